@@ -1,0 +1,25 @@
+"""Settings shared by every stage, defined in one place.
+
+The base IRI of everything geokg mints can be changed with the environment
+variable ``GEOKG_BASE`` (before ``kg`` is imported) so that graphs built by two
+teams do not collide.
+"""
+from __future__ import annotations
+
+import os
+
+BASE = os.environ.get("GEOKG_BASE", "https://geokg.example/").rstrip("/") + "/"
+
+ONTOLOGY = BASE + "ontology#"
+ENTITY = BASE + "entity/"
+STATEMENT = BASE + "statement/"
+SOURCE = BASE + "source/"
+ARTICLE = BASE + "article/"
+EVENT_TYPE = BASE + "cameo/"
+
+EXTRACTOR_NAME = "geokg.rules"
+EXTRACTOR_VERSION = "1"
+
+# Articles above this size are refused: news articles are a few thousand
+# words; anything much bigger is almost certainly the wrong file.
+MAX_ARTICLE_BYTES = 2_000_000

@@ -1,0 +1,25 @@
+"""Every error geokg raises on purpose, in one hierarchy.
+
+The CLI turns a ``KgError`` into one line on stderr and exit status 1; any
+other exception is a bug.
+"""
+
+
+class KgError(Exception):
+    """Base of all expected failures."""
+
+
+class InputError(KgError):
+    """An article or its metadata cannot be read as an article."""
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed or cannot be run."""
+
+
+class StoreError(KgError):
+    """The store cannot be opened or written."""
+
+
+class NotFoundError(KgError):
+    """A named query, entity or file does not exist."""

@@ -1,0 +1,184 @@
+"""Extraction: article text -> entities and statements (pure, no I/O but the data files).
+
+``extract(article)`` runs the rules on one article; ``extract_many`` streams
+many through one spaCy ``pipe`` for speed. Stages inside: sentences with
+offsets -> mentions (``entities``) -> drafts from the parse (``events``) ->
+claimant, status, time (``attribution``, ``timex``) -> ``Statement`` records.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from .. import config
+from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
+from .attribution import attribution_for, is_hypothetical, sentence_cues
+from .context import ArticleContext, Sentence
+from .entities import EntityRegistry, find_mentions
+from .events import find_drafts
+from .nlp import load_pipeline
+from .resources import load_resources
+from .timex import find_times
+
+__all__ = ["extract", "extract_many", "extractor_id"]
+
+
+def extractor_id() -> str:
+    """Name and version of the rules and pipeline, recorded as provenance."""
+    _, pipeline = load_pipeline()
+    return f"{config.EXTRACTOR_NAME}-v{config.EXTRACTOR_VERSION}+{pipeline}"
+
+
+def _paragraphs(article: Article) -> list[tuple[int, str]]:
+    """Body lines worth reading, with their offsets; bylines and boilerplate left out."""
+    res = load_resources()
+    prefixes = tuple(res.words("boilerplate", "prefixes"))
+    contains = [c.lower() for c in res.words("boilerplate", "contains")]
+    out, pos = [], article.body_start
+    for line in article.text[article.body_start:].split("\n"):
+        start, text = pos, line
+        pos += len(line) + 1
+        stripped = text.strip()
+        if len(stripped.split()) < 4 or stripped.startswith(prefixes) \
+                or any(c in stripped.lower() for c in contains):
+            continue
+        lead = len(text) - len(text.lstrip())
+        out.append((start + lead, stripped))
+    return out
+
+
+def extract(article: Article) -> Extraction:
+    """Entities and statements of one article.
+
+    >>> from kg.model import Article
+    >>> text = "Ukraine war\\nRussia deployed 300 troops to Belarus, officials said."
+    >>> ex = extract(Article("a.txt", text, "Ukraine war", 11))
+    >>> [(s.predicate, s.subject.label, s.quantity.value) for s in ex.statements]
+    [('deploys', 'Russia', 300.0)]
+    """
+    return next(extract_many([article]))
+
+
+def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
+    nlp, _ = load_pipeline()
+    for article in articles:
+        paras = _paragraphs(article)
+        sentences: list[Sentence] = []
+        for (offset, _text), doc in zip(paras, nlp.pipe([t for _, t in paras], batch_size=64)):
+            for sent in doc.sents:
+                if not sent.text.strip():
+                    continue
+                sentences.append(Sentence(sent.as_doc(), offset + sent.start_char, len(sentences)))
+        yield _extract_article(article, sentences, nlp)
+
+
+def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extraction:
+    res = load_resources()
+    registry = EntityRegistry(res)
+    mentions = [find_mentions(s.doc, s.index, s.offset, nlp, registry) for s in sentences]
+    ctx = ArticleContext(res, registry, sentences, mentions, article.published, article.publisher)
+    drafts = []
+    for si in range(len(sentences)):
+        drafts.extend(d for d in find_drafts(ctx, si) if not is_hypothetical(ctx, si, d.trigger))
+    canonical = registry.finalise([m for ms in mentions for m in ms])
+
+    def canon(e: Entity | None) -> Entity | None:
+        return canonical.get(e, e) if e is not None else None
+
+    statements: list[Statement] = []
+    per_sentence: dict[int, list[int]] = {}
+    for d in drafts:
+        s = sentences[d.si]
+        claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
+        if d.predicate == "claims_count" and claimant is None:   # the subject asserts its own count
+            claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
+        times = find_times(s.doc.text, article.published)
+        clause = {t.idx for t in d.trigger.subtree} | {d.trigger.head.idx}
+        time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
+        if time is None and len(times) == 1:
+            time = times[0][2]
+        predicate = ("not_" + d.predicate) if d.negated else d.predicate
+        quote = s.doc.text.strip()
+        start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
+        evidence = Span(start, start + len(quote), quote)
+        subject, obj = canon(d.subject), canon(d.object)
+        both_known = all(e is not None and e.wikidata for e in (subject, obj))
+        for o in [obj, *map(canon, d.extra)]:
+            st = Statement(
+                predicate=predicate, evidence=evidence, subject=subject, object=o,
+                location=canon(d.location), target=canon(d.target), recipient=canon(d.recipient),
+                quantity=d.quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not d.negated else None),
+                claimant=canon(claimant), status=status, status_cue=cue, time=time,
+                confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
+            if st.subject is not None and st.subject == st.object:
+                continue
+            per_sentence.setdefault(d.si, []).append(len(statements))
+            statements.append(st)
+    statements = _apply_cues(ctx, statements, per_sentence, mentions, canon)
+    statements = _infer_recipients(statements)
+    statements = _dedupe(statements)
+    entities: dict[str, Entity] = {}
+    for ms in mentions:
+        for m in ms:
+            if m.kind == "name":
+                e = canon(m.entity)
+                entities.setdefault(e.label + e.type, e)
+    for st in statements:
+        for e in (st.subject, st.object, st.location, st.target, st.recipient, st.claimant):
+            if e is not None:
+                entities.setdefault(e.label + e.type, e)
+    return Extraction(article, list(entities.values()), statements)
+
+
+def _doubt(st: Statement, status: str, cue: str) -> Statement:
+    if DOUBT_RANK[status] > DOUBT_RANK[st.status]:
+        return replace(st, status=status, status_cue=cue)
+    return st
+
+
+def _apply_cues(ctx, statements, per_sentence, mentions, canon) -> list[Statement]:
+    out = list(statements)
+    for si in range(len(ctx.sentences)):
+        status, cue, back = sentence_cues(ctx, si)
+        if not status:
+            continue
+        for k in per_sentence.get(si, []):
+            if not out[k].predicate.endswith(("questions", "denies", "rejects")):
+                out[k] = _doubt(out[k], status, cue)
+        if back:
+            for k in per_sentence.get(si - 1, []):
+                out[k] = _doubt(out[k], status, cue)
+        # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
+        named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
+        for k, st in enumerate(out):
+            if st.quantity is not None and st.claimant in named and \
+                    any(e in named for e in (st.subject, st.object) if e is not None and e != st.claimant):
+                out[k] = _doubt(out[k], status, cue)
+    return out
+
+
+def _infer_recipients(statements: list[Statement]) -> list[Statement]:
+    """A supplier of a weapon the article says X has, supplied X (marked less confident)."""
+    owners = {}
+    for st in statements:
+        if st.predicate == "possesses" and st.object is not None:
+            owners.setdefault(st.object, st.subject)
+    out = []
+    for st in statements:
+        if st.predicate in ("supplies", "exports", "sells") and st.recipient is None and st.object in owners \
+                and owners[st.object] not in (None, st.subject):
+            st = replace(st, recipient=owners[st.object], confidence=round(st.confidence - 0.2, 2))
+        out.append(st)
+    return out
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    seen, out = set(), []
+    for st in statements:
+        key = (st.predicate, st.subject, st.object, st.location, st.target, st.recipient,
+               st.quantity.value if st.quantity else None, st.evidence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(st)
+    return out

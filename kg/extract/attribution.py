@@ -1,0 +1,107 @@
+"""Who asserts a statement, and how sure the text is of it.
+
+Claimant: the subject of a reporting verb the event hangs under ("Maduro
+said ...", "... , Maduro claimed"), or the object of "according to".
+Status: from the reporting verb (claim -> claimed, deny -> denied), hedges
+("allegedly"), and the text's own cues in the sentence ("could not
+independently verify" -> unverified, "experts have called into question" ->
+disputed), which may also reach back to the statements they talk about.
+"""
+from __future__ import annotations
+
+from ..model import DOUBT_RANK, Entity
+from .context import ArticleContext
+
+__all__ = ["attribution_for", "sentence_cues", "is_hypothetical"]
+
+_HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "alleged"}
+
+
+def _reporting_status(ctx: ArticleContext, lemma: str) -> str | None:
+    att = ctx.res.lexicon["attribution"]
+    for status in ("denied", "disputed", "confirmed", "claimed"):
+        if lemma in att.get(status, []):
+            return status
+    return None
+
+
+def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
+    """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
+    from .events import _subject_of   # the same subject rule as events
+    a, status, claimant, cue = tok, "reported", None, None
+    for _ in range(10):
+        h = a.head
+        if h is a:
+            break
+        if a.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj") and h.pos_ in ("VERB", "AUX"):
+            st = _reporting_status(ctx, h.lemma_.lower())
+            if st and not (a.dep_ == "conj" and st == "claimed"):
+                subj, _ = _subject_of(ctx, si, h)
+                if subj:
+                    claimant, status, cue = subj[0], st, h.text
+                    break
+        a = h
+    doc = ctx.sentences[si].doc
+    if claimant is None:
+        low = doc.text.lower()
+        for phrase in ctx.res.words("attribution", "according"):
+            k = low.find(phrase)
+            if k < 0:
+                continue
+            span = doc.char_span(k, k + len(phrase), alignment_mode="expand")
+            if span is None:
+                continue
+            last = span[-1]
+            objs = [c for c in last.children if c.dep_ == "pobj"] or [c for c in span.root.subtree if c.dep_ == "pobj"]
+            if objs:
+                found = ctx.resolve_all(si, objs[0])
+                if found:
+                    claimant, status, cue = found[0], "reported", phrase
+                    break
+    if status == "reported" and any(t.lower_ in _HEDGES for t in doc):
+        status, cue = "claimed", next(t.text for t in doc if t.lower_ in _HEDGES)
+    if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
+        status = "reported"
+    return claimant, status, cue
+
+
+def sentence_cues(ctx: ArticleContext, si: int) -> tuple[str | None, str | None, bool]:
+    """``(status, cue, reaches_back)`` of the strongest doubt cue in a sentence."""
+    low = ctx.sentences[si].doc.text.lower()
+    best, cue = None, None
+    for status in ("denied", "disputed", "unverified"):
+        for phrase in ctx.res.words("status_cues", status):
+            if _has_phrase(low, phrase) and (best is None or DOUBT_RANK[status] > DOUBT_RANK[best]):
+                best, cue = status, phrase
+    back = best is not None and any(_has_phrase(low, p) for p in ctx.res.words("status_cues", "anaphora"))
+    return best, cue, back
+
+
+def _has_phrase(low: str, phrase: str) -> bool:
+    k = low.find(phrase)
+    while k >= 0:
+        before = low[k - 1] if k else " "
+        after = low[k + len(phrase)] if k + len(phrase) < len(low) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        k = low.find(phrase, k + 1)
+    return False
+
+
+def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
+    """Under 'if'/'whether', or after 'no indication that': not stated as fact."""
+    doc = ctx.sentences[si].doc
+    low = doc.text.lower()
+    for phrase in ctx.res.words("negation", "clause_cues"):
+        k = low.find(phrase)
+        if 0 <= k and _has_phrase(low, phrase) and tok.idx > k:
+            return True
+    marks = set(ctx.res.words("negation", "hypothetical_marks"))
+    a = tok
+    for _ in range(10):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
+            return True
+        if a.head is a:
+            break
+        a = a.head
+    return False

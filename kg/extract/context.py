@@ -1,0 +1,177 @@
+"""What the rules know about one article while they read it.
+
+Sentence documents with their offsets, the mentions in each, and the
+resolution of a parse token to an entity: a named mention, a pronoun or
+demonstrative pointing back, or a plain noun phrase ("suspected drug-carrying
+boats") when nothing is named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Entity
+from .entities import EntityRegistry, Mention
+from .resources import Resources
+
+__all__ = ["Sentence", "ArticleContext"]
+
+_PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
+_ABSTRACT = {"step", "way", "goal", "part", "time", "means", "effort", "move", "decision", "question",
+             "number", "lot", "kind", "sort", "thing", "things", "something", "anything", "nothing",
+             "what", "one", "ones", "matter", "case", "fact", "idea", "view", "point", "sense",
+             "end", "side", "hand", "place", "day", "year", "week", "month", "today", "interest",
+             "pressure", "threat", "power", "comment", "statement", "remarks", "conversation",
+             "conversations", "anywhere", "everything", "land", "sea", "control", "action",
+             "role", "lead", "response", "chance", "aim", "plan", "all", "any", "more", "much",
+             "many", "some", "most", "few", "several", "both", "each", "other", "others", "this",
+             "these", "those", "that", "there", "here"}
+_GROUP_HEADS = {"government", "authorities", "military", "officials", "forces", "army", "ministry",
+                "administration", "police", "navy", "embassy"}
+
+
+@dataclass
+class Sentence:
+    doc: object           # spaCy Doc of one sentence
+    offset: int           # start in the article text
+    index: int
+
+
+@dataclass
+class ArticleContext:
+    res: Resources
+    registry: EntityRegistry
+    sentences: list[Sentence]
+    mentions: list[list[Mention]]
+    published: date | None
+    publisher: str | None
+    tok2mention: list[dict[int, Mention]] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.tok2mention = []
+        for ms in self.mentions:
+            index = {}
+            for m in ms:
+                for i in range(m.start, m.end):
+                    index[i] = m
+            self.tok2mention.append(index)
+        self.people = set(self.res.words("nouns", "people"))
+        self.weapon_nouns = set(self.res.words("nouns", "weapon"))
+        self.vague = set(self.res.lexicon["quantities"]["vague"])
+        self.of_nouns = set(self.res.words("nouns", "relational"))
+
+    # ------------------------------------------------------------ mentions
+    def mention_at(self, si: int, i: int) -> Mention | None:
+        return self.tok2mention[si].get(i)
+
+    def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
+                demonyms: bool = False) -> Entity | None:
+        """The nearest named mention of one of ``types`` before token i (this or earlier sentences)."""
+        for s in range(si, max(-1, si - back - 1), -1):
+            for m in reversed(self.mentions[s]):
+                if s == si and m.start >= i:
+                    continue
+                if (m.kind == "name" or demonyms) and m.entity.type in types:
+                    return m.entity
+        return None
+
+    # ------------------------------------------------------------ resolution
+    def resolve(self, si: int, tok) -> Entity | None:
+        ents = self.resolve_all(si, tok)
+        return ents[0] if ents else None
+
+    def resolve_all(self, si: int, tok, allow_noun: bool = True) -> list[Entity]:
+        """Entities a token stands for: itself, its conjuncts and appositions, or what it points back to."""
+        m = self.mention_at(si, tok.i)
+        low = tok.lower_
+        if m is not None:
+            if m.kind == "demonym" and tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                    and self.mention_at(si, tok.head.i) is None:
+                # "Pakistani authorities", "Russian state company Rosoboronexport"
+                return self.resolve_all(si, tok.head, allow_noun)
+            out = [m.entity]
+            out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
+            return out
+        if low in _PEOPLE_PRONOUNS:
+            e = self.earlier(si, tok.i, ("Person",))
+            return [e] if e else []
+        if low in _THING_PRONOUNS:
+            e = self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
+            return [e] if e else []
+        if low in _PLURAL_PRONOUNS:
+            e = self.earlier(si, tok.i, ("WeaponSystem", "Group", "MilitaryForce"), back=2)
+            return [e] if e else []
+        if low in _RELATIVE and tok.head.dep_ == "relcl":
+            return self.resolve_all(si, tok.head.head, allow_noun)
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+            return []
+        doc = self.sentences[si].doc
+        if low in ("nation", "country") and any(c.lower_ in ("the", "this") for c in tok.children):
+            e = self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
+            return [e] if e else []
+        # "Rosoboronexport, the Russian state company that ...": an apposition the parse missed
+        edge = tok.left_edge.i
+        if edge >= 2 and doc[edge].lower_ in ("the", "a", "an") and doc[edge - 1].text == "," \
+                and (prev := self.mention_at(si, edge - 2)) and prev.kind == "name":
+            return [prev.entity]
+        if low in self.vague or tok.like_num:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            return self.resolve_all(si, p, allow_noun)
+        # a named mention inside the phrase: appositions and conjuncts first ("companies - Rosneft and Lukoil")
+        for child in tok.children:
+            if child.dep_ in ("appos",):
+                found = self.resolve_all(si, child, allow_noun=False)
+                if found:
+                    return found
+        for child in tok.children:
+            if child.dep_ in ("compound",) and (mc := self.mention_at(si, child.i)) and mc.kind == "name" \
+                    and (mc.entity.type in ("WeaponSystem",) or low in self.weapon_nouns):
+                return [mc.entity]
+        # "these systems", "the missiles": the last weapon named
+        if low in self.weapon_nouns and any(c.lower_ in ("these", "those", "the", "such", "this") for c in tok.children):
+            e = self.earlier(si, tok.i, ("WeaponSystem",), back=3)
+            if e:
+                return [e]
+        if tok.pos_ == "NUM":
+            return []
+        # "the appos" of a named entity: "the Russian state company that ..." handled via relcl head
+        if tok.dep_ == "appos" and (mh := self.mention_at(si, tok.head.i)):
+            return [mh.entity]
+        if low in self.of_nouns:   # "the legality of the strikes" -> the strikes
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            return self.resolve_all(si, p, allow_noun)
+        if not allow_noun or low in _ABSTRACT or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
+            return []
+        return [self.noun_entity(si, tok)]
+
+    def noun_entity(self, si: int, tok) -> Entity:
+        """A plain noun phrase as a participant: modifiers kept, determiners and numbers dropped."""
+        doc = self.sentences[si].doc
+        keep = {"amod", "compound", "nmod", "npadvmod"}
+        left = tok.i
+        for child in sorted(tok.lefts, key=lambda t: -t.i):
+            if child.dep_ in keep and child.i == left - 1 or (child.dep_ in keep and doc[child.i + 1:left].text in ("-", "")):
+                left = min(child.left_edge.i, child.i) if child.dep_ != "amod" else child.i
+                left = child.left_edge.i
+            elif doc[child.i].is_punct and child.i == left - 1 and child.text == "-":
+                left = child.i
+            else:
+                break
+        while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("det", "poss", "nummod", "quantmod", "case")
+                                 or doc[left].like_num):
+            left += 1
+        words = doc[left:tok.i + 1]
+        label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
+        head = tok.lower_
+        type_ = "Group" if head in self.people else "MilitaryForce" if head in ("military", "militia", "militias", "army", "navy") else \
+            "Organization" if head in _GROUP_HEADS else "Thing"
+        return self.registry.from_name(label, type_)

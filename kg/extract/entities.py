@@ -1,0 +1,194 @@
+"""Entity mentions: gazetteer, NER and title cues, merged within an article.
+
+A ``Mention`` ties a token span of one sentence document to an ``Entity``.
+Gazetteer matches win over statistical NER; a surname alone ("Maduro") joins
+the full name seen elsewhere in the article ("Nicolás Maduro"); demonyms
+("Russian-made") point to their country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+
+from ..model import Entity
+from .resources import GazetteerEntry, Resources, load_resources
+
+__all__ = ["Mention", "EntityRegistry", "find_mentions"]
+
+_NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location",
+              "FAC": "Location", "NORP": "Group", "PRODUCT": "Thing"}
+_STOP_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we",
+               "i", "you", "update", "breaking", "analysis"}
+
+
+@dataclass
+class Mention:
+    doc: int              # index of the sentence document in the article
+    start: int            # token span [start, end)
+    end: int
+    entity: Entity
+    kind: str             # "name", "demonym"
+    char_start: int       # offsets in the article text
+    char_end: int
+
+
+class EntityRegistry:
+    """Canonical entities of one article, keyed so that aliases meet."""
+
+    def __init__(self, res: Resources):
+        self.res = res
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.aliases: dict[tuple[str, str], set[str]] = {}
+        self.entry_of: dict[tuple[str, str], GazetteerEntry] = {}
+
+    def from_entry(self, entry: GazetteerEntry, surface: str) -> Entity:
+        key = ("gaz", entry.name)
+        self.entry_of[key] = entry
+        self.aliases.setdefault(key, set()).add(surface)
+        return self._get(key, entry.name, entry.type, entry.wikidata)
+
+    def from_name(self, text: str, type_: str) -> Entity:
+        label = _clean(text)
+        key = ("name", label.lower())
+        self.aliases.setdefault(key, set()).add(label)
+        return self._get(key, label, type_, None)
+
+    def _get(self, key, label, type_, wikidata) -> Entity:
+        if key not in self.by_key:
+            self.by_key[key] = Entity(label=label, type=type_, wikidata=wikidata)
+        return self.by_key[key]
+
+    def entry_for(self, entity: Entity) -> GazetteerEntry | None:
+        return self.res.by_name.get(entity.label) if entity.wikidata or entity.label in self.res.by_name else None
+
+    def finalise(self, mentions: list[Mention]) -> dict[Entity, Entity]:
+        """Merge surnames into full names; return old -> canonical entity (with aliases)."""
+        full_people: dict[str, Entity] = {}
+        for m in mentions:
+            e = m.entity
+            if e.type == "Person" and " " in e.label:
+                full_people.setdefault(e.label.split()[-1], e)
+        remap: dict[Entity, Entity] = {}
+        for m in mentions:
+            e = m.entity
+            if " " not in e.label and e.label in full_people and e.type in ("Person", "Organization", "Thing", "Location") \
+                    and e.label not in self.res.surface:
+                remap[e] = full_people[e.label]
+        out: dict[Entity, Entity] = {}
+        surfaces: dict[Entity, set[str]] = {}
+        for key, e in self.by_key.items():
+            target = remap.get(e, e)
+            surfaces.setdefault(target, set()).update(self.aliases.get(key, ()))
+            if target is not e:
+                surfaces[target].add(e.label)
+        for key, e in self.by_key.items():
+            target = remap.get(e, e)
+            entry = self.entry_of.get(key)
+            extra = set(entry.aliases) if entry else set()
+            aliases = frozenset((surfaces.get(target, set()) | extra) - {target.label})
+            out[e] = Entity(target.label, target.type, target.wikidata, aliases)
+        return out
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"[’']s$", "", text)
+    return " ".join(text.split()).strip(" ,.;:\"“”‘’'()")
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab_id: int, nlp):
+    res = load_resources()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for surface in list(res.surface) + list(res.demonym):
+        matcher.add(surface, [nlp.make_doc(surface)])
+    return matcher
+
+
+def _type_from_context(doc, start: int, end: int, guess: str, res: Resources) -> str:
+    words = [t.lower_ for t in doc[start:end]]
+    head = words[-1] if words else ""
+    types = res.lexicon.get("types", {})
+    titles = set(res.words("roles", "titles"))
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    prev2 = doc[start - 2:start].text.lower() if start > 1 else ""
+    if prev in titles or prev2 in titles:
+        return "Person"
+    for type_ in ("MilitaryForce", "Organization", "Location"):
+        if head in types.get(type_, []) and len(words) > 1:
+            return type_
+    if guess == "Organization" and words and words[0] in ("ministry", "department"):
+        return "Organization"
+    return guess
+
+
+def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistry) -> list[Mention]:
+    """Mentions in one sentence document; ``offset`` is its start in the article text."""
+    res = registry.res
+    matcher = _matcher(id(nlp.vocab), nlp)
+    spans = []
+    for match_id, s, e in matcher(doc):
+        spans.append((s, e, nlp.vocab.strings[match_id]))
+    # longest first, no overlaps
+    spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken = [False] * len(doc)
+    out: list[Mention] = []
+    for s, e, surface in spans:
+        if any(taken[s:e]):
+            continue
+        if surface in res.surface:
+            entry, kind = res.surface[surface], "name"
+        else:
+            entry, kind = res.demonym[surface], "demonym"
+        for i in range(s, e):
+            taken[i] = True
+        out.append(Mention(doc_index, s, e, registry.from_entry(entry, surface), kind,
+                           offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1].text)))
+    for ent in doc.ents:
+        type_ = _NER_TYPES.get(ent.label_)
+        if not type_:
+            continue
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
+            e -= 1
+        if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES or not doc[s].text[:1].isupper():
+            continue
+        type_ = _type_from_context(doc, s, e, type_, res)
+        if type_ == "Group" and e - s == 1 and ent.label_ == "NORP":
+            continue  # an unknown demonym alone ("Marines") is not a participant
+        for i in range(s, e):
+            taken[i] = True
+        span = doc[s:e]
+        out.append(Mention(doc_index, s, e, registry.from_name(span.text, type_), "name",
+                           offset + span.start_char, offset + span.end_char))
+    if not doc.has_annotation("ENT_IOB"):
+        out.extend(_capitalised_spans(doc, doc_index, offset, taken, registry))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _capitalised_spans(doc, doc_index, offset, taken, registry) -> list[Mention]:
+    """Without a NER model: runs of capitalised words, typed by title or head word."""
+    out, i = [], 0
+    while i < len(doc):
+        t = doc[i]
+        if taken[i] or not t.text[:1].isupper() or t.lower_ in _STOP_NAMES or not t.is_alpha:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and not taken[j] and (doc[j].text[:1].isupper() and doc[j].is_alpha
+                                                 or doc[j].lower_ in ("of", "for", "de") and j + 1 < len(doc)
+                                                 and doc[j + 1].text[:1].isupper()):
+            j += 1
+        if not (i == 0 or t.is_sent_start) or j - i > 1:
+            type_ = _type_from_context(doc, i, j, "Thing", registry.res)
+            if type_ != "Thing" or j - i > 1:
+                span = doc[i:j]
+                out.append(Mention(doc_index, i, j, registry.from_name(span.text, type_), "name",
+                                   offset + span.start_char, offset + span.end_char))
+        i = j
+    return out

@@ -1,0 +1,447 @@
+"""Statements from the parse: events with roles, possession, measures, offices.
+
+Each rule reads one construction off the dependency parse and yields a
+``Draft`` (roles as entities, the trigger token, a quantity); attribution and
+status are added afterwards by ``attribution``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity, Quantity
+from .context import ArticleContext
+from .quantities import NumberMatch, find_numbers
+from .resources import EventType
+
+__all__ = ["Draft", "find_drafts"]
+
+_LOCATION_PREPS = {"in", "inside", "within", "into", "across", "near", "off", "at", "over", "around",
+                   "throughout", "along", "toward", "towards"}
+_TARGET_PREPS = {"on", "against", "upon"}
+_SUBJ = ("nsubj", "csubj")
+_OBJ = ("dobj", "attr", "oprd")
+
+
+@dataclass
+class Draft:
+    si: int                       # sentence index
+    trigger: object               # spaCy token
+    predicate: str
+    event: EventType | None = None
+    subject: Entity | None = None
+    object: Entity | None = None
+    location: Entity | None = None
+    target: Entity | None = None
+    recipient: Entity | None = None
+    quantity: Quantity | None = None
+    role: str | None = None
+    negated: bool = False
+    confidence: float = 0.7
+    extra: list = field(default_factory=list)   # further objects ('Rosneft and Lukoil')
+
+
+def _phrase_lemma(tok) -> str:
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return tok.lemma_.lower() + (" " + prt[0] if prt else "")
+
+
+def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
+    """The agent of a verb, inherited through conjunction, xcomp, relative and participle clauses."""
+    if depth > 4:
+        return [], False
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return ctx.resolve_all(si, c), False
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    if _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p, depth + 1)):
+                        return agent, False    # "killed by Pakistani shelling" -> Pakistan
+                    return ctx.resolve_all(si, p), False
+    if any(c.dep_ in ("nsubjpass",) for c in verb.children):
+        return [], True
+    h = verb.head
+    if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
+        return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
+    # a parse that lost the subject: a name right before the verb ("... and Venezuela has 5,000")
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].dep_ in ("aux", "advmod", "neg", "auxpass"):
+        k -= 1
+    if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp") and (m := ctx.mention_at(si, k)) \
+            and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
+        return [m.entity], False
+    if verb.dep_ in ("conj", "xcomp", "advcl") and h is not verb and h.pos_ in ("VERB", "AUX"):
+        return _subject_of(ctx, si, h, depth + 1)
+    if verb.dep_ == "relcl":
+        return ctx.resolve_all(si, h), False
+    if verb.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
+        # "sanctions targeting X": the event noun's agent
+        ev = ctx.res.noun_events.get(h.lemma_.lower())
+        if ev:
+            return _noun_agent(ctx, si, h, depth + 1), False
+    if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(ctx, si, h.head, depth + 1)
+    return [], False
+
+
+def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(si, c.i)):
+            found = ctx.resolve_all(si, c, allow_noun=False)
+            if found:
+                return found
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return ctx.resolve_all(si, p)
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "of":   # "a series of strikes", not "the legality of strikes"
+        if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
+            return []
+        gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
+    if noun.dep_ in ("dobj", "nsubjpass", "conj") or gov is not noun.head:
+        v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
+        if v.pos_ in ("VERB", "AUX") and depth < 5:
+            subj, _ = _subject_of(ctx, si, v, depth + 1)
+            return subj
+    return []
+
+
+def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "dative"):
+            continue
+        word = prep.lower_
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if not objs:
+            continue
+        ents = ctx.resolve_all(si, objs[0])
+        if not ents:
+            continue
+        e = ents[0]
+        if word == "to":
+            role = ev.to_role if ev else "location"
+            if role == "recipient" or e.type in ("Country", "Location", "Organization", "Person", "MilitaryForce"):
+                role = role if e.type != "Location" else "location"
+            _set(draft, role, e)
+        elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
+            _set(draft, "location", e)
+        elif word in _TARGET_PREPS:
+            _set(draft, "target", e)
+        elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
+            _set(draft, "object", e)
+
+
+def _set(draft: Draft, role: str, e: Entity) -> None:
+    if getattr(draft, role) is None and e not in (draft.subject, draft.object):
+        setattr(draft, role, e)
+
+
+def _clause_tokens(verb):
+    """Tokens of a verb's own clause (nested clauses with their own verbs left out)."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(c)
+    return out
+
+
+def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Quantity | None:
+    doc = ctx.sentences[si].doc
+    idx = {t.i for t in tokens}
+    for n in numbers:
+        if n.num_start in used:
+            continue
+        span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
+        if span is None or not any(t.i in idx for t in span):
+            continue
+        used.add(n.num_start)
+        unit = n.unit or _counted_noun(ctx, si, span)
+        return Quantity(value=n.value, qualifier=n.qualifier, unit=unit, text=n.text)
+    return None
+
+
+def _counted_noun(ctx, si, span) -> str | None:
+    """The noun a number counts: '4,500 Marines and sailors' -> 'Marines and sailors'."""
+    last = span[-1]
+    head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < last.i:
+        if span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN":
+            head = span.doc[span.end]
+        else:
+            return None
+    if ctx.mention_at(si, head.i) and head.pos_ == "PROPN":
+        return None
+    words = [head.text]
+    for c in head.conjuncts:
+        if c.i > head.i and c.pos_ in ("NOUN", "PROPN"):
+            words.append(c.text)
+    return " and ".join(words)
+
+
+def _event_for(ctx, tok) -> EventType | None:
+    if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(tok.lemma_.lower())
+    if tok.pos_ in ("NOUN",):
+        lemma = tok.lemma_.lower()
+        comp = [c.lower_ for c in tok.children if c.dep_ == "compound"]
+        for c in comp:
+            if (ev := ctx.res.noun_events.get(f"{c} {lemma}")):
+                return ev
+        return ctx.res.noun_events.get(lemma)
+    return None
+
+
+def _has_event_object(ctx, verb) -> bool:
+    """A light verb: its object is itself an event noun ('launched a series of strikes')."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if _event_for(ctx, c):
+                return True
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    if any(_event_for(ctx, o) for o in p.children if o.dep_ == "pobj"):
+                        return True
+    return False
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no",) for c in tok.children)
+
+
+def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
+    sent = ctx.sentences[si]
+    doc = sent.doc
+    numbers = find_numbers(doc.text)
+    used: set = set()
+    drafts: list[Draft] = []
+    light = set(ctx.res.words("events", "light_verbs"))
+    consider = set(ctx.res.words("events", "consider_verbs"))
+    military_nouns = set(ctx.res.words("events", "military_action_nouns"))
+    possess = set(ctx.res.words("events", "possess_verbs"))
+    measures = ctx.res.lexicon.get("measures", {}).get("nouns", {})
+    claims = set(ctx.res.words("attribution", "claimed")) - {"say", "tell", "add", "write"}
+    for tok in doc:
+        lemma = _phrase_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
+        ev = _event_for(ctx, tok)
+        threat = False
+        # weighing military options -> a threat of force
+        if tok.pos_ == "VERB" and (lemma in consider or tok.lemma_.lower() in consider):
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in military_nouns]
+            if objs and any(a.lower_ in ("military",) for a in objs[0].children) or objs and objs[0].lemma_.lower() in ("invasion", "strike", "attack", "intervention"):
+                ev, threat = ctx.res.verb_events.get("threaten"), True
+        if tok.pos_ == "VERB" and ev is None and tok.lemma_.lower() in claims:
+            d = _claimed_count(ctx, si, tok, numbers, used)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ in ("VERB", "AUX") and ev is None and tok.lemma_.lower() in possess:
+            d = _possession(ctx, si, tok, numbers, used)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in measures:
+            d = _measure(ctx, si, tok, measures[tok.lemma_.lower()], numbers, used)
+            if d:
+                drafts.append(d)
+            continue
+        if ev is None:
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            if (lemma in light or tok.lemma_.lower() in light) and _has_event_object(ctx, tok):
+                continue
+            d = _verb_event(ctx, si, tok, ev, numbers, used)
+            if d and threat:   # the threatened party, not the option weighed
+                d.object, d.location, d.target = d.location or d.target, None, None
+                d = d if d.object else None
+        else:
+            d = _noun_event(ctx, si, tok, ev, numbers, used)
+        if d:
+            drafts.append(d)
+    drafts.extend(_offices(ctx, si))
+    return drafts
+
+
+def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
+    d = Draft(si, verb, ev.predicate, ev)
+    subj, passive = _subject_of(ctx, si, verb)
+    objs: list[Entity] = []
+    for c in verb.children:
+        if c.dep_ in _OBJ or (passive and c.dep_ == "nsubjpass"):
+            objs = ctx.resolve_all(si, c)
+            if objs:
+                break
+        if c.dep_ == "xcomp":   # "authorized the CIA to conduct" -> object CIA via dobj; "allow X to"
+            continue
+    d.quantity = _quantity_for(ctx, si, _clause_tokens(verb), numbers, used)
+    d.subject = subj[0] if subj else None
+    if objs:
+        d.object = objs[0]
+    if d.subject is None and not (passive and d.quantity is not None):
+        return None
+    _prep_roles(ctx, si, verb, ev, d)
+    for c in verb.children:
+        if c.dep_ in _OBJ:
+            _prep_roles(ctx, si, c, ev, d)
+    d.negated = _negated(verb)
+    if d.subject is None and d.object is None:
+        return None
+    if d.object is None:
+        d.object, d.target = (d.target, None) if d.target else (d.object, d.target)
+    if d.object is None and d.location is None and d.recipient is None and d.quantity is None:
+        return None
+    d.extra = objs[1:] if len(objs) > 1 else []
+    return d
+
+
+def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
+    d = Draft(si, noun, ev.predicate, ev)
+    agent = _noun_agent(ctx, si, noun)
+    d.subject = agent[0] if agent else None
+    targets: list[Entity] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon") :
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    targets = ctx.resolve_all(si, p)
+        if c.dep_ == "acl":    # "sanctions targeting Rosneft and Lukoil"
+            for o in c.children:
+                if o.dep_ in _OBJ:
+                    targets = ctx.resolve_all(si, o)
+                    _prep_roles(ctx, si, o, ev, d)
+        if c.dep_ in ("prep",) and c.lower_ in _LOCATION_PREPS:
+            _prep_roles(ctx, si, noun, ev, d)
+    if targets:
+        d.object = targets[0]
+        d.extra = targets[1:]
+    if noun.head.pos_ in ("VERB", "AUX"):
+        _prep_roles(ctx, si, noun.head, ev, d)
+    if d.subject is None or (d.object is None and d.location is None):
+        return None
+    d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *([noun.head] if noun.dep_ == "pobj" else [])],
+                               numbers, used)
+    d.confidence = 0.6
+    return d
+
+
+def _possession(ctx, si, verb, numbers, used) -> Draft | None:
+    """'X has no less than 5,000 [missiles]': possession needs a count or a weapon."""
+    subj, passive = _subject_of(ctx, si, verb)
+    if not subj or passive:
+        return None
+    obj_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj_tok is None:
+        return None
+    if ctx.res.lexicon.get("measures", {}).get("nouns", {}).get(obj_tok.lemma_.lower()):
+        return None
+    clause = list(obj_tok.subtree)
+    q = _quantity_for(ctx, si, clause, numbers, used)
+    objs = ctx.resolve_all(si, obj_tok, allow_noun=False)
+    if not objs:
+        for t in clause:
+            m = ctx.mention_at(si, t.i)
+            if m and m.entity.type == "WeaponSystem":
+                objs = [m.entity]
+                break
+    if not objs and q is not None:
+        if obj_tok.like_num:   # "has 5,000": the last weapon named
+            e = ctx.earlier(si, verb.i, ("WeaponSystem",), back=3)
+            objs = [e] if e else []
+        else:                  # "have more than 8 million reservists"
+            objs = ctx.resolve_all(si, obj_tok)
+    if not objs or (q is None and objs[0].type != "WeaponSystem"):
+        return None
+    if subj[0] == objs[0]:
+        return None
+    return Draft(si, verb, "possesses", None, subject=subj[0], object=objs[0], quantity=q,
+                 negated=_negated(verb))
+
+
+def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:
+    """'X reported the existence of over 8 million militia members': a count X asserts."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subj, _ = _subject_of(ctx, si, verb)
+    if obj is None or not subj:
+        return None
+    q = _quantity_for(ctx, si, list(obj.subtree), numbers, used)
+    if q is None:
+        return None
+    counted = next((t for t in obj.subtree if t.like_num or t.lower_ in ctx.vague), None)
+    things = ctx.resolve_all(si, counted.head) if counted is not None and counted.head.pos_ == "NOUN" else []
+    things = things or ctx.resolve_all(si, obj)
+    if not things or things[0] == subj[0]:
+        return None
+    return Draft(si, verb, "claims_count", None, subject=subj[0], object=things[0], quantity=q, confidence=0.6)
+
+
+def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
+    """'they have a range of up to 6,000 meters' -> has_range of the weapon."""
+    q = _quantity_for(ctx, si, list(noun.subtree), numbers, used)
+    if q is None:
+        return None
+    owner: list[Entity] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            owner = ctx.resolve_all(si, c, allow_noun=False)
+    v = noun.head
+    hops = 0
+    while not owner and hops < 4 and v is not None:
+        if v.pos_ in ("VERB", "AUX"):
+            owner, _ = _subject_of(ctx, si, v)
+            break
+        v = v.head if v.head is not v else None
+        hops += 1
+    owner = [e for e in owner if e.type in ("WeaponSystem", "Thing", "MilitaryForce", "Country", "Organization")]
+    if not owner:
+        e = ctx.earlier(si, noun.i, ("WeaponSystem",), back=2)
+        owner = [e] if e else []
+    if not owner:
+        return None
+    return Draft(si, noun, predicate, None, subject=owner[0], object=None, quantity=q)
+
+
+def _offices(ctx, si) -> list[Draft]:
+    """'Venezuela's defense minister, Vladimir Padrino' / 'US President Donald Trump' -> holds_office."""
+    doc = ctx.sentences[si].doc
+    titles = sorted(ctx.res.words("roles", "titles"), key=len, reverse=True)
+    vague = set(ctx.res.words("roles", "vague_titles"))
+    out = []
+    for m in ctx.mentions[si]:
+        if m.entity.type != "Person" or m.kind != "name":
+            continue
+        j = m.start
+        if j > 0 and doc[j - 1].text == ",":
+            j -= 1
+        # longest title phrase ending at j
+        found = None
+        for t in titles:
+            n = len(t.replace("-", " - ").split())
+            words = doc[max(0, j - n):j].text.lower().replace(" - ", "-")
+            if j - n >= 0 and words == t:
+                found = (t, j - n)
+                break
+        if not found or found[0] in vague:
+            continue
+        title, k = found
+        holder = None
+        if k > 0:
+            prev = doc[k - 1]
+            pm = ctx.mention_at(si, prev.i)
+            if pm and pm.entity.type in ("Country", "Organization"):
+                holder = pm.entity
+            elif prev.lower_ in ("'s", "’s") and k > 1 and (pm := ctx.mention_at(si, k - 2)) \
+                    and pm.entity.type in ("Country", "Organization"):
+                holder = pm.entity
+            elif prev.lower_ in ("its", "their"):
+                holder = ctx.earlier(si, prev.i, ("Country", "Organization"), back=1)
+        if holder is None:
+            continue
+        out.append(Draft(si, doc[m.start], "holds_office", None, subject=m.entity, object=holder,
+                         role=title, confidence=0.9))
+    return out

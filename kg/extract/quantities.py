@@ -1,0 +1,125 @@
+"""Numbers in text: value, qualifier ("no less than" -> at_least), unit.
+
+Pure functions over a sentence string; token attachment (what is counted)
+happens in ``events`` where the parse is known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import load_resources
+
+__all__ = ["NumberMatch", "find_numbers"]
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int            # char offsets within the sentence string
+    end: int
+    value: float
+    qualifier: str
+    unit: str | None      # measurement unit or currency, when written with the number
+    qudt: str | None
+    text: str
+    num_start: int        # where the numeral itself starts (for token attachment)
+    vague: bool = False
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    q = load_resources().lexicon["quantities"]
+    quals = sorted(((p, k) for k in ("at_least", "more_than", "at_most", "less_than", "approximately")
+                    for p in q[k] if not p.startswith(("or ", "and "))), key=lambda x: -len(x[0]))
+    qual_re = "|".join(re.escape(p) for p, _ in quals)
+    words = q["words"]
+    word_re = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    scales = q["scales"]
+    scale_re = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    units = load_resources().lexicon["units"]
+    unit_re = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    cur_sym = [c for c in q["currencies"] if not c.isalpha()]
+    cur_re = "|".join(sorted(map(re.escape, cur_sym), key=len, reverse=True))
+    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{word_re})(?:[- ](?:{word_re}))?)"
+    rx = re.compile(
+        rf"(?<![\w.])(?:(?P<qual>{qual_re})\s+)?(?P<cur>{cur_re})?\s?{num}"
+        rf"(?:\s?(?P<scale>{scale_re})\b)?(?P<strong>-strong)?"
+        rf"(?:\s?(?P<unit>{unit_re})(?![\w]))?", re.I)
+    vague = q["vague"]
+    vague_re = re.compile(rf"(?<![\w])(?:(?P<qual>{qual_re})\s+)?[\"“‘']?(?P<v>"
+                          + "|".join(sorted(map(re.escape, vague), key=len, reverse=True)) + r")\b", re.I)
+    date_re = re.compile(rf"^\s*(?:{_MONTHS})\b|^(?:st|nd|rd|th)\b|^-(?:year|month|day|week|hour|minute)",
+                         re.I)
+    before_date_re = re.compile(rf"(?:{_MONTHS})\.?\s*$", re.I)
+    return rx, vague_re, dict(quals), words, scales, units, q["currencies"], vague, date_re, before_date_re
+
+
+def _to_number(num: str, words: dict) -> float | None:
+    num = num.lower().replace(",", "")
+    try:
+        return float(num)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in re.split(r"[- ]", num):
+        if part not in words:
+            return None
+        v = words[part]
+        total = total * v if v == 100 and total else total + v
+    return total
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """All quantities in ``text`` (a sentence), left to right, years and dates left out.
+
+    >>> [(n.value, n.qualifier, n.unit) for n in find_numbers("no less than 5,000 and up to 6,000 meters")]
+    [(5000.0, 'at_least', None), (6000.0, 'at_most', 'metre')]
+    """
+    rx, vague_re, quals, words, scales, units, currencies, vague, date_re, before_date_re = _patterns()
+    out: list[NumberMatch] = []
+    for m in rx.finditer(text):
+        value = _to_number(m["num"], words)
+        if value is None:
+            continue
+        after, before = text[m.end():m.end() + 12], text[max(0, m.start() - 12):m.start("num")]
+        is_word = not m["num"][0].isdigit()
+        if m["num"].lower() in ("half",) and not m["scale"]:
+            continue
+        if not m["unit"] and not m["scale"] and not m["cur"]:
+            # years, dates, clock times, ordinals, "12-point", "a one-off"
+            if (1900 <= value <= 2100 and "," not in m["num"] and "." not in m["num"]) \
+                    or date_re.match(after) or before_date_re.search(before) \
+                    or re.match(r"^[:/]\d", after) or (re.match(r"^-[a-z]", after) and not m["strong"]):
+                continue
+            if is_word and value == 1 and m["num"].lower() == "one":
+                continue
+        if m["scale"]:
+            if m["scale"].lower() in ("m", "k") and not (m["cur"] or m["num"][0].isdigit()):
+                continue
+            value *= scales[m["scale"].lower()]
+        unit = qudt = None
+        if m["unit"]:
+            unit, qudt = units[m["unit"].lower()] if m["unit"].lower() in units else units[m["unit"]]
+            qudt = qudt or None
+        if m["cur"]:
+            unit = currencies[m["cur"]]
+        qual = quals[m["qual"].lower()] if m["qual"] else "exact"
+        tail = text[m.end():m.end() + 12].lower()
+        if qual == "exact" and re.match(r"^\s*(?:\w+\s)?or (?:more|above)\b", tail):
+            qual = "at_least"
+        if qual == "exact" and re.match(r"^\s*(?:\w+\s)?or (?:fewer|less)\b", tail):
+            qual = "at_most"
+        out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
+                               m.start("cur") if m["cur"] else m.start("num")))
+    taken = [(n.start, n.end) for n in out]
+    for m in vague_re.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append(NumberMatch(m.start(), m.end(), float(vague[m["v"].lower()]),
+                               quals[m["qual"].lower()] if m["qual"] else "at_least", None, None,
+                               m.group(0), m.start("v"), vague=True))
+    return sorted(out, key=lambda n: n.start)

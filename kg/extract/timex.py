@@ -1,0 +1,95 @@
+"""Time expressions normalised against the publication date.
+
+"on Wednesday" -> the latest Wednesday on or before publication;
+"last week" -> that ISO week; "22 April" -> a date in the publication year;
+"in 2022" -> the year. Without a publication date, relative expressions stay
+open (None) and only absolute dates are normalised.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["normalise_time", "find_times"]
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY = "|".join(_WEEKDAYS)
+
+_PATTERNS = [
+    ("dmy", re.compile(rf"\b(\d{{1,2}})\s+({_MON})\.?,?\s+(\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b({_MON})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("dm", re.compile(rf"\b(\d{{1,2}})\s+({_MON})\b", re.I)),
+    ("md", re.compile(rf"\b({_MON})\.?\s+(\d{{1,2}})\b(?!,?\s*\d{{4}})", re.I)),
+    ("my", re.compile(rf"\b({_MON})\s+(\d{{4}})\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+)?({_DAY})\b", re.I)),
+    ("rel", re.compile(r"\b(yesterday|today|tonight|last week|this week|last month|this month|"
+                       r"last year|this year|next week|next month|next year)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|by|until|from|of)\s+(19\d\d|20\d\d)\b", re.I)),
+]
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def normalise_time(kind: str, groups: tuple, published: date | None) -> str | None:
+    g = [x.lower() if isinstance(x, str) else x for x in groups]
+    try:
+        if kind == "dmy":
+            return date(int(g[2]), _MONTHS[g[1]], int(g[0])).isoformat()
+        if kind == "mdy":
+            return date(int(g[2]), _MONTHS[g[0]], int(g[1])).isoformat()
+        if kind == "iso":
+            return date(int(g[0]), int(g[1]), int(g[2])).isoformat()
+        if kind == "my":
+            return f"{int(g[1]):04d}-{_MONTHS[g[0]]:02d}"
+        if kind == "year":
+            return g[0]
+        if published is None:
+            return None
+        if kind in ("dm", "md"):
+            day, month = (int(g[0]), _MONTHS[g[1]]) if kind == "dm" else (int(g[1]), _MONTHS[g[0]])
+            d = date(published.year, month, day)
+            # a date later than publication most likely means last year
+            return (d if d <= published + timedelta(days=31) else date(published.year - 1, month, day)).isoformat()
+        if kind == "weekday":
+            back = (published.weekday() - _WEEKDAYS[g[0]]) % 7
+            return (published - timedelta(days=back)).isoformat()
+        if kind == "rel":
+            p = published
+            return {
+                "yesterday": (p - timedelta(days=1)).isoformat(), "today": p.isoformat(),
+                "tonight": p.isoformat(), "this week": _iso_week(p),
+                "last week": _iso_week(p - timedelta(days=7)), "next week": _iso_week(p + timedelta(days=7)),
+                "this month": f"{p.year:04d}-{p.month:02d}",
+                "last month": f"{(p.replace(day=1) - timedelta(days=1)):%Y-%m}",
+                "next month": f"{(p.replace(day=28) + timedelta(days=4)):%Y-%m}",
+                "this year": str(p.year), "last year": str(p.year - 1), "next year": str(p.year + 1),
+            }[g[0]]
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_times(text: str, published: date | None) -> list[tuple[int, int, str]]:
+    """``(start, end, iso)`` for each time expression in ``text`` that can be normalised.
+
+    >>> find_times("on Wednesday, last week", date(2025, 10, 23))
+    [(0, 12, '2025-10-22'), (14, 23, '2025-W42')]
+    """
+    found: list[tuple[int, int, str]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            iso = normalise_time(kind, m.groups(), published)
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    return sorted(found)

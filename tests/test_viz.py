@@ -1,0 +1,193 @@
+"""Tests for kg.viz: offline, escaped, deterministic HTML pictures of the graph."""
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from kg.viz import render_html, write_html
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+E = "http://example.org/entity/"
+S = "http://example.org/statement/"
+
+
+def _data(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    assert m, "data block missing"
+    return json.loads(m.group(1))
+
+
+def _src(article="a1.txt", quote="Russia supplied missiles."):
+    return {"article": article, "quote": quote, "start": 0, "end": len(quote)}
+
+
+def small_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node(E + "iran", label="Iran", type="Country", wikidata="Q794")
+    G.add_node(E + "russia", label="Russia", type="Country", wikidata="Q159")
+    G.add_node(E + "shahed", label="Shahed-136", type="WeaponSystem", wikidata=None)
+    G.add_node(E + "wagner", label="Wagner Group", type="MilitaryForce", wikidata="Q1")
+    G.add_node(E + "putin", label="Vladimir Putin", type="Person", wikidata="Q7747")
+    G.add_edge(E + "iran", E + "russia", key=S + "1", predicate="supplies", status="reported",
+               claimant=None, quantity="at least 5000 missiles", sources=[_src()])
+    G.add_edge(E + "iran", E + "russia", key=S + "2", predicate="trades_with", status="disputed",
+               claimant="Kyiv", quantity=None, sources=[_src("a2.txt", "Kyiv says so.")])
+    G.add_edge(E + "russia", E + "shahed", key=S + "3", predicate="operates", status="unverified",
+               claimant=None, quantity=None, sources=[])
+    G.add_edge(E + "putin", E + "wagner", key=S + "4", predicate="commands", status="denied",
+               claimant="Kremlin", quantity=None, sources=[_src("a3.txt", "We deny it.")])
+    G.add_edge(E + "putin", E + "russia", key=S + "5", predicate="leads", status="confirmed",
+               claimant=None, quantity=None, sources=[_src("a3.txt", "President Putin")])
+    return G
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node(E + "x", label=SCRIPT, type="Group", wikidata=None)
+    G.add_node(E + "y", label='Tom & "Jerry" \u2028', type=IMG, wikidata=None)
+    G.add_edge(E + "x", E + "y", key=S + "h", predicate="attacks", status="claimed",
+               claimant=IMG, quantity="</script><script>alert(2)</script>",
+               sources=[_src("evil.txt", f"He said {IMG} and {SCRIPT}")])
+    return G
+
+
+def star_graph(n: int) -> nx.MultiDiGraph:
+    """Node 0 links to every other node; the leaves tie on degree 1."""
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        G.add_node(f"{E}n{i:03d}", label=f"Entity {i:03d}", type="Thing", wikidata=None)
+    for i in range(1, n):
+        G.add_edge(f"{E}n000", f"{E}n{i:03d}", key=f"{S}s{i}", predicate="knows",
+                   status="reported", claimant=None, quantity=None, sources=[])
+    return G
+
+
+def test_labels_predicates_and_legend():
+    G = small_graph()
+    page = render_html(G, title="Test graph")
+    data = _data(page)
+    labels = {n["label"] for n in data["nodes"]}
+    assert labels == {a["label"] for _, a in G.nodes(data=True)}
+    assert {e["label"] for e in data["edges"]} == {
+        "supplies", "trades_with", "operates", "commands", "leads"}
+    for lab in labels:
+        assert lab in page
+    legend = page[page.index('<ul id="kg-legend">'):page.index("</ul>")]
+    for t in ("Country", "WeaponSystem", "MilitaryForce", "Person"):
+        assert f"</span>{t}</li>" in legend
+    assert "Location" not in legend  # only types present
+    assert "<title>Test graph</title>" in page
+    # arrows point at the object, tooltip is plain text carrying the provenance
+    e = next(e for e in data["edges"] if e["label"] == "supplies")
+    assert e["from"] == E + "iran" and e["to"] == E + "russia" and "to" in e["arrows"]
+    assert "at least 5000 missiles" in e["title"] and "a1.txt" in e["title"]
+    assert "Russia supplied missiles." in e["title"]
+
+
+def test_offline_and_vis_inlined():
+    page = render_html(small_graph())
+    assert not re.search(r"<script[^>]*\ssrc\s*=", page, re.I)
+    assert not re.search(r"<link[^>]*href\s*=\s*[\"']?(https?:)?//", page, re.I)
+    assert "tom-select" not in page and "bootstrap" not in page.lower()
+    assert "vis-network" in page and "new vis.Network" in page
+    assert "vis.DataSet" in page and ".vis-network" in page  # JS and CSS inlined
+    assert "stabilizationIterationsDone" in page and "physics: false" in page
+
+
+def test_hostile_text_is_inert_but_preserved():
+    page = render_html(hostile_graph(), title=f"t {SCRIPT}")
+    for raw in (SCRIPT, IMG, "<script>alert(2)", "onerror=alert(1)>"):
+        assert raw not in page
+    assert "\u2028" not in page
+    data_block = page[page.index('id="kg-data">'):]
+    data_block = data_block[:data_block.index("</script>")]
+    assert "<" not in data_block.split(">", 1)[1] and "&" not in data_block
+    data = _data(page)
+    assert SCRIPT in {n["label"] for n in data["nodes"]}
+    (edge,) = data["edges"]
+    assert IMG in edge["title"] and SCRIPT in edge["title"]
+    assert "</script><script>alert(2)</script>" in edge["title"]
+    assert 'Tom & "Jerry" \u2028' in {n["label"] for n in data["nodes"]}
+    # the legend and heading are HTML-escaped
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<h1>t &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+
+
+def test_doubtful_edges_dashed_and_coloured():
+    data = _data(render_html(small_graph()))
+    by_label = {e["label"]: e for e in data["edges"]}
+    for p in ("trades_with", "operates", "commands"):  # disputed, unverified, denied
+        assert by_label[p]["dashes"] is True
+    for p in ("supplies", "leads"):  # reported, confirmed
+        assert by_label[p]["dashes"] is False
+    assert by_label["trades_with"]["color"] != by_label["supplies"]["color"]
+    # parallel statements between the same pair are fanned out
+    assert "smooth" in by_label["trades_with"] or "smooth" in by_label["supplies"]
+
+
+def test_node_colour_by_type_and_size_by_degree():
+    data = _data(render_html(small_graph()))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes[E + "iran"]["color"] == nodes[E + "russia"]["color"]
+    assert nodes[E + "iran"]["color"] != nodes[E + "putin"]["color"]
+    assert nodes[E + "russia"]["size"] > nodes[E + "wagner"]["size"]
+
+
+def test_max_nodes_cut():
+    G = star_graph(50)
+    page = render_html(G, max_nodes=10)
+    data = _data(page)
+    assert len(data["nodes"]) == 10
+    ids = {n["id"] for n in data["nodes"]}
+    assert E + "n000" in ids  # the hub is kept
+    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
+    assert len(data["edges"]) == 9
+    assert "showing 10 of 50 entities (the most connected); 40 left out" in page
+
+
+def test_tie_break_by_label_then_id():
+    G = star_graph(50)  # all leaves have degree 1: the lowest labels win
+    ids = {n["id"] for n in _data(render_html(G, max_nodes=4))["nodes"]}
+    assert ids == {f"{E}n000", f"{E}n001", f"{E}n002", f"{E}n003"}
+
+
+def test_large_graph_positions_up_front_without_physics():
+    G = star_graph(600)
+    data = _data(render_html(G, max_nodes=1000))
+    assert len(data["nodes"]) == 600
+    assert data["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) > 500  # spread out
+
+
+def test_small_graph_physics_stabilises_then_stops():
+    opts = _data(render_html(small_graph()))["options"]["physics"]
+    assert opts["enabled"] is True and opts["stabilization"]["enabled"] is True
+    assert 0 < opts["stabilization"]["iterations"] <= 1000
+
+
+def test_deterministic():
+    assert render_html(small_graph()) == render_html(small_graph())
+    assert render_html(star_graph(600), max_nodes=1000) == render_html(star_graph(600), max_nodes=1000)
+    # insertion order does not matter
+    G = small_graph()
+    H = nx.MultiDiGraph()
+    H.add_nodes_from(reversed(list(G.nodes(data=True))))
+    H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+    assert render_html(G) == render_html(H)
+
+
+def test_empty_graph_and_bad_max_nodes():
+    page = render_html(nx.MultiDiGraph())
+    assert _data(page)["nodes"] == [] and "0 entities" in page
+    with pytest.raises(ValueError):
+        render_html(small_graph(), max_nodes=0)
+
+
+def test_write_html(tmp_path):
+    G = hostile_graph()
+    out = write_html(G, tmp_path / "graph.html", title="x", max_nodes=5)
+    assert out == tmp_path / "graph.html" and out.is_file()
+    assert out.read_text(encoding="utf-8") == render_html(G, title="x", max_nodes=5)
