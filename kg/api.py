@@ -1,0 +1,129 @@
+"""The functions behind every command, for notebooks and scripts.
+
+Each returns plain data or an rdflib / networkx object:
+
+    >>> import kg
+    >>> report = kg.build(["seeds"], out="exports")            # doctest: +SKIP
+    >>> kg.query("SELECT * WHERE { ?s a kg:Statement } LIMIT 3").rows   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from . import export as _export
+from .analysis import central_actors as _central, to_networkx
+from .build import BuildReport, build
+from .errors import NotFoundError
+from .queries import QueryFile, library, load_query
+from .rdf import PREFIXES
+from .store import QueryResult, Store
+
+__all__ = ["build", "query", "library", "export", "viz", "graph", "networkx_graph", "central_actors",
+           "open_store", "sparql_json", "triples_to_turtle", "BuildReport", "QueryResult", "QueryFile"]
+
+DEFAULT_STORE = Path("exports") / "store"
+
+
+def open_store(store: str | Path | Store | None = None, read_only: bool = False) -> Store:
+    if isinstance(store, Store):
+        return store
+    path = Path(store) if store else DEFAULT_STORE
+    if not path.exists():
+        raise NotFoundError(f"no store at {path}: run `kg build PATH` first (or pass --store)")
+    return Store(path, read_only=read_only)
+
+
+def _query_text(query: str) -> str:
+    q = query.strip()
+    if "\n" not in q and q.endswith(".rq") and Path(q).exists():
+        return Path(q).read_text(encoding="utf-8")
+    if q and " " not in q and "{" not in q:
+        return load_query(q).text
+    return query
+
+
+def _term(value):
+    if isinstance(value, (rdflib.term.Node, ox.NamedNode, ox.Literal)):
+        return value
+    v = str(value)
+    if v.startswith("<") and v.endswith(">"):
+        return ox.NamedNode(v[1:-1])
+    if ":" in v and v.split(":", 1)[0] in PREFIXES and " " not in v:
+        prefix, local = v.split(":", 1)
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    if v.startswith(("http://", "https://")):
+        return ox.NamedNode(v)
+    return ox.Literal(v)
+
+
+def query(sparql_or_name: str, store: str | Path | Store | None = None, params: dict | None = None) -> QueryResult:
+    """Run SPARQL (text, a ``.rq`` file, or a library name) on the store.
+
+    ``params`` binds variables: ``{"actor": "Maduro"}`` (a string literal),
+    ``"<http://...>"`` or ``"ent:Q717"`` (an IRI).
+    """
+    text = _query_text(sparql_or_name)
+    return open_store(store, read_only=True).query(text, {k: _term(v) for k, v in (params or {}).items()})
+
+
+def sparql_json(result: QueryResult) -> dict:
+    """A SELECT or ASK result in the SPARQL 1.1 Query Results JSON Format."""
+    if result.kind == "ask":
+        return {"head": {}, "boolean": bool(result.boolean)}
+
+    def enc(t):
+        if isinstance(t, ox.NamedNode):
+            return {"type": "uri", "value": t.value}
+        if isinstance(t, ox.BlankNode):
+            return {"type": "bnode", "value": t.value}
+        d = {"type": "literal", "value": t.value}
+        if t.language:
+            d["xml:lang"] = t.language
+        elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            d["datatype"] = t.datatype.value
+        return d
+    bindings = [{v: enc(t) for v, t in zip(result.variables, row) if t is not None} for row in result.raw]
+    return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+
+
+def triples_to_turtle(triples) -> str:
+    data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(data, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def export(fmt: str = "turtle", store: str | Path | Store | None = None) -> str:
+    """The store as text: turtle, trig, nquads, jsonld, csv (statements) or facts (JSONL)."""
+    st = open_store(store, read_only=True)
+    if fmt == "csv":
+        buf = io.StringIO()
+        _export.write_csv(st, buf)
+        return buf.getvalue()
+    if fmt == "facts":
+        return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in _export.facts(st))
+    return _export.serialize(st, fmt).decode("utf-8")
+
+
+def graph(store: str | Path | Store | None = None) -> rdflib.Dataset:
+    """The whole store as an rdflib ``Dataset`` (one named graph per article)."""
+    ds = rdflib.Dataset()
+    ds.parse(data=_export.serialize(open_store(store, read_only=True), "trig"), format="trig")
+    return ds
+
+
+def networkx_graph(store: str | Path | Store | None = None):
+    """The entity graph as a networkx ``MultiDiGraph`` (see ``kg.analysis.to_networkx``)."""
+    return to_networkx(open_store(store, read_only=True))
+
+
+def central_actors(store: str | Path | Store | None = None, k: int = 10) -> list[dict]:
+    return _central(networkx_graph(store), k)
+
+
+def viz(output: str | Path, store: str | Path | Store | None = None, max_nodes: int = 300) -> Path:
+    from .viz import write_html
+    return write_html(networkx_graph(store), output, max_nodes=max_nodes)

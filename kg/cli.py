@@ -1,0 +1,188 @@
+"""The ``kg`` command: a thin layer over ``kg.build``, ``kg.query`` and friends.
+
+Every expected failure is a ``KgError`` and becomes one line on stderr with
+exit status 1.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import KgError
+
+DEFAULT_STORE_HELP = "Oxigraph store folder (default: OUT/store, or exports/store)."
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="geokg")
+def cli():
+    """geokg: news articles about geopolitical events -> a knowledge graph.
+
+    Example: kg build seeds/ && kg query claims_by_actor --param actor=Maduro
+    """
+
+
+def _store_path(store: str | None, out: str | None = None) -> Path:
+    return Path(store) if store else Path(out or "exports") / "store"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", default="exports", show_default=True, type=click.Path(), help="Folder for the exports.")
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+@click.option("--quiet", "-q", is_flag=True, help="No progress, no summary.")
+def build(paths, out, store, quiet):
+    """Build the knowledge graph of article files or folders.
+
+    Writes graph.ttl, graph.trig, facts.jsonl, graph.html and summary.json
+    into OUT and prints a summary. Building again changes nothing.
+
+    Example: kg build seeds/ --out exports/
+    """
+    progress = None
+    if not quiet:
+        def progress(name):
+            click.echo(f"  read {name}", err=True)
+    report = api.build(paths, out=out, store=store, progress=progress)
+    if quiet:
+        return
+    click.echo(f"articles:   {report.articles} ({report.added} added, {report.unchanged} unchanged)")
+    click.echo(f"entities:   {report.entities}")
+    click.echo(f"statements: {report.statements}")
+    click.echo(f"claims:     {report.claims}")
+    click.echo(f"triples:    {report.triples}")
+    click.echo("most central actors: " + ", ".join(f"{c['label']} ({c['type']})" for c in report.central))
+    click.echo("wrote: " + ", ".join(report.files.values()))
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in params:
+        if "=" not in p:
+            raise KgError(f"--param needs name=value, got {p!r}")
+        k, v = p.split("=", 1)
+        out[k.strip().lstrip("?$")] = v
+    return out
+
+
+def _emit_table(variables, rows, fmt: str):
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(variables)
+        for r in rows:
+            w.writerow(["" if r.get(v) is None else r.get(v) for v in variables])
+        click.echo(buf.getvalue(), nl=False)
+        return
+    cells = [[("" if r.get(v) is None else str(r.get(v))).replace("\n", " ") for v in variables] for r in rows]
+    widths = [min(60, max([len(v)] + [len(c[i]) for c in cells])) for i, v in enumerate(variables)]
+    click.echo("  ".join(v.ljust(w) for v, w in zip(variables, widths)))
+    click.echo("  ".join("-" * w for w in widths))
+    for c in cells:
+        click.echo("  ".join((x if len(x) <= w else x[: w - 1] + "…").ljust(w) for x, w in zip(c, widths)))
+    click.echo(f"({len(rows)} rows)")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "-p", multiple=True, help="Bind a variable: name=value (IRI as <...> or prefix:name).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+def query(query, param, fmt, store):
+    """Run a SPARQL query: a library NAME, a FILE, '-' for stdin, or the text.
+
+    SELECT prints a table (or csv, tsv, json: the SPARQL 1.1 JSON results
+    format); ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle.
+
+    Example: kg query disputed_claims --format csv
+    """
+    text = sys.stdin.read() if query == "-" else query
+    result = api.query(text, store=_store_path(store), params=_parse_params(param))
+    if result.kind == "ask":
+        click.echo("true" if result.boolean else "false")
+    elif result.kind == "graph":
+        click.echo(api.triples_to_turtle(result.triples), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps(api.sparql_json(result), ensure_ascii=False, indent=1))
+    else:
+        _emit_table(result.variables, result.rows, fmt)
+
+
+@cli.command(name="queries")
+def list_queries():
+    """List the SPARQL library in queries/ with titles and parameters.
+
+    Example: kg queries
+    """
+    for q in api.library():
+        params = " ".join("?" + p for p in q.parameters)
+        click.echo(f"{q.name:28} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+@cli.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "csv", "facts"]),
+              default="turtle", show_default=True)
+@click.option("-o", "--output", default="-", help="File to write, '-' for stdout.")
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+def export_cmd(fmt, output, store):
+    """Export the store: Turtle, TriG, N-Quads, JSON-LD, CSV of statements, facts JSONL.
+
+    Example: kg export --format trig -o graph.trig
+    """
+    data = api.export(fmt, store=_store_path(store))
+    if output == "-":
+        click.echo(data, nl=False)
+    else:
+        Path(output).write_text(data, encoding="utf-8")
+
+
+@cli.command()
+@click.option("-o", "--output", default="exports/graph.html", show_default=True, type=click.Path())
+@click.option("--max-nodes", default=300, show_default=True, type=click.IntRange(1))
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+def viz(output, max_nodes, store):
+    """Write the interactive HTML picture (offline, one file).
+
+    Example: kg viz -o graph.html --max-nodes 200
+    """
+    path = api.viz(output, store=_store_path(store), max_nodes=max_nodes)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1))
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+def analyze(fmt, top, store):
+    """The most central actors (PageRank over the entity graph).
+
+    Example: kg analyze --top 5 --format json
+    """
+    rows = api.central_actors(store=_store_path(store), k=top)
+    _emit_table(["label", "type", "degree", "pagerank", "node"], rows, fmt)
+
+
+def main():
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

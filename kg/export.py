@@ -1,0 +1,127 @@
+"""Formats other tools load: Turtle, TriG, N-Quads, JSON-LD, GraphML, CSV, facts JSONL.
+
+Serialisations come straight from the store through pyoxigraph, with quads
+sorted first so that the same store always gives byte-identical files.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .model import DOUBT_RANK
+from .queries import load_query
+from .rdf import PREFIXES
+from .store import Store
+
+__all__ = ["facts", "serialize", "write_facts", "write_csv", "FORMATS"]
+
+FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+           "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS,
+           "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+           "json-ld": ox.RdfFormat.JSON_LD}
+_QUAL_RANK = {None: 0, "exact": 0, "approximately": 1, "at_least": 2, "more_than": 2, "at_most": 2, "less_than": 2}
+
+
+def _sorted_quads(store: Store):
+    return sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def serialize(store: Store, fmt: str = "turtle") -> bytes:
+    """The store in an RDF format. Triple formats get the union of all graphs
+    (what the articles say, fused); dataset formats keep one graph per article."""
+    rdf_format = FORMATS[fmt.lower()]
+    if rdf_format.supports_datasets:
+        data = _sorted_quads(store)
+    else:
+        data = sorted({q.triple for q in store.quads()}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        return _jsonld(store)
+    return ox.serialize(data, format=rdf_format, prefixes=prefixes)
+
+
+def _jsonld(store: Store) -> bytes:
+    """JSON-LD with a compact @context for our vocabulary (one @graph per article)."""
+    raw = json.loads(ox.serialize(_sorted_quads(store), format=ox.RdfFormat.JSON_LD))
+    context = dict(PREFIXES)
+
+    def compact(value):
+        if isinstance(value, str):
+            for k, v in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+                if value.startswith(v) and len(value) > len(v):
+                    return f"{k}:{value[len(v):]}"
+            return value
+        if isinstance(value, list):
+            return [compact(x) for x in value]
+        if isinstance(value, dict):
+            return {(compact(k) if not k.startswith("@") else k): (compact(v) if k in ("@id", "@type") or not k.startswith("@") and not isinstance(v, str) else v)
+                    for k, v in value.items()}
+        return value
+
+    body = raw if isinstance(raw, list) else raw.get("@graph", raw)
+    return json.dumps({"@context": context, "@graph": compact(body)}, ensure_ascii=False, indent=1,
+                      sort_keys=True).encode("utf-8")
+
+
+def facts(store: Store) -> list[dict]:
+    """One record per statement, as ``FACTS_FORMAT.md`` describes, from ``queries/facts.rq``.
+
+    Rows per (statement, source) are grouped here: a statement's status is its
+    most doubtful source's, with that source's claimant and qualifier.
+    """
+    rows = store.query(load_query("facts").text).rows
+    out: dict[str, dict] = {}
+    best: dict[str, tuple] = {}
+    for r in rows:
+        st = r["statement"]
+        rec = out.get(st)
+        if rec is None:
+            rec = out[st] = {k: r.get(k) for k in (
+                "statement", "subject", "subject_iri", "subject_type", "predicate", "predicate_iri",
+                "object", "object_iri", "object_type", "event_code", "location", "target", "recipient",
+                "value", "qualifier", "unit", "claimant", "status", "time", "confidence")}
+            rec["sources"] = []
+        src = {"article": r["article"], "evidence": r["evidence"], "start": r["start"], "end": r["end"]}
+        if src not in rec["sources"]:
+            rec["sources"].append(src)
+        rank = (DOUBT_RANK.get(r["status"], 0), r["claimant"] is not None, _QUAL_RANK.get(r["qualifier"], 0))
+        if st not in best or rank > best[st]:
+            best[st] = rank
+            for k in ("status", "claimant", "qualifier", "time", "unit"):
+                if r.get(k) is not None or k in ("status", "claimant"):
+                    rec[k] = r.get(k)
+        rec["confidence"] = max(rec["confidence"] or 0, r["confidence"] or 0)
+        if rec["time"] is None and r.get("time"):
+            rec["time"] = r["time"]
+    for rec in out.values():
+        if rec["value"] is not None and rec["qualifier"] is None:
+            rec["qualifier"] = "exact"
+    return list(out.values())
+
+
+def write_facts(store: Store, path: str | Path) -> int:
+    recs = facts(store)
+    Path(path).write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in recs),
+                          encoding="utf-8")
+    return len(recs)
+
+
+CSV_COLUMNS = ["statement", "subject", "predicate", "object", "event_code", "location", "target", "recipient",
+               "value", "qualifier", "unit", "claimant", "status", "time", "confidence", "sources",
+               "articles", "evidence"]
+
+
+def write_csv(store: Store, out: io.TextIOBase) -> int:
+    """Statements as spreadsheet rows (the facts contract as columns)."""
+    recs = facts(store)
+    w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in recs:
+        w.writerow({**r, "sources": len(r["sources"]),
+                    "articles": "; ".join(s["article"] for s in r["sources"]),
+                    "evidence": " | ".join(s["evidence"] for s in r["sources"])})
+    return len(recs)

@@ -1,0 +1,139 @@
+"""The embedded Oxigraph store: one transaction per article, SPARQL over the union.
+
+Queries see the default graph as the union of all graphs, so a statement
+stated by two articles is one node with both sources; ``GRAPH ?article {}``
+still reaches one article's own view.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from .errors import QueryError, StoreError
+from .rdf import PREFIXES
+
+__all__ = ["Store", "QueryResult", "to_ox", "from_ox"]
+
+
+def to_ox(term):
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+_NUMERIC = {"http://www.w3.org/2001/XMLSchema#integer": int, "http://www.w3.org/2001/XMLSchema#decimal": float,
+            "http://www.w3.org/2001/XMLSchema#double": float, "http://www.w3.org/2001/XMLSchema#float": float,
+            "http://www.w3.org/2001/XMLSchema#long": int, "http://www.w3.org/2001/XMLSchema#int": int,
+            "http://www.w3.org/2001/XMLSchema#nonNegativeInteger": int}
+
+
+def from_ox(term):
+    """pyoxigraph term -> plain Python: IRIs as str, numbers as int/float, other literals as str."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.Literal):
+        cast = _NUMERIC.get(term.datatype.value)
+        if cast:
+            try:
+                v = float(term.value)
+                return int(v) if cast is int or v.is_integer() and "." not in term.value else v
+            except ValueError:
+                return term.value
+        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#boolean":
+            return term.value == "true"
+        return term.value
+    return str(term)
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result as plain data: ``rows`` for SELECT, ``boolean`` for ASK, ``triples`` for graphs."""
+    kind: str                                  # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)   # pyoxigraph Triples
+    raw: list = field(default_factory=list)       # pyoxigraph terms per row (for exact serialisation)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+
+class Store:
+    """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        try:
+            if path is None:
+                self.ox = ox.Store()
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self.ox = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {path}: {e}") from None
+        self.path = path
+
+    def has_graph(self, iri: str) -> bool:
+        return self.ox.contains_named_graph(ox.NamedNode(iri))
+
+    def add_quads(self, quads) -> int:
+        """Add rdflib quads ``(s, p, o, g|None)`` in one transaction: all or nothing."""
+        batch = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else ox.DefaultGraph())
+                 for s, p, o, g in quads]
+        try:
+            self.ox.extend(batch)
+        except OSError as e:
+            raise StoreError(f"writing to the store failed, nothing was written: {e}") from None
+        return len(batch)
+
+    def remove_graph(self, iri: str) -> None:
+        self.ox.remove_graph(ox.NamedNode(iri))
+
+    def query(self, sparql: str, params: dict | None = None) -> QueryResult:
+        """Run a SPARQL query; ``params`` binds variables (name -> rdflib term or pyoxigraph term)."""
+        subs = {ox.Variable(k.lstrip("?$")): (v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_ox(v))
+                for k, v in (params or {}).items()}
+        try:
+            res = self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
+                                substitutions=subs or None)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from None
+        except (OSError, ValueError, RuntimeError) as e:
+            raise QueryError(f"SPARQL query failed: {e}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            variables = [v.value for v in res.variables]
+            raw = [[sol[v] for v in variables] for sol in res]
+            rows = [{v: from_ox(t) for v, t in zip(variables, r)} for r in raw]
+            return QueryResult("select", variables=variables, rows=rows, raw=raw)
+        return QueryResult("graph", triples=list(res))
+
+    def quads(self):
+        return self.ox.quads_for_pattern(None, None, None, None)
+
+    def __len__(self):
+        return len(self.ox)
+
+    def flush(self):
+        if self.path is not None:
+            self.ox.flush()
