@@ -57,6 +57,9 @@ def ingest(store: Store, paths, progress: Callable[[str], None] | None = None) -
         else:
             todo.append(a)
     labels = {e.cameo: e.cameo_label for e in load_resources().events if e.cameo}
+    ontology = Path(__file__).with_name("ontology.ttl")
+    if ontology.exists():
+        store.load_ontology(ontology)
     for ex in extract_many(todo):
         iri = article_iri(ex.article)
         if store.has_graph(iri):               # made by other rules: replace it

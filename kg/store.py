@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from . import config
 from .errors import QueryError, StoreError
 from .rdf import PREFIXES
 
@@ -104,6 +105,16 @@ class Store:
         except OSError as e:
             raise StoreError(f"writing to the store failed, nothing was written: {e}") from None
         return len(batch)
+
+    def load_ontology(self, path: str | Path) -> None:
+        """Put the ontology (labels, comments, SKOS notations) into the default graph.
+
+        The file is written against the default base IRI; a configured
+        ``GEOKG_BASE`` is substituted so the terms match the data.
+        """
+        text = Path(path).read_text(encoding="utf-8").replace("https://geokg.example/", config.BASE)
+        triples = ox.parse(text, format=ox.RdfFormat.TURTLE)
+        self.ox.extend([ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples])
 
     def remove_graph(self, iri: str) -> None:
         self.ox.remove_graph(ox.NamedNode(iri))

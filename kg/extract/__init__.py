@@ -12,21 +12,25 @@ from typing import Iterable, Iterator
 
 from .. import config
 from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
-from .attribution import attribution_for, is_hypothetical, sentence_cues
+from .attribution import attribution_for, cue_token, is_hypothetical, same_clause, sentence_cues
 from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
 from .nlp import load_pipeline
-from .resources import load_resources
+from .resources import data_digest, load_resources
 from .timex import find_times
 
 __all__ = ["extract", "extract_many", "extractor_id"]
 
 
 def extractor_id() -> str:
-    """Name and version of the rules and pipeline, recorded as provenance."""
+    """Name and version of the rules, their data and the pipeline, recorded as provenance.
+
+    The data files' digest is part of it, so editing the gazetteer or a
+    lexicon makes the next build re-extract instead of keeping stale facts.
+    """
     _, pipeline = load_pipeline()
-    return f"{config.EXTRACTOR_NAME}-v{config.EXTRACTOR_VERSION}+{pipeline}"
+    return f"{config.EXTRACTOR_NAME}-v{config.EXTRACTOR_VERSION}-{data_digest()}+{pipeline}"
 
 
 def _paragraphs(article: Article) -> list[tuple[int, str]]:
@@ -87,6 +91,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
     statements: list[Statement] = []
     per_sentence: dict[int, list[int]] = {}
+    triggers: list = []
     for d in drafts:
         s = sentences[d.si]
         claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
@@ -114,7 +119,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 continue
             per_sentence.setdefault(d.si, []).append(len(statements))
             statements.append(st)
-    statements = _apply_cues(ctx, statements, per_sentence, mentions, canon)
+            triggers.append(d.trigger)
+    statements = _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon)
     statements = _infer_recipients(statements)
     statements = _dedupe(statements)
     entities: dict[str, Entity] = {}
@@ -136,14 +142,17 @@ def _doubt(st: Statement, status: str, cue: str) -> Statement:
     return st
 
 
-def _apply_cues(ctx, statements, per_sentence, mentions, canon) -> list[Statement]:
+def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> list[Statement]:
     out = list(statements)
     for si in range(len(ctx.sentences)):
         status, cue, back = sentence_cues(ctx, si)
         if not status:
             continue
+        cue_tok = cue_token(ctx, si, cue)
         for k in per_sentence.get(si, []):
-            if not out[k].predicate.endswith(("questions", "denies", "rejects")):
+            if out[k].predicate.endswith(("questions", "denies", "rejects")):
+                continue
+            if cue_tok is None or same_clause(cue_tok, triggers[k]):
                 out[k] = _doubt(out[k], status, cue)
         if back:
             for k in per_sentence.get(si - 1, []):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import DOUBT_RANK, Entity
 from .context import ArticleContext
 
-__all__ = ["attribution_for", "sentence_cues", "is_hypothetical"]
+__all__ = ["attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token"]
 
 _HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "alleged"}
 
@@ -52,9 +52,13 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             if span is None:
                 continue
             last = span[-1]
+            if _in_subject_of(tok, span.root.head):   # "X, with a range ..., are part of Y, as acknowledged by Z"
+                continue
             objs = [c for c in last.children if c.dep_ == "pobj"] or [c for c in span.root.subtree if c.dep_ == "pobj"]
             if objs:
-                found = ctx.resolve_all(si, objs[0])
+                # "according to the military balance compiled by the IISS": the name inside
+                named = [m.entity for t in objs[0].subtree if (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
+                found = named[:1] or ctx.resolve_all(si, objs[0])
                 if found:
                     claimant, status, cue = found[0], "reported", phrase
                     break
@@ -75,6 +79,35 @@ def sentence_cues(ctx: ArticleContext, si: int) -> tuple[str | None, str | None,
                 best, cue = status, phrase
     back = best is not None and any(_has_phrase(low, p) for p in ctx.res.words("status_cues", "anaphora"))
     return best, cue, back
+
+
+def _in_subject_of(tok, verb) -> bool:
+    a = tok
+    for _ in range(12):
+        if a.dep_ in ("nsubj", "nsubjpass") and a.head == verb:
+            return True
+        if a.head is a:
+            return False
+        a = a.head
+    return False
+
+
+def same_clause(tok_a, tok_b) -> bool:
+    """False when one token sits in a coordinated clause ('..., but they were known ...') the other is not in."""
+    root = tok_a.sent.root if hasattr(tok_a, "sent") else tok_a.doc[0].sent.root
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            inside = {t.i for t in c.subtree}
+            if (tok_a.i in inside) != (tok_b.i in inside):
+                return False
+    return True
+
+
+def cue_token(ctx: ArticleContext, si: int, cue: str):
+    doc = ctx.sentences[si].doc
+    k = doc.text.lower().find(cue)
+    span = doc.char_span(k, k + len(cue), alignment_mode="expand") if k >= 0 else None
+    return span.root if span is not None else None
 
 
 def _has_phrase(low: str, phrase: str) -> bool:

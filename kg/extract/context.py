@@ -49,6 +49,8 @@ class ArticleContext:
     published: date | None
     publisher: str | None
     tok2mention: list[dict[int, Mention]] = field(default_factory=list)
+    # (sentence, entity) of recent state or group agents, for agentless event nouns
+    recent_agents: list = field(default_factory=list)
 
     def __post_init__(self):
         self.tok2mention = []

@@ -227,6 +227,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     possess = set(ctx.res.words("events", "possess_verbs"))
     measures = ctx.res.lexicon.get("measures", {}).get("nouns", {})
     claims = set(ctx.res.words("attribution", "claimed")) - {"say", "tell", "add", "write"}
+    arsenal = set(ctx.res.words("events", "arsenal_nouns"))
+    similar = set(ctx.res.words("events", "similarity_adjectives"))
     for tok in doc:
         lemma = _phrase_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
         ev = _event_for(ctx, tok)
@@ -243,6 +245,16 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             continue
         if tok.pos_ in ("VERB", "AUX") and ev is None and tok.lemma_.lower() in possess:
             d = _possession(ctx, si, tok, numbers, used)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in arsenal:
+            d = _arsenal(ctx, si, tok)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ == "ADJ" and tok.lemma_.lower() in similar:
+            d = _similar(ctx, si, tok)
             if d:
                 drafts.append(d)
             continue
@@ -265,6 +277,9 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if d:
             drafts.append(d)
     drafts.extend(_offices(ctx, si))
+    for d in drafts:
+        if d.subject is not None and d.subject.type in ("Country", "Organization", "MilitaryForce") and d.event:
+            ctx.recent_agents.append((si, d.subject))
     return drafts
 
 
@@ -306,7 +321,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     d.subject = agent[0] if agent else None
     targets: list[Entity] = []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon") :
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon", "over", "about"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets = ctx.resolve_all(si, p)
@@ -322,6 +337,11 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         d.extra = targets[1:]
     if noun.head.pos_ in ("VERB", "AUX"):
         _prep_roles(ctx, si, noun.head, ev, d)
+    if d.subject is None and d.object is not None:
+        # "This move follows a series of strikes on vessels": the actor of the sentences before
+        recent = [e for s, e in ctx.recent_agents if si - 2 <= s < si]
+        if recent:
+            d.subject, d.confidence = recent[-1], 0.5
     if d.subject is None or (d.object is None and d.location is None):
         return None
     d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *([noun.head] if noun.dep_ == "pobj" else [])],
@@ -361,6 +381,40 @@ def _possession(ctx, si, verb, numbers, used) -> Draft | None:
         return None
     return Draft(si, verb, "possesses", None, subject=subj[0], object=objs[0], quantity=q,
                  negated=_negated(verb))
+
+
+def _clause_subject(ctx, si, tok) -> list[Entity]:
+    """The subject of the clause a noun or adjective sits in ('X are part of ...', 'X are systems similar to')."""
+    v, hops = tok, 0
+    while hops < 6 and v.head is not v:
+        v, hops = v.head, hops + 1
+        if v.pos_ in ("VERB", "AUX"):
+            subj, _ = _subject_of(ctx, si, v)
+            return subj
+    return []
+
+
+def _arsenal(ctx, si, noun) -> Draft | None:
+    """'they were known to be part of Venezuela's arsenal' -> Venezuela possesses them."""
+    owner = [e for c in noun.children if c.dep_ == "poss" for e in ctx.resolve_all(si, c, allow_noun=False)]
+    if not owner:
+        return None
+    items = [e for e in _clause_subject(ctx, si, noun) if e.type in ("WeaponSystem", "Thing")]
+    if not items or items[0] == owner[0]:
+        return None
+    return Draft(si, noun, "possesses", None, subject=owner[0], object=items[0], confidence=0.6)
+
+
+def _similar(ctx, si, adj) -> Draft | None:
+    """'Igla-S missiles are ... systems similar to American Stingers' -> similar_to."""
+    other = [e for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"
+             for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+    if not other:
+        return None
+    this = _clause_subject(ctx, si, adj)
+    if not this or this[0] == other[0]:
+        return None
+    return Draft(si, adj, "similar_to", None, subject=this[0], object=other[0], confidence=0.6)
 
 
 def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:

@@ -7,6 +7,7 @@ Set ``GEOKG_DATA`` to a folder holding any of those files to override them.
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -100,6 +101,18 @@ def read_events(path: Path) -> list[EventType]:
                           cameo_label=(r.get("cameo_label") or "").strip() or None,
                           to_role=(r.get("to_role") or "location").strip())
                 for r in csv.DictReader(f)]
+
+
+DATA_FILES = ("gazetteer.csv", "events.csv", "lexicon.toml")
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """Eight hex digits that change whenever a data file changes."""
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        h.update(_data_file(name).read_bytes())
+    return h.hexdigest()[:8]
 
 
 @lru_cache(maxsize=1)
