@@ -106,13 +106,19 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         quote = s.doc.text.strip()
         start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
         evidence = Span(start, start + len(quote), quote)
-        subject, obj = canon(d.subject), canon(d.object)
-        both_known = all(e is not None and e.wikidata for e in (subject, obj))
-        for o in [obj, *map(canon, d.extra)]:
+        obj = canon(d.object)
+        pairs = [(canon(sj), o) for sj in [d.subject, *d.extra_subjects] for o in [obj, *map(canon, d.extra)]]
+        pairs += [(canon(d.subject), obj, q) for q in d.extra_quantities]
+        pairs += [(canon(d.subject), obj, d.quantity, loc) for loc in d.extra_locations]
+        for pair in pairs:
+            subject, o = pair[0], pair[1]
+            quantity = pair[2] if len(pair) > 2 else d.quantity
+            location = canon(pair[3]) if len(pair) > 3 else canon(d.location)
+            both_known = all(e is not None and e.wikidata for e in (subject, o))
             st = Statement(
                 predicate=predicate, evidence=evidence, subject=subject, object=o,
-                location=canon(d.location), target=canon(d.target), recipient=canon(d.recipient),
-                quantity=d.quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not d.negated else None),
+                location=location, target=canon(d.target), recipient=canon(d.recipient),
+                quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not d.negated else None),
                 claimant=canon(claimant), status=status, status_cue=cue, time=time,
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
             if st.subject is not None and st.subject == st.object:

@@ -64,6 +64,10 @@ class ArticleContext:
         self.weapon_nouns = set(self.res.words("nouns", "weapon"))
         self.vague = set(self.res.lexicon["quantities"]["vague"])
         self.of_nouns = set(self.res.words("nouns", "relational"))
+        self.stand_in = set(self.res.words("nouns", "stand_in"))
+        self.place_of = set(self.res.words("nouns", "place_of"))
+        self.collective = {**{w: "Organization" for w in self.res.words("nouns", "collective_organization")},
+                           **{w: "Country" for w in self.res.words("nouns", "collective_country")}}
 
     # ------------------------------------------------------------ mentions
     def mention_at(self, si: int, i: int) -> Mention | None:
@@ -108,7 +112,7 @@ class ArticleContext:
             return [e] if e else []
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             return self.resolve_all(si, tok.head.head, allow_noun)
-        if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
         doc = self.sentences[si].doc
         if low in ("nation", "country") and any(c.lower_ in ("the", "this") for c in tok.children):
@@ -145,6 +149,27 @@ class ArticleContext:
         # "the appos" of a named entity: "the Russian state company that ..." handled via relcl head
         if tok.dep_ == "appos" and (mh := self.mention_at(si, tok.head.i)):
             return [mh.entity]
+        named_children = [(c, mc) for c in tok.children if (mc := self.mention_at(si, c.i)) and mc.kind == "name"]
+        # "the NATO territory", "the Kremlin's war machine"
+        phrase = " ".join(t.lower_ for t in doc[tok.i - 1:tok.i + 1]) if tok.i else low
+        if (low in self.stand_in or phrase in self.stand_in) and named_children:
+            return [named_children[0][1].entity]
+        for child in tok.children:
+            # "the suburb of Petare", "an organisation called the Cartel of the Suns"
+            if low in self.place_of and child.dep_ == "prep" and child.lower_ == "of":
+                found = [self.mention_at(si, p.i).entity for p in child.children
+                         if p.dep_ == "pobj" and self.mention_at(si, p.i)]
+                if found:
+                    return found
+            if child.dep_ == "acl" and child.lemma_.lower() in ("call", "name", "know", "dub"):
+                for o in child.subtree:
+                    if (mo := self.mention_at(si, o.i)) and mo.kind == "name":
+                        return [mo.entity]
+        # "these companies", "the two firms": the names listed together before
+        if low in self.collective and any(c.lower_ in ("these", "those", "both", "the") for c in tok.children):
+            listed = self.listed_before(si, tok.i, self.collective[low])
+            if listed:
+                return listed
         if low in self.of_nouns:   # "the legality of the strikes" -> the strikes
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -153,7 +178,36 @@ class ArticleContext:
                             return self.resolve_all(si, p, allow_noun)
         if not allow_noun or low in _ABSTRACT or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
             return []
-        return [self.noun_entity(si, tok)]
+        out = [self.noun_entity(si, tok)]
+        for c in tok.conjuncts:    # "the military, police and civilian militia"
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"):
+                out += [e for e in self.resolve_all(si, c) if e not in out]
+        return out
+
+    def listed_before(self, si: int, i: int, type_: str) -> list[Entity]:
+        """The latest names of ``type_`` given as a list ('Rosneft and Lukoil'), this sentence or before."""
+        for s in range(si, max(-1, si - 4), -1):
+            doc = self.sentences[s].doc
+            ms = [m for m in self.mentions[s] if m.kind == "name" and m.entity.type == type_
+                  and (s < si or m.start < i)]
+            for m in reversed(ms):
+                members = [(m.start, m.entity)] + [(c.i, mc.entity) for c in doc[m.start].conjuncts
+                                                   if (mc := self.mention_at(s, c.i)) and mc.entity.type == type_]
+                group = list(dict.fromkeys(e for _, e in sorted(members, key=lambda x: x[0])))
+                if len(group) > 1:
+                    return group
+        return []
+
+    def as_actor(self, entities: list[Entity]) -> list[Entity]:
+        """A capital acting stands for its country ('Islamabad denies' -> Pakistan)."""
+        out = []
+        for e in entities:
+            entry = self.res.by_name.get(e.label)
+            if entry and entry.role == "capital" and entry.country in self.res.by_name:
+                c = self.res.by_name[entry.country]
+                e = self.registry.from_entry(c, c.name)
+            out.append(e)
+        return out
 
     def noun_entity(self, si: int, tok) -> Entity:
         """A plain noun phrase as a participant: modifiers kept, determiners and numbers dropped."""
@@ -173,7 +227,18 @@ class ArticleContext:
             left += 1
         words = doc[left:tok.i + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
+        # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"
+        for c in tok.children:
+            if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)) and mc.entity.type == "Country":
+                entry = self.res.by_name.get(mc.entity.label)
+                prefix = entry.demonyms[0] if entry and entry.demonyms else mc.entity.label
+                label = f"{prefix} {label}"
+                break
         head = tok.lower_
+        typed = next((t for t in ("Location", "MilitaryForce", "Organization")
+                      if head in self.res.lexicon.get("types", {}).get(t, [])), None)
+        if typed and any(t.pos_ == "PROPN" for t in words):     # "Miranda state", "45th Tank Brigade"
+            return self.registry.from_name(words.text, typed, weight=3)
         type_ = "Group" if head in self.people else "MilitaryForce" if head in ("military", "militia", "militias", "army", "navy") else \
             "Organization" if head in _GROUP_HEADS else "Thing"
         return self.registry.from_name(label, type_)

@@ -43,6 +43,7 @@ class EntityRegistry:
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.aliases: dict[tuple[str, str], set[str]] = {}
         self.entry_of: dict[tuple[str, str], GazetteerEntry] = {}
+        self.votes: dict[tuple[str, str], dict[str, float]] = {}
 
     def from_entry(self, entry: GazetteerEntry, surface: str) -> Entity:
         key = ("gaz", entry.name)
@@ -50,11 +51,19 @@ class EntityRegistry:
         self.aliases.setdefault(key, set()).add(surface)
         return self._get(key, entry.name, entry.type, entry.wikidata)
 
-    def from_name(self, text: str, type_: str) -> Entity:
+    def from_name(self, text: str, type_: str, weight: float = 1.0) -> Entity:
         label = _clean(text)
         key = ("name", label.lower())
         self.aliases.setdefault(key, set()).add(label)
+        votes = self.votes.setdefault(key, {})
+        votes[type_] = votes.get(type_, 0.0) + weight
         return self._get(key, label, type_, None)
+
+    def vote(self, entity: Entity, type_: str, weight: float = 2.0) -> None:
+        """Evidence from use: a name after 'in' is a place, a name that 'said' is an actor."""
+        key = ("name", entity.label.lower())
+        if key in self.votes:
+            self.votes[key][type_] = self.votes[key].get(type_, 0.0) + weight
 
     def _get(self, key, label, type_, wikidata) -> Entity:
         if key not in self.by_key:
@@ -84,12 +93,17 @@ class EntityRegistry:
             surfaces.setdefault(target, set()).update(self.aliases.get(key, ()))
             if target is not e:
                 surfaces[target].add(e.label)
+        def voted(e: Entity) -> str:
+            votes = self.votes.get(("name", e.label.lower()))
+            if not votes or e.wikidata or ("gaz", e.label) in self.entry_of:
+                return e.type
+            return max(sorted(votes), key=lambda t: votes[t])
         for key, e in self.by_key.items():
             target = remap.get(e, e)
             entry = self.entry_of.get(key)
             extra = set(entry.aliases) if entry else set()
             aliases = frozenset((surfaces.get(target, set()) | extra) - {target.label})
-            out[e] = Entity(target.label, target.type, target.wikidata, aliases)
+            out[e] = Entity(target.label, voted(target), target.wikidata, aliases)
         return out
 
 

@@ -38,6 +38,9 @@ class Draft:
     negated: bool = False
     confidence: float = 0.7
     extra: list = field(default_factory=list)   # further objects ('Rosneft and Lukoil')
+    extra_subjects: list = field(default_factory=list)
+    extra_quantities: list = field(default_factory=list)
+    extra_locations: list = field(default_factory=list)
 
 
 def _phrase_lemma(tok) -> str:
@@ -47,10 +50,23 @@ def _phrase_lemma(tok) -> str:
 
 def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
     """The agent of a verb, inherited through conjunction, xcomp, relative and participle clauses."""
+    found, passive = _subject_of_raw(ctx, si, verb, depth)
+    return ctx.as_actor(found), passive
+
+
+def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
     if depth > 4:
         return [], False
     for c in verb.children:
         if c.dep_ in _SUBJ:
+            if c.pos_ == "NOUN" and _event_for(ctx, c) and not ctx.mention_at(si, c.i):
+                # "the strikes hit civilian areas": whoever carried out the strikes
+                agent = _noun_agent(ctx, si, c, depth + 1)
+                if not agent:
+                    recent = [e for s, e in ctx.recent_agents if si - 2 <= s <= si]
+                    agent = recent[-1:] if recent else []
+                if agent:
+                    return agent, False
             return ctx.resolve_all(si, c), False
         if c.dep_ == "agent":
             for p in c.children:
@@ -71,6 +87,16 @@ def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[lis
     if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp") and (m := ctx.mention_at(si, k)) \
             and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
         return [m.entity], False
+    if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
+        # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
+        gov = h.head if verb.dep_ == "pcomp" else h
+        objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" else []
+        if objs and objs[0].i < verb.i:
+            found = ctx.resolve_all(si, objs[0])
+            if found:
+                return found, False
+    if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head is not h:
+        return _subject_of(ctx, si, h.head, depth + 1)     # "Germany was determined to defend"
     if verb.dep_ in ("conj", "xcomp", "advcl") and h is not verb and h.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h, depth + 1)
     if verb.dep_ == "relcl":
@@ -100,7 +126,9 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
             return []
         gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
-    if noun.dep_ in ("dobj", "nsubjpass", "conj") or gov is not noun.head:
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
+        gov = gov.head
+    if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov is not noun.head:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
         if v.pos_ in ("VERB", "AUX") and depth < 5:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
@@ -108,10 +136,18 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     return []
 
 
-def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
+def _preps(head):
+    """Prepositions under a head, with those coordinated to them ('in X and in Y')."""
     for prep in head.children:
-        if prep.dep_ not in ("prep", "dative"):
-            continue
+        if prep.dep_ in ("prep", "dative"):
+            yield prep
+            for c in prep.conjuncts:
+                if c.pos_ == "ADP":
+                    yield c
+
+
+def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
+    for prep in _preps(head):
         word = prep.lower_
         objs = [p for p in prep.children if p.dep_ == "pobj"]
         if not objs:
@@ -120,6 +156,14 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         if not ents:
             continue
         e = ents[0]
+        if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and not e.wikidata \
+                and any(t.pos_ == "PROPN" for t in objs[0].subtree):
+            ctx.registry.vote(e, "Location")       # "in Petare": a place, whatever NER said
+            e = Entity(e.label, "Location", None, e.aliases)
+        if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
+                and e != draft.location:
+            draft.extra_locations.append(e)
+            continue
         if word == "to":
             role = ev.to_role if ev else "location"
             if role == "recipient" or e.type in ("Country", "Location", "Organization", "Person", "MilitaryForce"):
@@ -131,6 +175,18 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "target", e)
         elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
             _set(draft, "object", e)
+
+
+def _nested_location(ctx, si, tok, draft: Draft) -> None:
+    """'strikes on sites in Pakistan', 'security in Europe': a place inside the object phrase."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATION_PREPS:
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    for e in ctx.resolve_all(si, p, allow_noun=False):
+                        if e.type in ("Country", "Location"):
+                            _set(draft, "location", e)
+                            return
 
 
 def _set(draft: Draft, role: str, e: Entity) -> None:
@@ -186,13 +242,21 @@ def _counted_noun(ctx, si, span) -> str | None:
 
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-        return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
+        for c in tok.children:     # "call for", "push for"
+            if c.dep_ == "prep" and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")):
+                return ev
+        return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
     if tok.pos_ in ("NOUN",):
         lemma = tok.lemma_.lower()
         comp = [c.lower_ for c in tok.children if c.dep_ == "compound"]
         for c in comp:
             if (ev := ctx.res.noun_events.get(f"{c} {lemma}")):
                 return ev
+        if lemma in ctx.res.words("nouns", "event_packages"):
+            for c in tok.children:
+                if c.dep_ == "compound" and (ev := ctx.res.noun_events.get(c.lemma_.lower())):
+                    return ev
         return ctx.res.noun_events.get(lemma)
     return None
 
@@ -296,6 +360,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             continue
     d.quantity = _quantity_for(ctx, si, _clause_tokens(verb), numbers, used)
     d.subject = subj[0] if subj else None
+    d.extra_subjects = subj[1:]
     if objs:
         d.object = objs[0]
     if d.subject is None and not (passive and d.quantity is not None):
@@ -304,6 +369,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     for c in verb.children:
         if c.dep_ in _OBJ:
             _prep_roles(ctx, si, c, ev, d)
+            _nested_location(ctx, si, c, d)
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _nested_location(ctx, si, p, d)
     d.negated = _negated(verb)
     if d.subject is None and d.object is None:
         return None
@@ -319,6 +389,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     d = Draft(si, noun, ev.predicate, ev)
     agent = _noun_agent(ctx, si, noun)
     d.subject = agent[0] if agent else None
+    d.extra_subjects = agent[1:]
     targets: list[Entity] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon", "over", "about"):
@@ -335,8 +406,19 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     if targets:
         d.object = targets[0]
         d.extra = targets[1:]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _nested_location(ctx, si, p, d)
+        if c.dep_ == "prep" and c.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (found := ctx.resolve_all(si, p, allow_noun=False)):
+                    d.object = d.object or found[0]
     if noun.head.pos_ in ("VERB", "AUX"):
         _prep_roles(ctx, si, noun.head, ev, d)
+    if d.object is None and d.target is not None:
+        d.object, d.target = d.target, None
     if d.subject is None and d.object is not None:
         # "This move follows a series of strikes on vessels": the actor of the sentences before
         recent = [e for s, e in ctx.recent_agents if si - 2 <= s < si]
