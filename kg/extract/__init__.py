@@ -107,8 +107,14 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
         evidence = Span(start, start + len(quote), quote)
         obj = canon(d.object)
-        pairs = [(canon(sj), o) for sj in [d.subject, *d.extra_subjects] for o in [obj, *map(canon, d.extra)]]
-        pairs += [(canon(d.subject), obj, q) for q in d.extra_quantities]
+        objects = [obj, *map(canon, d.extra)]
+        quantities = [d.quantity, *d.extra_quantities]
+        if len(quantities) > 1 and len(quantities) == len(objects):
+            # "4,800 troops and 200 civilian employees": each count with its own noun
+            pairs = [(canon(sj), o, q) for sj in [d.subject, *d.extra_subjects] for o, q in zip(objects, quantities)]
+        else:
+            pairs = [(canon(sj), o) for sj in [d.subject, *d.extra_subjects] for o in objects]
+            pairs += [(canon(d.subject), obj, q) for q in d.extra_quantities]
         pairs += [(canon(d.subject), obj, d.quantity, loc) for loc in d.extra_locations]
         for pair in pairs:
             subject, o = pair[0], pair[1]

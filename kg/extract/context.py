@@ -176,6 +176,11 @@ class ArticleContext:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             return self.resolve_all(si, p, allow_noun)
+        if any(c.lower_ in ("the", "this", "that") for c in tok.children) and tok.pos_ == "NOUN":
+            # "the brigade", "the ministry": the last name with that head word
+            e = self.by_head(si, tok.i, low)
+            if e:
+                return [e]
         if not allow_noun or low in _ABSTRACT or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
             return []
         out = [self.noun_entity(si, tok)]
@@ -184,9 +189,17 @@ class ArticleContext:
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
 
+    def by_head(self, si: int, i: int, head: str) -> Entity | None:
+        for s in range(si, max(-1, si - 6), -1):
+            for m in reversed(self.mentions[s]):
+                if (s < si or m.start < i) and m.kind == "name" and " " in m.entity.label \
+                        and m.entity.label.lower().split()[-1] == head:
+                    return m.entity
+        return None
+
     def listed_before(self, si: int, i: int, type_: str) -> list[Entity]:
         """The latest names of ``type_`` given as a list ('Rosneft and Lukoil'), this sentence or before."""
-        for s in range(si, max(-1, si - 4), -1):
+        for s in range(si, max(-1, si - 9), -1):
             doc = self.sentences[s].doc
             ms = [m for m in self.mentions[s] if m.kind == "name" and m.entity.type == type_
                   and (s < si or m.start < i)]

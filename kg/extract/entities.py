@@ -170,7 +170,7 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
             e -= 1
-        if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES or not doc[s].text[:1].isupper():
+        if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES or doc[s].text[:1].islower():
             continue
         type_ = _type_from_context(doc, s, e, type_, res)
         if type_ == "Group" and e - s == 1 and ent.label_ == "NORP":

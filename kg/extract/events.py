@@ -65,8 +65,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 if not agent:
                     recent = [e for s, e in ctx.recent_agents if si - 2 <= s <= si]
                     agent = recent[-1:] if recent else []
-                if agent:
-                    return agent, False
+                return agent, False
             return ctx.resolve_all(si, c), False
         if c.dep_ == "agent":
             for p in c.children:
@@ -132,7 +131,15 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
         if v.pos_ in ("VERB", "AUX") and depth < 5:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
-            return subj
+            if subj:
+                return subj
+    if noun.dep_ == "pobj":
+        # '"...," Trump said, after a meeting with X': the speaker of the sentence
+        for t in noun.doc:
+            if t.pos_ == "VERB" and t.lemma_.lower() in ctx.res.words("attribution", "claimed"):
+                speakers = [e for c in t.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c, allow_noun=False)]
+                if speakers:
+                    return speakers
     return []
 
 
@@ -235,7 +242,7 @@ def _counted_noun(ctx, si, span) -> str | None:
         return None
     words = [head.text]
     for c in head.conjuncts:
-        if c.i > head.i and c.pos_ in ("NOUN", "PROPN"):
+        if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "nummod" for x in c.children):
             words.append(c.text)
     return " and ".join(words)
 
@@ -312,6 +319,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d:
                 drafts.append(d)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("part", "member") and tok.dep_ in ("attr", "acomp", "dobj"):
+            d = _part_of(ctx, si, tok)
+            if d:
+                drafts.append(d)
+                continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in arsenal:
             d = _arsenal(ctx, si, tok)
             if d:
@@ -356,9 +368,21 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             objs = ctx.resolve_all(si, c)
             if objs:
                 break
-        if c.dep_ == "xcomp":   # "authorized the CIA to conduct" -> object CIA via dobj; "allow X to"
-            continue
-    d.quantity = _quantity_for(ctx, si, _clause_tokens(verb), numbers, used)
+    if not objs:
+        # "called for restraint", "consist of 4,800 troops": the object of the verb's own preposition
+        for c in verb.children:
+            if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"):
+                objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+                if objs:
+                    break
+    # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's
+    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" for t in c.subtree]
+    subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
+    d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or _quantity_for(
+        ctx, si, [t for t in _clause_tokens(verb) if t.i not in subj_tokens or passive], numbers, used)
+    if d.quantity is not None:    # "4,800 troops and 200 civilian employees"
+        while (more := _quantity_for(ctx, si, obj_tokens, numbers, used)) is not None:
+            d.extra_quantities.append(more)
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
     if objs:
@@ -396,7 +420,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets = ctx.resolve_all(si, p)
-        if c.dep_ == "acl":    # "sanctions targeting Rosneft and Lukoil"
+        if c.dep_ == "acl" and c.lemma_.lower() in ctx.res.words("events", "acl_target_verbs"):
+            # "sanctions targeting Rosneft and Lukoil"
             for o in c.children:
                 if o.dep_ in _OBJ:
                     targets = ctx.resolve_all(si, o)
@@ -414,7 +439,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         if c.dep_ == "prep" and c.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs"):
             for p in c.children:
                 if p.dep_ == "pobj" and (found := ctx.resolve_all(si, p, allow_noun=False)):
-                    d.object = d.object or found[0]
+                    d.object, d.extra = found[0], found[1:]
     if noun.head.pos_ in ("VERB", "AUX"):
         _prep_roles(ctx, si, noun.head, ev, d)
     if d.object is None and d.target is not None:
@@ -474,6 +499,19 @@ def _clause_subject(ctx, si, tok) -> list[Entity]:
             subj, _ = _subject_of(ctx, si, v)
             return subj
     return []
+
+
+def _part_of(ctx, si, noun) -> Draft | None:
+    """'Maduro himself is part of an organisation called the Cartel of the Suns' -> member_of."""
+    groups = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
+    groups = [e for e in groups if e.type in ("Organization", "Group", "MilitaryForce")]
+    if not groups:
+        return None
+    members = [e for e in _clause_subject(ctx, si, noun) if e.type in ("Person", "Organization", "Country", "Group")]
+    if not members or members[0] == groups[0]:
+        return None
+    return Draft(si, noun, "member_of", None, subject=members[0], object=groups[0], confidence=0.6)
 
 
 def _arsenal(ctx, si, noun) -> Draft | None:

@@ -113,6 +113,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
             qual = "at_least"
         if qual == "exact" and re.match(r"^\s*(?:\w+\s)?or (?:fewer|less)\b", tail):
             qual = "at_most"
+        if out and text[out[-1].end:m.start()].strip() == "(":
+            continue    # "$50m (£37m)": a conversion of the number before, not a second fact
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
                                m.start("cur") if m["cur"] else m.start("num")))
     taken = [(n.start, n.end) for n in out]
