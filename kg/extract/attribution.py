@@ -14,6 +14,8 @@ from .context import ArticleContext
 
 __all__ = ["attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token"]
 
+_REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "assertion", "accusation",
+                 "charge", "rumour", "rumor"}
 _HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "alleged"}
 
 
@@ -33,7 +35,14 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         h = a.head
         if h is a:
             break
-        if a.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj") and h.pos_ in ("VERB", "AUX"):
+        if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
+            # "reporting in the Wall Street Journal that ...": the report's source
+            src = [m.entity for t in h.subtree if t.i not in {x.i for x in a.subtree}
+                   and (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
+            if src:
+                claimant, status, cue = src[0], "claimed", h.text
+                break
+        if a.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj", "pcomp", "prep") and h.pos_ in ("VERB", "AUX"):
             st = _reporting_status(ctx, h.lemma_.lower())
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj, _ = _subject_of(ctx, si, h)

@@ -51,6 +51,7 @@ class ArticleContext:
     tok2mention: list[dict[int, Mention]] = field(default_factory=list)
     # (sentence, entity) of recent state or group agents, for agentless event nouns
     recent_agents: list = field(default_factory=list)
+    subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
 
     def __post_init__(self):
         self.tok2mention = []
@@ -72,6 +73,28 @@ class ArticleContext:
     # ------------------------------------------------------------ mentions
     def mention_at(self, si: int, i: int) -> Mention | None:
         return self.tok2mention[si].get(i)
+
+    def _memo(self, si: int, tok, e: Entity | None) -> list[Entity]:
+        if e is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            self.subject_memo[si] = e
+        return [e] if e else []
+
+    def previous_subject(self, si: int, tok, types: tuple[str, ...]) -> Entity | None:
+        """A subject pronoun continues the subject of the sentence before ('It said ... It emphasised ...')."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or si == 0:
+            return None
+        if any(m.entity.type in types and m.start < tok.i and m.kind == "name" for m in self.mentions[si]):
+            return None     # an antecedent in the same sentence comes first
+        for s in (si - 1,):
+            root = self.sentences[s].doc[:].root
+            subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+                found = self.resolve_all(s, subj[0])
+                if found and found[0].type in types:
+                    return found[0]
+            elif subj and s in self.subject_memo and self.subject_memo[s].type in types:
+                return self.subject_memo[s]
+        return None
 
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
                 demonyms: bool = False) -> Entity | None:
@@ -102,11 +125,12 @@ class ArticleContext:
             out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
             return out
         if low in _PEOPLE_PRONOUNS:
-            e = self.earlier(si, tok.i, ("Person",))
-            return [e] if e else []
+            e = self.previous_subject(si, tok, ("Person",)) or self.earlier(si, tok.i, ("Person",))
+            return self._memo(si, tok, e)
         if low in _THING_PRONOUNS:
-            e = self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
-            return [e] if e else []
+            e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
+                or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
+            return self._memo(si, tok, e)
         if low in _PLURAL_PRONOUNS:
             e = self.earlier(si, tok.i, ("WeaponSystem", "Group", "MilitaryForce"), back=2)
             return [e] if e else []

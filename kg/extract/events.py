@@ -54,16 +54,28 @@ def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[lis
     return ctx.as_actor(found), passive
 
 
+def _saw_done(ctx, si, verb):
+    """'The attack saw 26 people killed': the event noun's agent did it to the people."""
+    h = verb.head
+    if verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and h.lemma_.lower() in ("see", "leave"):
+        ev_subj = [c for c in h.children if c.dep_ == "nsubj" and _event_for(ctx, c)]
+        if ev_subj:
+            return ev_subj[0]
+    return None
+
+
 def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
     if depth > 4:
         return [], False
+    if (event_noun := _saw_done(ctx, si, verb)) is not None:
+        return _noun_agent(ctx, si, event_noun, depth + 1), True
     for c in verb.children:
         if c.dep_ in _SUBJ:
             if c.pos_ == "NOUN" and _event_for(ctx, c) and not ctx.mention_at(si, c.i):
                 # "the strikes hit civilian areas": whoever carried out the strikes
                 agent = _noun_agent(ctx, si, c, depth + 1)
                 if not agent:
-                    recent = [e for s, e in ctx.recent_agents if si - 2 <= s <= si]
+                    recent = [e for s, e in ctx.recent_agents if si - 4 <= s <= si]
                     agent = recent[-1:] if recent else []
                 return agent, False
             return ctx.resolve_all(si, c), False
@@ -164,7 +176,7 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             continue
         e = ents[0]
         if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and not e.wikidata \
-                and any(t.pos_ == "PROPN" for t in objs[0].subtree):
+                and objs[0].pos_ == "PROPN":
             ctx.registry.vote(e, "Location")       # "in Petare": a place, whatever NER said
             e = Entity(e.label, "Location", None, e.aliases)
         if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
@@ -182,6 +194,14 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "target", e)
         elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
             _set(draft, "object", e)
+
+
+_VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
+
+
+def _infinitive(verb) -> bool:
+    """'The decision to build up a brigade': a verb with no subject of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("acl", "relcl", "advcl")
 
 
 def _nested_location(ctx, si, tok, draft: Draft) -> None:
@@ -364,7 +384,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     subj, passive = _subject_of(ctx, si, verb)
     objs: list[Entity] = []
     for c in verb.children:
-        if c.dep_ in _OBJ or (passive and c.dep_ == "nsubjpass"):
+        if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             objs = ctx.resolve_all(si, c)
             if objs:
                 break
@@ -387,6 +407,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.extra_subjects = subj[1:]
     if objs:
         d.object = objs[0]
+    if d.subject is None and (passive and ev.predicate in _VIOLENT or _infinitive(verb)) and (objs or d.quantity):
+        recent = [e for s, e in ctx.recent_agents if si - 3 <= s <= si]
+        if recent:
+            d.subject, d.confidence = recent[-1], 0.5
     if d.subject is None and not (passive and d.quantity is not None):
         return None
     _prep_roles(ctx, si, verb, ev, d)
@@ -394,7 +418,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         if c.dep_ in _OBJ:
             _prep_roles(ctx, si, c, ev, d)
             _nested_location(ctx, si, c, d)
-        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+        if c.dep_ == "prep":
             for p in c.children:
                 if p.dep_ == "pobj":
                     _nested_location(ctx, si, p, d)
