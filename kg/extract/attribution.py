@@ -134,16 +134,20 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     """Under 'if'/'whether', or after 'no indication that': not stated as fact."""
     doc = ctx.sentences[si].doc
     low = doc.text.lower()
+    # a relative clause states background as fact, even inside a hypothetical ("whether X, for whom ...")
+    chain, a = [tok], tok
+    while a.head is not a and len(chain) < 12:
+        a = a.head
+        chain.append(a)
+    relcl_at = next((t.idx for t in chain if t.dep_ == "relcl"), None)
     for phrase in ctx.res.words("negation", "clause_cues"):
         k = low.find(phrase)
-        if 0 <= k and _has_phrase(low, phrase) and tok.idx > k:
+        if 0 <= k and _has_phrase(low, phrase) and tok.idx > k and not (relcl_at is not None and relcl_at > k):
             return True
     marks = set(ctx.res.words("negation", "hypothetical_marks"))
-    a = tok
-    for _ in range(10):
+    for a in chain:
+        if a.dep_ == "relcl":
+            return False
         if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
             return True
-        if a.head is a:
-            break
-        a = a.head
     return False

@@ -181,7 +181,7 @@ class ArticleContext:
         for child in tok.children:
             # "the suburb of Petare", "an organisation called the Cartel of the Suns"
             if low in self.place_of and child.dep_ == "prep" and child.lower_ == "of":
-                found = [self.mention_at(si, p.i).entity for p in child.children
+                found = [self.as_place(self.mention_at(si, p.i).entity) for p in child.children
                          if p.dep_ == "pobj" and self.mention_at(si, p.i)]
                 if found:
                     return found
@@ -234,6 +234,13 @@ class ArticleContext:
                 if len(group) > 1:
                     return group
         return []
+
+    def as_place(self, e: Entity) -> Entity:
+        """A name used as a place ('in Petare', 'the suburb of Petare') is a Location, whatever NER said."""
+        if e.type in ("Country", "Location") or e.wikidata or e.label in self.res.by_name:
+            return e
+        self.registry.vote(e, "Location")
+        return Entity(e.label, "Location", None, e.aliases)
 
     def as_actor(self, entities: list[Entity]) -> list[Entity]:
         """A capital acting stands for its country ('Islamabad denies' -> Pakistan)."""

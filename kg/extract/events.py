@@ -175,10 +175,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         if not ents:
             continue
         e = ents[0]
-        if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and not e.wikidata \
-                and objs[0].pos_ == "PROPN":
-            ctx.registry.vote(e, "Location")       # "in Petare": a place, whatever NER said
-            e = Entity(e.label, "Location", None, e.aliases)
+        if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and objs[0].pos_ == "PROPN":
+            e = ctx.as_place(e)       # "in Petare": a place, whatever NER said
         if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
                 and e != draft.location:
             draft.extra_locations.append(e)
