@@ -79,7 +79,7 @@ class ArticleContext:
             self.subject_memo[si] = e
         return [e] if e else []
 
-    def previous_subject(self, si: int, tok, types: tuple[str, ...]) -> Entity | None:
+    def previous_subject(self, si: int, tok, types: tuple[str, ...], depth: int = 0) -> Entity | None:
         """A subject pronoun continues the subject of the sentence before ('It said ... It emphasised ...')."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or si == 0:
             return None
@@ -89,11 +89,15 @@ class ArticleContext:
             root = self.sentences[s].doc[:].root
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].lower_ not in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-                found = self.resolve_all(s, subj[0])
+                found = self.as_actor(self.resolve_all(s, subj[0]))
                 if found and found[0].type in types:
                     return found[0]
-            elif subj and s in self.subject_memo and self.subject_memo[s].type in types:
-                return self.subject_memo[s]
+            elif subj and subj[0].lower_ in _THING_PRONOUNS | _PEOPLE_PRONOUNS:
+                if s not in self.subject_memo and depth < 5:
+                    self._memo(s, subj[0], self.previous_subject(s, subj[0], types, depth + 1))
+                e = self.subject_memo.get(s)
+                if e is not None and e.type in types:
+                    return e
         return None
 
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
@@ -124,6 +128,16 @@ class ArticleContext:
             out = [m.entity]
             out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
             return out
+        if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "It said that it had not hit ...": the same pronoun in the reported clause, the same referent
+            a = tok.head
+            for _ in range(4):
+                if a.head is a:
+                    break
+                a = a.head
+                same = [c for c in a.children if c.dep_ == "nsubj" and c.lower_ == low and c.i != tok.i]
+                if same:
+                    return self.resolve_all(si, same[0], allow_noun)
         if low in _PEOPLE_PRONOUNS:
             e = self.previous_subject(si, tok, ("Person",)) or self.earlier(si, tok.i, ("Person",))
             return self._memo(si, tok, e)
@@ -234,6 +248,19 @@ class ArticleContext:
                 if len(group) > 1:
                     return group
         return []
+
+    def recent_agent(self, si: int, predicate: str | None, back: int = 4, include_current: bool = True) -> Entity | None:
+        """Who carried out the latest events like this one ('the strikes', 'were hit').
+
+        Agents of the same predicate in the last sentences are preferred, the
+        most frequent first, then the latest; otherwise any recent agent.
+        """
+        window = [(s, p, e) for s, p, e in self.recent_agents
+                  if si - back <= s <= si and (include_current or s < si)]
+        same = [e for s, p, e in window if p == predicate]
+        if same:   # the most frequent; on a tie the first, as news leads with its main actor
+            return max(same, key=lambda e: (same.count(e), -same.index(e)))
+        return window[-1][2] if window else None
 
     def as_place(self, e: Entity) -> Entity:
         """A name used as a place ('in Petare', 'the suburb of Petare') is a Location, whatever NER said."""

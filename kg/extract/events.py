@@ -75,8 +75,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 # "the strikes hit civilian areas": whoever carried out the strikes
                 agent = _noun_agent(ctx, si, c, depth + 1)
                 if not agent:
-                    recent = [e for s, e in ctx.recent_agents if si - 4 <= s <= si]
-                    agent = recent[-1:] if recent else []
+                    e = ctx.recent_agent(si, _event_for(ctx, c).predicate, back=10)
+                    agent = [e] if e else []
                 return agent, False
             return ctx.resolve_all(si, c), False
         if c.dep_ == "agent":
@@ -123,7 +123,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
 
 
 def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
+    ev = _event_for(ctx, noun)
     for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("nouns", "agent_adjectives"):
+            return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(si, c.i)):
             found = ctx.resolve_all(si, c, allow_noun=False)
             if found:
@@ -138,6 +141,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             return []
         gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
+        if ev is None or ev.predicate not in _MEETINGS:
+            return []     # "two weeks after an attack, India launched ...": not India's attack
         gov = gov.head
     if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov is not noun.head:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
@@ -145,7 +150,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
             if subj:
                 return subj
-    if noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and ev is not None and ev.predicate in _MEETINGS:
         # '"...," Trump said, after a meeting with X': the speaker of the sentence
         for t in noun.doc:
             if t.pos_ == "VERB" and t.lemma_.lower() in ctx.res.words("attribution", "claimed"):
@@ -194,6 +199,7 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "object", e)
 
 
+_MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
 _VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
 
 
@@ -372,8 +378,9 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             drafts.append(d)
     drafts.extend(_offices(ctx, si))
     for d in drafts:
-        if d.subject is not None and d.subject.type in ("Country", "Organization", "MilitaryForce") and d.event:
-            ctx.recent_agents.append((si, d.subject))
+        if d.subject is not None and d.subject.type in ("Country", "Organization", "MilitaryForce") and d.event \
+                and d.confidence > 0.5:    # guessed agents do not vote
+            ctx.recent_agents.append((si, d.predicate, d.subject))
     return drafts
 
 
@@ -406,9 +413,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if objs:
         d.object = objs[0]
     if d.subject is None and (passive and ev.predicate in _VIOLENT or _infinitive(verb)) and (objs or d.quantity):
-        recent = [e for s, e in ctx.recent_agents if si - 3 <= s <= si]
+        recent = ctx.recent_agent(si, ev.predicate, back=10)
         if recent:
-            d.subject, d.confidence = recent[-1], 0.5
+            d.subject, d.confidence = recent, 0.5
     if d.subject is None and not (passive and d.quantity is not None):
         return None
     _prep_roles(ctx, si, verb, ev, d)
@@ -468,9 +475,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         d.object, d.target = d.target, None
     if d.subject is None and d.object is not None:
         # "This move follows a series of strikes on vessels": the actor of the sentences before
-        recent = [e for s, e in ctx.recent_agents if si - 2 <= s < si]
+        recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
-            d.subject, d.confidence = recent[-1], 0.5
+            d.subject, d.confidence = recent, 0.5
     if d.subject is None or (d.object is None and d.location is None):
         return None
     d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *([noun.head] if noun.dep_ == "pobj" else [])],
