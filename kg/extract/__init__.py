@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from .. import config
 from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
-from .attribution import attribution_for, cue_token, is_hypothetical, same_clause, sentence_cues
+from .attribution import attribution_for, cue_token, is_hypothetical, modality, same_clause, sentence_cues
 from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
@@ -102,7 +102,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
         if time is None and len(times) == 1:
             time = times[0][2]
+        mode = modality(ctx, d.trigger) if d.event else None
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
+        predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()
         start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
         evidence = Span(start, start + len(quote), quote)
@@ -124,7 +126,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             st = Statement(
                 predicate=predicate, evidence=evidence, subject=subject, object=o,
                 location=location, target=canon(d.target), recipient=canon(d.recipient),
-                quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not d.negated else None),
+                quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not d.negated and not mode else None),
                 claimant=canon(claimant), status=status, status_cue=cue, time=time,
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
             if st.subject is not None and st.subject == st.object:

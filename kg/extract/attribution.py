@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import DOUBT_RANK, Entity
 from .context import ArticleContext
 
-__all__ = ["attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token"]
+__all__ = ["attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token", "modality"]
 
 _REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "assertion", "accusation",
                  "charge", "rumour", "rumor"}
@@ -145,9 +145,36 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
         if 0 <= k and _has_phrase(low, phrase) and tok.idx > k and not (relcl_at is not None and relcl_at > k):
             return True
     marks = set(ctx.res.words("negation", "hypothetical_marks"))
+    purpose = set(ctx.res.words("negation", "purpose_nouns"))
     for a in chain:
         if a.dep_ == "relcl":
             return False
         if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
             return True
+        # purpose: "(in an effort) to pressure Moscow to negotiate", "deployed troops to strengthen ..."
+        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
+                and (a.dep_ == "advcl" or a.dep_ == "acl" and a.head.lemma_.lower() in purpose):
+            return True
     return False
+
+
+def modality(ctx: ArticleContext, tok) -> str | None:
+    """'authorised the CIA to conduct', 'a desire for the US to supply': not (yet) done.
+
+    Returns the suffix for the predicate (``authorized``, ``intended``,
+    ``threatened``, ``refused``) or None for an event stated as done.
+    """
+    table = ctx.res.lexicon.get("modality", {})
+    a = tok
+    for hop in range(3):
+        allowed = ("xcomp", "acl") if hop == 0 else ("prep", "pobj", "pcomp")
+        if a.dep_ not in allowed or a.head is a:
+            return None
+        a = a.head
+        lemma = a.lemma_.lower()
+        for name, words in table.items():
+            if lemma in words:
+                return name
+        if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "pcomp"):
+            return None
+    return None

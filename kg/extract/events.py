@@ -111,6 +111,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ in ("conj", "xcomp", "advcl") and h is not verb and h.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h, depth + 1)
     if verb.dep_ == "relcl":
+        if h.pos_ == "NOUN" and _event_for(ctx, h) and not ctx.mention_at(si, h.i):
+            return _noun_agent(ctx, si, h, depth + 1), False
         return ctx.resolve_all(si, h), False
     if verb.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
         # "sanctions targeting X": the event noun's agent
@@ -127,6 +129,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("nouns", "agent_adjectives"):
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
+        if c.dep_ in ("amod", "compound") and (mc := ctx.mention_at(si, c.i)) and mc.kind == "demonym":
+            return [mc.entity]
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(si, c.i)):
             found = ctx.resolve_all(si, c, allow_noun=False)
             if found:
@@ -185,6 +189,9 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
                 and e != draft.location:
             draft.extra_locations.append(e)
+            continue
+        if word in ("with", "to") and draft.predicate in _MEETINGS and e.type in ("Person", "Country", "Organization"):
+            _set(draft, "object", e)
             continue
         if word == "to":
             role = ev.to_role if ev else "location"
@@ -321,7 +328,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     military_nouns = set(ctx.res.words("events", "military_action_nouns"))
     possess = set(ctx.res.words("events", "possess_verbs"))
     measures = ctx.res.lexicon.get("measures", {}).get("nouns", {})
-    claims = set(ctx.res.words("attribution", "claimed")) - {"say", "tell", "add", "write"}
+    claims = set(ctx.res.words("attribution", "count_verbs"))
     arsenal = set(ctx.res.words("events", "arsenal_nouns"))
     similar = set(ctx.res.words("events", "similarity_adjectives"))
     for tok in doc:
@@ -368,12 +375,16 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if tok.pos_ in ("VERB", "AUX"):
             if (lemma in light or tok.lemma_.lower() in light) and _has_event_object(ctx, tok):
                 continue
+            if tok.dep_ == "acl" and _event_for(ctx, tok.head) and lemma in ctx.res.words("events", "acl_target_verbs"):
+                continue    # "sanctions targeting X" is the sanctions' target, not a strike
             d = _verb_event(ctx, si, tok, ev, numbers, used)
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
                 d = d if d.object else None
         else:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
+        if d and d.predicate in _MEETINGS and d.object is None:
+            d = None    # "speaking in the Oval Office": no one met
         if d:
             drafts.append(d)
     drafts.extend(_offices(ctx, si))

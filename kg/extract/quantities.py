@@ -113,6 +113,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
             qual = "at_least"
         if qual == "exact" and re.match(r"^\s*(?:\w+\s)?or (?:fewer|less)\b", tail):
             qual = "at_most"
+        if re.match(r"^\s+(?:largest|biggest|smallest|main|major|top|leading|most|best|worst)\b", text[m.end():m.end() + 12], re.I) \
+                and not m["unit"] and not m["cur"]:
+            continue    # "the two largest companies": a description, not a count
         if out and text[out[-1].end:m.start()].strip() == "(":
             continue    # "$50m (£37m)": a conversion of the number before, not a second fact
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
