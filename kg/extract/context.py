@@ -250,14 +250,15 @@ class ArticleContext:
         return []
 
     def recent_agent(self, si: int, predicate: str | None, back: int = 4, include_current: bool = True) -> Entity | None:
-        """Who carried out the latest events like this one ('the strikes', 'were hit').
+        """Who carried out the events like this one ('the strikes', 'were hit').
 
-        Agents of the same predicate in the last sentences are preferred, the
-        most frequent first, then the latest; otherwise any recent agent.
+        Agents of the same predicate earlier in the article are preferred, the
+        most frequent first; otherwise the latest agent of the last sentences.
         """
-        window = [(s, p, e) for s, p, e in self.recent_agents
-                  if si - back <= s <= si and (include_current or s < si)]
-        same = [e for s, p, e in window if p == predicate]
+        before = [(s, p, e) for s, p, e in self.recent_agents if s < si or include_current and s == si]
+        window = [x for x in before if x[0] >= si - back]
+        # the same kind of event anywhere before: the article's running actor for it
+        same = [e for s, p, e in before if p == predicate]
         if same:   # the most frequent; on a tie the first, as news leads with its main actor
             return max(same, key=lambda e: (same.count(e), -same.index(e)))
         return window[-1][2] if window else None

@@ -6,6 +6,7 @@ status are added afterwards by ``attribution``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Entity, Quantity
@@ -206,6 +207,12 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "object", e)
 
 
+_ACTORS = ("Person", "Country", "Organization", "MilitaryForce", "Group")
+# Verbs too light to name a relation on their own.
+_GENERIC_SKIP = {"be", "have", "do", "make", "take", "get", "go", "come", "see", "look", "know", "think",
+                 "become", "seem", "remain", "keep", "give", "put", "let", "include", "involve", "mean",
+                 "use", "find", "show", "call", "help", "try", "need", "want", "like", "begin", "start",
+                 "continue", "say", "tell", "ask", "describe", "refer", "speak", "talk", "add"}
 _MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
 _VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
 
@@ -388,6 +395,15 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if d:
             drafts.append(d)
     drafts.extend(_offices(ctx, si))
+    drafts.extend(_shares(ctx, si, numbers, used))
+    taken = {d.trigger.i for d in drafts}
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        if tok.lemma_ == "be" and (d := _presence(ctx, si, tok, numbers, used)):
+            drafts.append(d)
+        elif tok.pos_ == "VERB" and not _event_for(ctx, tok) and (d := _generic(ctx, si, tok)):
+            drafts.append(d)
     for d in drafts:
         if d.subject is not None and d.subject.type in ("Country", "Organization", "MilitaryForce") and d.event \
                 and d.confidence > 0.5:    # guessed agents do not vote
@@ -528,6 +544,78 @@ def _possession(ctx, si, verb, numbers, used) -> Draft | None:
         return None
     return Draft(si, verb, "possesses", None, subject=subj[0], object=objs[0], quantity=q,
                  negated=_negated(verb))
+
+
+def _presence(ctx, si, verb, numbers, used) -> Draft | None:
+    """'An advance party of around 400 Bundeswehr personnel are already in the country'."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS
+              for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
+              if e.type in ("Country", "Location")]
+    if not subj or not places:
+        return None
+    q = _quantity_for(ctx, si, list(subj[0].subtree), numbers, used)
+    if q is None:
+        return None
+    who = ctx.resolve_all(si, subj[0])
+    if not who:
+        return None
+    return Draft(si, verb, "present_in", None, subject=who[0], location=places[0], quantity=q, confidence=0.6)
+
+
+def _shares(ctx, si, numbers, used) -> list[Draft]:
+    """'Rosneft is responsible for nearly half of all Russian oil production' -> accounts_for (percent)."""
+    doc = ctx.sentences[si].doc
+    out = []
+    for n in numbers:
+        if n.unit != "percent" or n.num_start in used:
+            continue
+        span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        whole = [p for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not whole:
+            whole = [p for t in span[-1:] for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+        owner = _clause_subject(ctx, si, span.root)
+        of = ctx.resolve_all(si, whole[0]) if whole else []
+        if not owner and not of:
+            continue
+        used.add(n.num_start)
+        out.append(Draft(si, span.root, "accounts_for", None, subject=owner[0] if owner else None,
+                         object=of[0] if of else None, quantity=Quantity(n.value, n.qualifier, "percent", n.text),
+                         confidence=0.6))
+    return out
+
+
+def _generic(ctx, si, verb) -> Draft | None:
+    """Any other verb between two named participants ('emptied their prisons into the United States')."""
+    lemma = verb.lemma_.lower()
+    if lemma in _GENERIC_SKIP or lemma in ctx.res.words("attribution", "claimed") \
+            or lemma in ctx.res.words("events", "light_verbs"):
+        return None
+    subj, passive = _subject_of(ctx, si, verb)
+    subj = [e for e in subj if e.type in _ACTORS]
+    if not subj or passive:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj",):
+            objs = [e for e in ctx.resolve_all(si, c, allow_noun=False) if e != subj[0]]
+            if objs:
+                return Draft(si, verb, _snake(lemma), None, subject=subj[0], object=objs[0], confidence=0.5)
+    for c in verb.children:
+        if c.dep_ == "prep":
+            objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
+                    if e != subj[0]]
+            if objs:
+                return Draft(si, verb, _snake(f"{lemma} {c.lower_}"), None, subject=subj[0], object=objs[0],
+                             confidence=0.5)
+    return None
+
+
+def _snake(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
 def _clause_subject(ctx, si, tok) -> list[Entity]:

@@ -17,6 +17,14 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 
 
+_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0,
+              "one quarter": 25.0, "two-thirds": 200 / 3, "two thirds": 200 / 3, "three-quarters": 75.0,
+              "three quarters": 75.0, "a fifth": 20.0, "a tenth": 10.0}
+_FRACTION = re.compile(r"(?<![\w])(?:(?P<qual>nearly|almost|about|around|roughly|more than|over|less than|"
+                       r"under|at least|some|just over|just under)\s+)?(?P<f>" +
+                       "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.I)
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     start: int            # char offsets within the sentence string
@@ -120,6 +128,12 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue    # "$50m (£37m)": a conversion of the number before, not a second fact
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
                                m.start("cur") if m["cur"] else m.start("num")))
+    for m in _FRACTION.finditer(text):      # "nearly half of all Russian oil production"
+        if any(n.start < m.end() and m.start() < n.end for n in out):
+            continue
+        out.append(NumberMatch(m.start(), m.end(), _FRACTIONS[m["f"].lower()],
+                               quals[m["qual"].lower()] if m["qual"] else "exact", "percent", "PERCENT",
+                               m.group(0), m.start("f")))
     taken = [(n.start, n.end) for n in out]
     for m in vague_re.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
