@@ -128,6 +128,13 @@ class ArticleContext:
             out = [m.entity]
             out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
             return out
+        if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
+                and tok.nbor(1).text == "[":
+            # "they [Venezuela] have emptied ...": the editor's bracket names the referent
+            inside = [self.mention_at(si, t.i) for t in tok.doc[tok.i + 2:tok.i + 8] if t.text != "]"]
+            named = [m.entity for m in inside if m is not None]
+            if named:
+                return named[:1]
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
             # "It said that it had not hit ...": the same pronoun in the reported clause, the same referent
             a = tok.head

@@ -94,7 +94,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     # a parse that lost the subject: a name right before the verb ("... and Venezuela has 5,000")
     k = verb.i - 1
     doc = verb.doc
-    while k >= 0 and doc[k].dep_ in ("aux", "advmod", "neg", "auxpass"):
+    while k >= 0 and (doc[k].dep_ in ("aux", "advmod", "neg", "auxpass") or doc[k].text in ("]", ")")):
         k -= 1
     if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp") and (m := ctx.mention_at(si, k)) \
             and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
@@ -215,6 +215,18 @@ _GENERIC_SKIP = {"be", "have", "do", "make", "take", "get", "go", "come", "see",
                  "continue", "say", "tell", "ask", "describe", "refer", "speak", "talk", "add"}
 _MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
 _VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
+
+
+def _background(verb) -> bool:
+    """'after 19 soldiers were killed in Uri, India launched ...': an earlier event, told as background."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+                                        for c in verb.children)
+
+
+def _same_side(ctx, actor: Entity, victim: Entity) -> bool:
+    entry = ctx.res.by_name.get(actor.label)
+    words = victim.label.lower().split()
+    return bool(entry and words and (words[0] in {d.lower() for d in entry.demonyms} or words[0] == actor.label.lower()))
 
 
 def _infinitive(verb) -> bool:
@@ -439,11 +451,13 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.extra_subjects = subj[1:]
     if objs:
         d.object = objs[0]
-    if d.subject is None and (passive and ev.predicate in _VIOLENT or _infinitive(verb)) and (objs or d.quantity):
+    if d.subject is None and passive and ev.predicate in _VIOLENT and (objs or d.quantity) \
+            and not _background(verb):
+        # "three areas were hit": the running actor of these events, never the victims' own side
         recent = ctx.recent_agent(si, ev.predicate, back=10)
-        if recent:
+        if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
-    if d.subject is None and not (passive and d.quantity is not None):
+    if d.subject is None and not ((passive or _infinitive(verb)) and d.quantity is not None):
         return None
     _prep_roles(ctx, si, verb, ev, d)
     for c in verb.children:
