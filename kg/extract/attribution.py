@@ -19,6 +19,25 @@ _REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "as
 _HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "alleged"}
 
 
+_OPEN_QUOTES = {'"', "“", "‘", "'"}
+
+
+def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
+    """The subject of a reporting verb in sentence ``si`` that quotes someone."""
+    from .events import _subject_of
+    if not 0 <= si < len(ctx.sentences):
+        return None
+    doc = ctx.sentences[si].doc
+    if not any(ch in doc.text for ch in ('"', "“", "”")):
+        return None
+    for t in doc:
+        if t.pos_ == "VERB" and _reporting_status(ctx, t.lemma_.lower()):
+            subj, _ = _subject_of(ctx, si, t)
+            if subj:
+                return subj[0]
+    return None
+
+
 def _reporting_status(ctx: ArticleContext, lemma: str) -> str | None:
     att = ctx.res.lexicon["attribution"]
     for status in ("denied", "disputed", "confirmed", "claimed"):
@@ -41,6 +60,14 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                    and (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
             if src:
                 claimant, status, cue = src[0], "claimed", h.text
+                break
+        if a.dep_ == "ccomp" and h.pos_ == "VERB":
+            # "pushed back against reporting in the WSJ that ...": the parse hangs the clause on the verb
+            reports = [p for c in h.children if c.dep_ == "prep" for p in c.children
+                       if p.dep_ == "pobj" and p.lemma_.lower() in _REPORT_NOUNS]
+            src = [m.entity for r in reports for t in r.subtree if (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
+            if src:
+                claimant, status, cue = src[0], "claimed", reports[0].text
                 break
         if a.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj", "pcomp", "prep") and h.pos_ in ("VERB", "AUX"):
             st = _reporting_status(ctx, h.lemma_.lower())
@@ -71,6 +98,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 if found:
                     claimant, status, cue = found[0], "reported", phrase
                     break
+    if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES:
+        # a quoted sentence standing alone: the speaker named next to it
+        claimant = _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
+        if claimant is not None:
+            status, cue = "claimed", "quote"
     if status == "reported" and any(t.lower_ in _HEDGES for t in doc):
         status, cue = "claimed", next(t.text for t in doc if t.lower_ in _HEDGES)
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
