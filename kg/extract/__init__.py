@@ -95,6 +95,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     for d in drafts:
         s = sentences[d.si]
         claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
+        if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
+            claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
         if d.predicate == "claims_count" and claimant is None:   # the subject asserts its own count
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
         times = find_times(s.doc.text, article.published)
@@ -150,6 +152,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     return Extraction(article, list(entities.values()), statements)
 
 
+_PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+
+
 def _doubt(st: Statement, status: str, cue: str) -> Statement:
     if DOUBT_RANK[status] > DOUBT_RANK[st.status]:
         return replace(st, status=status, status_cue=cue)
@@ -173,11 +178,39 @@ def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> lis
                 out[k] = _doubt(out[k], status, cue)
         # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
         named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
+        counted = _counted_in_cue(ctx.sentences[si].doc)
         for k, st in enumerate(out):
-            if st.quantity is not None and st.claimant in named and \
-                    any(e in named for e in (st.subject, st.object) if e is not None and e != st.claimant):
+            if st.quantity is None or k in per_sentence.get(si, []):
+                continue
+            by_name = st.claimant in named and \
+                any(e in named for e in (st.subject, st.object) if e is not None and e != st.claimant)
+            by_noun = bool(counted) and st.claimant is not None and bool(counted & _heads(st))
+            if by_name or by_noun:
                 out[k] = _doubt(out[k], status, cue)
     return out
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _counted_in_cue(doc) -> set[str]:
+    """Nouns a doubt cue counts: 'the number of drones cited by ...' -> {'drone'}."""
+    out = set()
+    for t in doc:
+        if t.lower_ in ("number", "numbers", "figure", "figures", "count", "tally") :
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out |= {_singular(p.lower_) for p in c.children if p.dep_ == "pobj"}
+    return out
+
+
+def _heads(st: Statement) -> set[str]:
+    words = set()
+    for text in (st.quantity.unit if st.quantity else None, st.object.label if st.object else None):
+        if text:
+            words |= {_singular(w) for w in text.lower().split()}
+    return words
 
 
 def _infer_recipients(statements: list[Statement]) -> list[Statement]:

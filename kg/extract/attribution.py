@@ -178,10 +178,16 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
             return True
     marks = set(ctx.res.words("negation", "hypothetical_marks"))
     purpose = set(ctx.res.words("negation", "purpose_nouns"))
+    modals = set(ctx.res.words("negation", "hypothetical_modals"))
     for a in chain:
         if a.dep_ == "relcl":
             return False
         if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
+            return True
+        # the consequence of a condition: "If China invades, the US would impose sanctions"
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in a.children) and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                for c in a.children):
             return True
         # purpose: "(in an effort) to pressure Moscow to negotiate", "deployed troops to strengthen ..."
         if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
@@ -198,6 +204,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     """
     table = ctx.res.lexicon.get("modality", {})
     a = tok
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        a = tok.head     # "authorised the army to conduct operations": the light verb's place
     for hop in range(3):
         allowed = ("xcomp", "acl") if hop == 0 else ("prep", "pobj", "pcomp")
         if a.dep_ not in allowed or a.head is a:

@@ -159,6 +159,14 @@ class ArticleContext:
             return self.resolve_all(si, tok.head.head, allow_noun)
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("appos", "conj", "pobj", "dobj", "nsubj"):
+            # a name neither the gazetteer nor NER caught ("IRISL and NITC")
+            out = [self.unlisted_name(si, tok)]
+            for c in tok.conjuncts:
+                if c.i > tok.i and c.pos_ == "PROPN":
+                    mc = self.mention_at(si, c.i)
+                    out.append(mc.entity if mc is not None else self.unlisted_name(si, c))
+            return out
         doc = self.sentences[si].doc
         if low in ("nation", "country") and any(c.lower_ in ("the", "this") for c in tok.children):
             e = self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
@@ -269,6 +277,13 @@ class ArticleContext:
         if same:   # the most frequent; on a tie the first, as news leads with its main actor
             return max(same, key=lambda e: (same.count(e), -same.index(e)))
         return window[-1][2] if window else None
+
+    def unlisted_name(self, si: int, tok) -> Entity:
+        doc = self.sentences[si].doc
+        left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        text = doc[left:tok.i + 1].text
+        type_ = "Organization" if text.isupper() and len(text) > 1 else "Thing"
+        return self.registry.from_name(text, type_, weight=0.5)
 
     def as_place(self, e: Entity) -> Entity:
         """A name used as a place ('in Petare', 'the suburb of Petare') is a Location, whatever NER said."""

@@ -71,6 +71,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if (event_noun := _saw_done(ctx, si, verb)) is not None:
         return _noun_agent(ctx, si, event_noun, depth + 1), True
     for c in verb.children:
+        if c.dep_ in _SUBJ and verb.dep_ == "relcl" and c.lower_ in ("that", "which") \
+                and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head) and not ctx.mention_at(si, verb.head.i):
+            # "an attack on Kharkiv that killed 11": whoever carried out the attack
+            return _noun_agent(ctx, si, verb.head, depth + 1), False
         if c.dep_ in _SUBJ:
             if c.pos_ == "NOUN" and _event_for(ctx, c) and not ctx.mention_at(si, c.i):
                 # "the strikes hit civilian areas": whoever carried out the strikes

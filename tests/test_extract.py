@@ -1,0 +1,179 @@
+"""The extractor on short articles written here, one construction each.
+
+Each test builds an ``Article`` in memory and checks the statements the rules
+read off it; a few sentences must produce nothing.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract, extractor_id
+from kg.model import Article
+
+
+def _article(body: str, published: date | None = None, publisher: str | None = None) -> Article:
+    text = "Headline of the story\n" + body
+    return Article("t.txt", text, "Headline of the story", len("Headline of the story"),
+                   publisher=publisher, published=published)
+
+
+def _facts(body: str, **kw):
+    ex = extract(_article(body, **kw))
+    return ex, [(s.predicate, s.subject.label if s.subject else None, s.object.label if s.object else None)
+                for s in ex.statements]
+
+
+def _one(ex, predicate):
+    found = [s for s in ex.statements if s.predicate == predicate]
+    assert found, f"no {predicate} in {[s.predicate for s in ex.statements]}"
+    return found[0]
+
+
+def test_evidence_is_verbatim_with_offsets():
+    ex = extract(_article("Russia deployed 300 troops to Belarus on Monday, officials said."))
+    for st in ex.statements:
+        assert ex.article.text[st.evidence.start:st.evidence.end] == st.evidence.text
+
+
+def test_deployment_with_count_unit_and_place():
+    ex, _ = _facts("The United Kingdom has deployed 1,200 soldiers and pilots to Estonia.")
+    st = _one(ex, "deploys")
+    assert st.subject.label == "United Kingdom"
+    assert st.location.label == "Estonia"
+    assert st.quantity.value == 1200 and st.quantity.qualifier == "exact"
+    assert st.quantity.unit == "soldiers and pilots"
+    assert st.event_code == "CAMEO:150"
+
+
+def test_possession_with_lower_bound_claimed_by_speaker():
+    ex, _ = _facts('"Our army knows the power of the Javelin, and Ukraine has no less than 2,000 of them," '
+                   "Volodymyr Zelensky said.")
+    st = _one(ex, "possesses")
+    assert (st.subject.label, st.object.label) == ("Ukraine", "Javelin")
+    assert st.quantity.value == 2000 and st.quantity.qualifier == "at_least"
+    assert st.claimant.label == "Volodymyr Zelensky"
+    assert st.status == "claimed"
+
+
+def test_publisher_cannot_verify_makes_it_unverified():
+    body = ("Iran has more than 3,000 Shahed drones, its Defence Minister claimed on Monday. "
+            "Reuters could not independently verify the number of drones cited by the minister.")
+    ex, _ = _facts(body, publisher="Reuters")
+    st = _one(ex, "possesses")
+    assert st.quantity.qualifier == "more_than"
+    assert st.status == "unverified"
+
+
+def test_experts_questioning_makes_it_disputed():
+    ex, _ = _facts("The general has claimed that his forces now have more than 90,000 volunteers, "
+                   "though analysts have called into question that number.")
+    assert any(s.status == "disputed" and s.quantity and s.quantity.value == 90000 for s in ex.statements)
+
+
+def test_denial_cue():
+    ex, _ = _facts("India accused Pakistan of supporting militants - a charge Islamabad denies.")
+    st = _one(ex, "backs")
+    assert (st.subject.label, st.object.label) == ("Pakistan", "militants")
+    assert st.status == "denied"
+
+
+def test_according_to_gives_the_claimant():
+    ex, _ = _facts("According to the Pentagon, the Houthis fired 12 missiles at commercial ships.")
+    st = next(s for s in ex.statements if s.quantity and s.quantity.value == 12)
+    assert st.claimant.label == "Pentagon"
+
+
+def test_supply_with_recipient():
+    ex, _ = _facts("Germany has supplied IRIS-T air defence systems to Ukraine.")
+    st = _one(ex, "supplies")
+    assert st.subject.label == "Germany"
+    assert st.object.label == "IRIS-T"
+    assert st.recipient.label == "Ukraine"
+
+
+def test_sanctions_on_listed_companies():
+    _, facts = _facts("The EU has announced new sanctions targeting Iran's two biggest shipping firms - "
+                      "IRISL and NITC.")
+    assert ("sanctions", "European Union", "IRISL") in facts
+    assert ("sanctions", "European Union", "NITC") in facts
+
+
+def test_casualties_with_lower_bound():
+    ex, _ = _facts("Russia launched a missile attack on Kharkiv that killed at least 11 people.")
+    st = _one(ex, "kills")
+    assert st.subject.label == "Russia"
+    assert st.quantity.value == 11 and st.quantity.qualifier == "at_least"
+
+
+def test_office_held_from_title_and_country():
+    _, facts = _facts("Japan's defence minister, Gen Nakatani, visited the base.")
+    assert ("holds_office", "Gen Nakatani", "Japan") in facts
+
+
+def test_surname_joins_full_name_and_demonym_points_to_country():
+    ex = extract(_article("Kenyan President William Ruto met Somali officials. "
+                          "Ruto said Kenya would deploy 400 police officers to Haiti."))
+    labels = {e.label for e in ex.entities}
+    assert "William Ruto" in labels and "Ruto" not in labels
+    assert "Kenya" in labels
+
+
+def test_weekday_normalised_against_publication_date():
+    ex = extract(_article("Israel struck Hezbollah targets in southern Lebanon on Tuesday.",
+                          published=date(2025, 3, 20)))
+    st = _one(ex, "strikes")
+    assert st.time == "2025-03-18"
+
+
+def test_weekday_left_open_without_publication_date():
+    ex = extract(_article("Israel struck Hezbollah targets in southern Lebanon on Tuesday."))
+    assert _one(ex, "strikes").time is None
+
+
+def test_vague_amount_is_a_lower_bound():
+    ex = extract(_article('Maduro has been mobilizing "millions" of militia members.'))
+    st = _one(ex, "mobilizes")
+    assert st.quantity.value >= 1_000_000 and st.quantity.qualifier == "at_least"
+
+
+def test_measured_property_with_upper_bound():
+    ex = extract(_article("The Stinger is a shoulder-fired missile. They have a range of up to 8 kilometres."))
+    st = _one(ex, "has_range")
+    assert st.subject.label == "Stinger"
+    assert (st.quantity.value, st.quantity.qualifier, st.quantity.unit) == (8, "at_most", "kilometre")
+
+
+@pytest.mark.parametrize("body", [
+    "There is no indication that Trump has decided to strike Iran.",
+    "If China invades Taiwan, the US would impose sanctions on Beijing.",
+    "The weather in Brussels was mild and the markets were calm.",
+    "",
+])
+def test_sentences_that_state_no_fact(body):
+    ex = extract(_article(body or "Nothing happened."))
+    assert [s for s in ex.statements if not s.predicate.startswith("holds_office")] == []
+
+
+def test_authorised_event_is_not_stated_as_done():
+    _, facts = _facts("The president authorised the army to conduct operations in the border region of Kursk.")
+    assert not any(p == "conducts_operations" for p, _, _ in facts)
+
+
+def test_extractor_id_names_rules_data_and_pipeline():
+    name = extractor_id()
+    assert name.startswith("geokg.rules-v")
+    assert "+" in name
+
+
+def test_runs_without_the_statistical_model(monkeypatch):
+    """The blank pipeline still finds gazetteer entities; relations need the parser."""
+    import kg.extract.nlp as nlp
+    monkeypatch.setenv("GEOKG_MODEL", "blank")
+    nlp.load_pipeline.cache_clear()
+    try:
+        ex = extract(_article("Venezuela and Colombia signed a border agreement in Caracas."))
+        assert {"Venezuela", "Colombia", "Caracas"} <= {e.label for e in ex.entities}
+    finally:
+        nlp.load_pipeline.cache_clear()
