@@ -50,10 +50,13 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
     from .events import _subject_of   # the same subject rule as events
     a, status, claimant, cue = tok, "reported", None, None
+    prev_dep = None
     for _ in range(10):
         h = a.head
-        if h is a:
+        if h.i == a.i:
             break
+        if a.dep_ == "prep" and prev_dep != "pcomp":
+            break      # "amid tension over the US deployment": a noun phrase, not a reported clause
         if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
             # "reporting in the Wall Street Journal that ...": the report's source
             src = [m.entity for t in h.subtree if t.i not in {x.i for x in a.subtree}
@@ -76,6 +79,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 if subj:
                     claimant, status, cue = subj[0], st, h.text
                     break
+        prev_dep = a.dep_
         a = h
     doc = ctx.sentences[si].doc
     if claimant is None:
@@ -127,7 +131,7 @@ def _in_subject_of(tok, verb) -> bool:
     for _ in range(12):
         if a.dep_ in ("nsubj", "nsubjpass") and a.head == verb:
             return True
-        if a.head is a:
+        if a.head.i == a.i:
             return False
         a = a.head
     return False
@@ -168,7 +172,7 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     low = doc.text.lower()
     # a relative clause states background as fact, even inside a hypothetical ("whether X, for whom ...")
     chain, a = [tok], tok
-    while a.head is not a and len(chain) < 12:
+    while a.head.i != a.i and len(chain) < 12:
         a = a.head
         chain.append(a)
     relcl_at = next((t.idx for t in chain if t.dep_ == "relcl"), None)
@@ -208,7 +212,7 @@ def modality(ctx: ArticleContext, tok) -> str | None:
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
     for hop in range(3):
         allowed = ("xcomp", "acl") if hop == 0 else ("prep", "pobj", "pcomp")
-        if a.dep_ not in allowed or a.head is a:
+        if a.dep_ not in allowed or a.head.i == a.i:
             return None
         a = a.head
         lemma = a.lemma_.lower()

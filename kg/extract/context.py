@@ -139,7 +139,7 @@ class ArticleContext:
             # "It said that it had not hit ...": the same pronoun in the reported clause, the same referent
             a = tok.head
             for _ in range(4):
-                if a.head is a:
+                if a.head.i == a.i:
                     break
                 a = a.head
                 same = [c for c in a.children if c.dep_ == "nsubj" and c.lower_ == low and c.i != tok.i]

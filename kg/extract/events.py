@@ -111,9 +111,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             found = ctx.resolve_all(si, objs[0])
             if found:
                 return found, False
-    if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head is not h:
+    if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
         return _subject_of(ctx, si, h.head, depth + 1)     # "Germany was determined to defend"
-    if verb.dep_ in ("conj", "xcomp", "advcl") and h is not verb and h.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h, depth + 1)
     if verb.dep_ == "relcl":
         if h.pos_ == "NOUN" and _event_for(ctx, h) and not ctx.mention_at(si, h.i):
@@ -153,7 +153,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         if ev is None or ev.predicate not in _MEETINGS:
             return []     # "two weeks after an attack, India launched ...": not India's attack
         gov = gov.head
-    if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov is not noun.head:
+    if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov.i != noun.head.i:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
         if v.pos_ in ("VERB", "AUX") and depth < 5:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
@@ -216,7 +216,9 @@ _ACTORS = ("Person", "Country", "Organization", "MilitaryForce", "Group")
 _GENERIC_SKIP = {"be", "have", "do", "make", "take", "get", "go", "come", "see", "look", "know", "think",
                  "become", "seem", "remain", "keep", "give", "put", "let", "include", "involve", "mean",
                  "use", "find", "show", "call", "help", "try", "need", "want", "like", "begin", "start",
-                 "continue", "say", "tell", "ask", "describe", "refer", "speak", "talk", "add"}
+                 "continue", "say", "tell", "ask", "describe", "refer", "speak", "talk", "add", "verify",
+                 "comment", "contact", "respond", "reply", "note", "consider", "hope", "expect", "believe",
+                 "photograph", "watch", "follow", "mark", "cite", "quote", "report"}
 _MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
 _VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
 
@@ -613,6 +615,8 @@ def _generic(ctx, si, verb) -> Draft | None:
     if lemma in _GENERIC_SKIP or lemma in ctx.res.words("attribution", "claimed") \
             or lemma in ctx.res.words("events", "light_verbs"):
         return None
+    if _negated(verb) or _negated(verb.head):
+        return None    # "has not been able to verify"
     subj, passive = _subject_of(ctx, si, verb)
     subj = [e for e in subj if e.type in _ACTORS]
     if not subj or passive:
@@ -639,7 +643,7 @@ def _snake(text: str) -> str:
 def _clause_subject(ctx, si, tok) -> list[Entity]:
     """The subject of the clause a noun or adjective sits in ('X are part of ...', 'X are systems similar to')."""
     v, hops = tok, 0
-    while hops < 6 and v.head is not v:
+    while hops < 6 and v.head.i != v.i:
         v, hops = v.head, hops + 1
         if v.pos_ in ("VERB", "AUX"):
             subj, _ = _subject_of(ctx, si, v)
@@ -715,7 +719,7 @@ def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
         if v.pos_ in ("VERB", "AUX"):
             owner, _ = _subject_of(ctx, si, v)
             break
-        v = v.head if v.head is not v else None
+        v = v.head if v.head.i != v.i else None
         hops += 1
     owner = [e for e in owner if e.type in ("WeaponSystem", "Thing", "MilitaryForce", "Country", "Organization")]
     if not owner:
