@@ -1,0 +1,114 @@
+"""The main job on the seeds, and the competency questions of the design, answered by SPARQL.
+
+Each competency question is a query of the library in queries/, run on the
+seeds' store through ``kg.query`` with its answer asserted.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import kg
+from kg.errors import InputError
+
+from conftest import SEEDS, write_article
+
+
+def rows(name, store, **params):
+    return kg.query(name, store=store, params=params).rows
+
+
+def test_report_counts(seed_build):
+    _, report = seed_build
+    assert report.articles == 2 and report.added == 2
+    assert report.statements > 10 and report.entities > 10 and report.claims > 0
+    assert report.triples > 100
+    assert report.central and all("label" in c for c in report.central)
+
+
+def test_what_maduro_claims_venezuela_has(seed_store):
+    found = [r for r in rows("claims_by_actor", seed_store, actor="Maduro")
+             if r["predicate"] == "possesses" and r["value"] == 5000]
+    assert found, "Maduro's claim about the Igla-S count is missing"
+    r = found[0]
+    assert (r["subject"], r["object"]) == ("Venezuela", "Igla-S")
+    assert r["qualifier"] == "at_least"
+    statuses = {x["status"] for x in found}
+    assert "unverified" in statuses
+    sources = kg.query("statement_sources", store=seed_store, params={"statement": f"<{r['statement']}>"}).rows
+    assert {s["article"] for s in sources} == {"000_89d24ad73f7e7e54.txt", "004_ee2df7017508fd8b.txt"}
+
+
+def test_who_supplies_or_exports_igla_s(seed_store):
+    found = rows("arms_transfers", seed_store, item="Igla-S")
+    assert {r["supplier"] for r in found} == {"Rosoboronexport"}
+    assert {r["predicate"] for r in found} >= {"supplies", "exports"}
+
+
+def test_what_the_us_deployed_where(seed_store):
+    found = [r for r in rows("deployments", seed_store, actor="US") if r["value"]]
+    assert any(r["value"] == 4500 and r["unit"] == "Marines and sailors" and r["place"] == "Caribbean"
+               for r in found)
+
+
+def test_igla_s_range_and_ceiling(seed_store):
+    found = {(r["property"], r["value"], r["max"], r["unit"]) for r in rows("measures", seed_store, entity="Igla-S")}
+    assert ("range", 6000, 6000, "metre") in found
+    assert ("max_altitude", 3500, 3500, "metre") in found
+
+
+def test_disputed_claims(seed_store):
+    found = rows("doubtful_claims", seed_store, status="disputed")
+    assert any(r["value"] == 8_000_000 and r["claimant"] == "Nicolás Maduro" for r in found)
+
+
+def test_statements_with_two_sources(seed_store):
+    found = rows("corroborated", seed_store)
+    keys = {(r["subject"], r["predicate"], r["object"], r["value"]) for r in found}
+    assert ("Venezuela", "possesses", "Igla-S", 5000) in keys
+    assert ("United States", "deploys", "Marines", 4500) in keys
+    assert all(r["articles"] >= 2 for r in found)
+
+
+def test_entity_profile_merges_aliases(seed_store):
+    found = rows("entity_profile", seed_store, name="Maduro")
+    assert {r["label"] for r in found} == {"Nicolás Maduro"}
+    assert {r["wikidata"] for r in found} == {"Q57413"}
+
+
+def test_facts_export_is_the_contract(seed_build):
+    out, _ = seed_build
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    records = [json.loads(line) for line in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records
+    for r in records:
+        assert r["status"] in ("reported", "claimed", "unverified", "disputed", "denied", "confirmed")
+        assert 0 <= r["confidence"] <= 1
+        for s in r["sources"]:
+            assert texts[s["article"]][s["start"]:s["end"]] == s["evidence"]
+
+
+def test_build_twice_changes_nothing(tmp_path):
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    first = kg.build([tmp_path], out=tmp_path / "out")
+    ttl = (tmp_path / "out" / "graph.ttl").read_bytes()
+    second = kg.build([tmp_path], out=tmp_path / "out")
+    assert (second.added, second.unchanged) == (0, 2)
+    assert second.triples == first.triples
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == ttl
+
+
+def test_bad_article_leaves_the_store_untouched(tmp_path):
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    write_article(arts, "a.txt", "Border clash\nTurkey deployed 500 troops to Syria on Monday.")
+    kg.build([arts], out=tmp_path / "out")
+    before = len(kg.open_store(tmp_path / "out" / "store"))
+    (arts / "b.txt").write_bytes(b"\xff\xfe\x00binary")
+    write_article(arts, "c.txt", "Another story\nGreece bought 20 Rafale jets from France.")
+    with pytest.raises(InputError):
+        kg.build([arts], out=tmp_path / "out")
+    assert len(kg.open_store(tmp_path / "out" / "store")) == before

@@ -1,0 +1,233 @@
+"""Tests for kg.store: the Oxigraph store, its atomic writes and its SPARQL results."""
+import gc
+import re
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import QueryResult, Store, from_ox, to_ox
+
+EX = "http://example.org/"
+XSD = "http://www.w3.org/2001/XMLSchema#"   # a str: rdflib's closed XSD namespace warns at collection
+G1, G2 = URIRef(EX + "graph/1"), URIRef(EX + "graph/2")
+
+
+def u(name):
+    return URIRef(EX + name)
+
+
+QUADS = [
+    (u("iran"), u("supplies"), u("russia"), G1),
+    (u("iran"), u("count"), Literal(5000), G1),
+    (u("iran"), u("label"), Literal("Iran", lang="en"), G1),
+    (u("russia"), u("count"), Literal(2.5), G2),
+    (u("russia"), u("share"), Literal("0.25", datatype=URIRef(XSD + "decimal")), G2),
+    (u("russia"), u("active"), Literal(True), G2),
+    (u("russia"), u("label"), Literal("Russia"), None),
+]
+
+
+@pytest.fixture
+def store():
+    s = Store()
+    s.add_quads(QUADS)
+    return s
+
+
+# ------------------------------------------------------------------ writing
+
+def test_in_memory_store_counts_quads(store):
+    assert len(store) == len(QUADS)
+    assert store.has_graph(str(G1)) and store.has_graph(str(G2))
+    assert not store.has_graph(EX + "graph/none")
+
+
+def test_add_quads_returns_the_batch_size():
+    assert Store().add_quads(QUADS) == len(QUADS)
+
+
+def test_adding_the_same_quads_twice_changes_nothing(store):
+    before = sorted(map(str, store.quads()))
+    store.add_quads(QUADS)
+    assert len(store) == len(QUADS)
+    assert sorted(map(str, store.quads())) == before
+
+
+@pytest.mark.parametrize("bad_quad", [
+    (u("x"), u("p"), 42, G1),                      # object is a Python int, not an RDF term
+    (u("x"), u("p"), "plain str", None),            # str is not an RDF term either
+    (Literal("s"), u("p"), u("o"), G1),             # a literal cannot be a subject
+    (u("x"), u("p"), u("o"), Literal("graph")),     # nor a graph name
+])
+def test_add_quads_is_all_or_nothing(store, bad_quad):
+    good = [(u("new"), u("p"), Literal(i), G1) for i in range(5)]
+    with pytest.raises((TypeError, ValueError, StoreError)):
+        store.add_quads(good + [bad_quad] + good)
+    assert len(store) == len(QUADS)
+    assert not store.query(f"ASK {{ <{EX}new> ?p ?o }}").boolean
+
+
+def test_remove_graph(store):
+    store.remove_graph(str(G1))
+    assert not store.has_graph(str(G1))
+    assert len(store) == len(QUADS) - 3
+
+
+def test_on_disk_store_persists(tmp_path):
+    path = tmp_path / "db"
+    s = Store(path)
+    s.add_quads(QUADS)
+    s.flush()
+    del s
+    gc.collect()
+    reopened = Store(path, read_only=True)
+    assert len(reopened) == len(QUADS)
+    assert reopened.query(f"ASK {{ <{EX}iran> <{EX}supplies> <{EX}russia> }}").boolean
+
+
+def test_on_disk_store_can_be_read_while_open_for_writing(tmp_path):
+    writer = Store(tmp_path / "db")
+    writer.add_quads(QUADS)
+    writer.flush()
+    assert len(Store(tmp_path / "db", read_only=True)) == len(QUADS)
+
+
+def test_second_writer_is_refused_with_store_error(tmp_path):
+    _writer = Store(tmp_path / "db")
+    with pytest.raises(StoreError, match="db"):
+        Store(tmp_path / "db")
+
+
+def test_load_ontology(tmp_path):
+    ttl = tmp_path / "o.ttl"
+    ttl.write_text("@prefix kg: <https://geokg.example/ontology#> .\n"
+                   "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                   "kg:Statement rdfs:label \"Statement\" .\n", encoding="utf-8")
+    s = Store()
+    s.load_ontology(ttl)
+    assert s.query("SELECT ?l WHERE { kg:Statement rdfs:label ?l }").rows == [{"l": "Statement"}]
+    assert all(q.graph_name == ox.DefaultGraph() for q in s.quads())
+
+
+# ------------------------------------------------------------------ querying
+
+def test_select_gives_plain_python_values(store):
+    r = store.query(f"SELECT ?s ?v WHERE {{ ?s <{EX}count> ?v }} ORDER BY ?s")
+    assert isinstance(r, QueryResult)
+    assert r.kind == "select"
+    assert r.variables == ["s", "v"]
+    assert r.rows == [{"s": EX + "iran", "v": 5000}, {"s": EX + "russia", "v": 2.5}]
+    assert type(r.rows[0]["v"]) is int
+    assert type(r.rows[1]["v"]) is float
+    assert len(r) == 2 and list(r) == r.rows
+    assert r.raw[0][0] == ox.NamedNode(EX + "iran")
+
+
+def test_select_literals(store):
+    rows = store.query(f"SELECT ?p ?v WHERE {{ <{EX}russia> ?p ?v }} ORDER BY ?p").rows
+    values = {r["p"][len(EX):]: r["v"] for r in rows}
+    assert values == {"active": True, "count": 2.5, "label": "Russia", "share": 0.25}
+    assert store.query(f"SELECT ?l WHERE {{ <{EX}iran> <{EX}label> ?l }}").rows == [{"l": "Iran"}]
+
+
+def test_unbound_variables_are_none(store):
+    r = store.query(f"SELECT ?s ?missing WHERE {{ ?s <{EX}supplies> ?o OPTIONAL {{ ?s <{EX}nope> ?missing }} }}")
+    assert r.rows == [{"s": EX + "iran", "missing": None}]
+
+
+def test_default_graph_is_the_union(store):
+    r = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert r.rows == [{"n": len(QUADS)}]
+    assert type(r.rows[0]["n"]) is int
+    r = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?s <{EX}supplies> ?o }} }}")
+    assert r.rows == [{"g": str(G1)}]
+
+
+def test_ask(store):
+    yes = store.query(f"ASK {{ <{EX}iran> <{EX}supplies> ?x }}")
+    no = store.query(f"ASK {{ <{EX}russia> <{EX}supplies> ?x }}")
+    assert (yes.kind, yes.boolean) == ("ask", True)
+    assert (no.kind, no.boolean) == ("ask", False)
+
+
+def test_construct(store):
+    r = store.query(f"CONSTRUCT {{ ?o <{EX}suppliedBy> ?s }} WHERE {{ ?s <{EX}supplies> ?o }}")
+    assert r.kind == "graph"
+    assert len(r) == 1
+    t = r.triples[0]
+    assert (t.subject, t.predicate, t.object) == (
+        ox.NamedNode(EX + "russia"), ox.NamedNode(EX + "suppliedBy"), ox.NamedNode(EX + "iran"))
+
+
+def test_prefixes_are_predeclared():
+    r = Store().query("SELECT ?x WHERE { BIND(kg:Statement AS ?x) }")
+    assert r.rows == [{"x": "https://geokg.example/ontology#Statement"}]
+
+
+@pytest.mark.parametrize("sparql, where", [
+    ("SELECT ?s WHERE {\n  ?s ?p\n}", "3:"),
+    ("SELEC ?s WHERE { ?s ?p ?o }", "1:"),
+    ("SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER(?o >\n", "5:"),
+])
+def test_syntax_error_names_line_and_column(store, sparql, where):
+    with pytest.raises(QueryError) as exc:
+        store.query(sparql)
+    msg = str(exc.value)
+    assert "syntax" in msg.lower()
+    assert where in msg
+    assert re.search(r"\b\d+:\d+\b", msg), msg
+
+
+def test_params_bind_variables(store):
+    q = f"SELECT ?s ?v WHERE {{ ?s <{EX}count> ?v }}"
+    assert store.query(q, {"s": u("russia")}).rows == [{"s": EX + "russia", "v": 2.5}]
+    assert store.query(q, {"?s": ox.NamedNode(EX + "iran")}).rows == [{"s": EX + "iran", "v": 5000}]
+    assert store.query(q, {"v": Literal(5000)}).rows == [{"s": EX + "iran", "v": 5000}]
+    assert store.query(q, {"$v": Literal(1)}).rows == []
+
+
+def test_params_work_in_ask(store):
+    assert store.query(f"ASK {{ ?s <{EX}supplies> ?o }}", {"s": u("iran")}).boolean
+
+
+@pytest.mark.xfail(reason="kg/store.py Store.query passes params as pyoxigraph substitutions, which only "
+                          "accept variables of the SELECT projection; binding a variable that is used "
+                          "but not projected (as every library query's ?parameter is) raises QueryError",
+                   strict=True)
+def test_params_bind_variables_outside_the_projection(store):
+    q = f"SELECT ?v WHERE {{ ?s <{EX}count> ?v }}"
+    assert store.query(q, {"s": u("russia")}).rows == [{"v": 2.5}]
+
+
+# ------------------------------------------------------------------ term conversion
+
+@pytest.mark.parametrize("term", [
+    URIRef(EX + "a"), BNode("b1"), Literal("x"), Literal("x", lang="fr"), Literal(3),
+    Literal("2025-10-23", datatype=URIRef(XSD + "date")),
+])
+def test_to_ox_round_trips_through_ox(term):
+    t = to_ox(term)
+    assert isinstance(t, (ox.NamedNode, ox.BlankNode, ox.Literal))
+    assert t.value == str(term)
+
+
+def test_to_ox_refuses_non_terms():
+    with pytest.raises(TypeError, match="not an RDF term"):
+        to_ox(42)
+
+
+@pytest.mark.parametrize("term, value", [
+    (None, None),
+    (ox.NamedNode(EX + "a"), EX + "a"),
+    (ox.BlankNode("b1"), "_:b1"),
+    (ox.Literal("7", datatype=ox.NamedNode(XSD + "integer")), 7),
+    (ox.Literal("7.5", datatype=ox.NamedNode(XSD + "decimal")), 7.5),
+    (ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean")), False),
+    (ox.Literal("2025-10-23", datatype=ox.NamedNode(XSD + "date")), "2025-10-23"),
+    (ox.Literal("hola", language="es"), "hola"),
+])
+def test_from_ox(term, value):
+    got = from_ox(term)
+    assert got == value and type(got) is type(value)
