@@ -67,8 +67,13 @@ def _read_meta(path: Path) -> dict:
     return meta
 
 
+_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:de|da|van|von|der|al|bin|el|la|le|[A-ZÀ-Þ][\w'’.-]*)){1,4}$")
+
+
 def _split_names(names: str) -> list[str]:
-    return [n.strip() for n in re.split(r",\s*|\s+and\s+", names) if n.strip()]
+    """Byline names, or none when the line is prose ('By Tuesday, Russian troops had ...')."""
+    parts = [n.strip() for n in re.split(r",\s*|\s+and\s+", names) if n.strip()]
+    return parts if parts and all(_NAME.match(p) for p in parts) else []
 
 
 def load_article(path: str | Path) -> Article:
@@ -90,7 +95,7 @@ def load_article(path: str | Path) -> Article:
     headline = text[lead:first_end].strip()
     authors, publisher = list(meta.get("authors") or []), meta.get("publisher")
     head = text[: min(len(text), 2000)]
-    if m := _BYLINE.search(head):
+    if (m := _BYLINE.search(head)) and _split_names(m["names"]):
         if not authors:
             authors = _split_names(m["names"])
         publisher = publisher or (m["pub"] or None)

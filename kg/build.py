@@ -16,7 +16,7 @@ from .analysis import central_actors, to_networkx
 from .articles import load_articles
 from .extract import extract_many, extractor_id
 from .extract.resources import load_resources
-from .model import article_iri
+from .model import Article, article_iri
 from .rdf import extraction_quads, extractor_iri
 from .store import Store
 from .viz import write_html
@@ -42,9 +42,14 @@ class BuildReport:
         return asdict(self)
 
 
-def ingest(store: Store, paths, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
-    """Extract and store every article under ``paths``; returns ``(added, unchanged)``."""
-    articles = load_articles(paths)            # raises before any write on bad input
+def ingest(store: Store, paths_or_articles, progress: Callable[[str], None] | None = None) -> tuple[int, int]:
+    """Extract and store every article (``Article`` records or files and folders).
+
+    Returns ``(added, unchanged)``. All input is read and checked before the
+    first write, so bad input changes nothing.
+    """
+    items = list(paths_or_articles)
+    articles = items if items and all(isinstance(a, Article) for a in items) else load_articles(items)
     extractor = extractor_id()
     ext_iri = str(extractor_iri(extractor))
     todo, unchanged = [], 0
@@ -81,7 +86,7 @@ SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities)
 
 def summary(store: Store, G=None) -> BuildReport:
     row = store.query(_COUNTS).rows[0]
-    triples = len({q.triple for q in store.quads()})
+    triples = sum(1 for _ in store.union_triples())
     G = G if G is not None else to_networkx(store)
     return BuildReport(articles=row["articles"], entities=row["entities"], statements=row["statements"],
                        claims=row["claims"], triples=triples, central=central_actors(G, 5))
@@ -99,10 +104,11 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     >>> report.statements > 0                                      # doctest: +SKIP
     True
     """
+    articles = load_articles(paths)            # bad input fails here, before the store is opened
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     st = Store(store if store is not None else out / "store")
-    added, unchanged = ingest(st, paths, progress)
+    added, unchanged = ingest(st, articles, progress)
     G = to_networkx(st)
     report = summary(st, G)
     report.added, report.unchanged = added, unchanged

@@ -112,12 +112,12 @@ def query(query, param, fmt, store):
     SELECT prints a table (or csv, tsv, json: the SPARQL 1.1 JSON results
     format); ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle.
 
-    Example: kg query disputed_claims --format csv
+    Example: kg query doubtful_claims --format csv
     """
     text = sys.stdin.read() if query == "-" else query
     result = api.query(text, store=_store_path(store), params=_parse_params(param))
     if result.kind == "ask":
-        click.echo("true" if result.boolean else "false")
+        click.echo(json.dumps(api.sparql_json(result)) if fmt == "json" else ("true" if result.boolean else "false"))
     elif result.kind == "graph":
         click.echo(api.triples_to_turtle(result.triples), nl=False)
     elif fmt == "json":
@@ -151,6 +151,7 @@ def export_cmd(fmt, output, store):
     if output == "-":
         click.echo(data, nl=False)
     else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(data, encoding="utf-8")
 
 

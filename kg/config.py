@@ -16,6 +16,8 @@ STATEMENT = BASE + "statement/"
 SOURCE = BASE + "source/"
 ARTICLE = BASE + "article/"
 EVENT_TYPE = BASE + "cameo/"
+# The stored union of all graphs, the default graph of every query (see kg.store).
+UNION_GRAPH = BASE + "graph/union"
 
 EXTRACTOR_NAME = "geokg.rules"
 EXTRACTOR_VERSION = "1"

@@ -37,7 +37,7 @@ def serialize(store: Store, fmt: str = "turtle") -> bytes:
     if rdf_format.supports_datasets:
         data = _sorted_quads(store)
     else:
-        data = sorted({q.triple for q in store.quads()}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        data = sorted(store.union_triples(), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     if rdf_format == ox.RdfFormat.JSON_LD:
         return _jsonld(store)

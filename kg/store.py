@@ -1,11 +1,17 @@
 """The embedded Oxigraph store: one transaction per article, SPARQL over the union.
 
-Queries see the default graph as the union of all graphs, so a statement
-stated by two articles is one node with both sources; ``GRAPH ?article {}``
-still reaches one article's own view.
+Each article's quads go into its named graph and, in the same transaction,
+into one more graph, the union (``config.UNION_GRAPH``), which queries use as
+their default graph. So a statement stated by two articles is one node with
+both sources, and ``GRAPH ?article {}`` still reaches one article's view.
+Why a stored union rather than Oxigraph's ``use_default_graph_as_union``:
+that view repeats a triple once per graph holding it, and the joins of the
+facts query then multiplied into 10^5 rows for 30 statements (measured:
+25 s, against 0.1 s with the stored union).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +23,24 @@ from .errors import QueryError, StoreError
 from .rdf import PREFIXES
 
 __all__ = ["Store", "QueryResult", "to_ox", "from_ox"]
+
+
+_UNION = ox.NamedNode(config.UNION_GRAPH)
+
+
+def _bind(sparql: str, subs: dict) -> str:
+    """Bind query parameters with a VALUES block at the start of the WHERE clause.
+
+    Oxigraph's own substitutions only accept projected variables; a library
+    query's parameters (``?actor``) usually are not.
+    """
+    if not subs:
+        return sparql
+    values = " ".join(f"VALUES ?{k} {{ {v} }}" for k, v in subs.items())
+    m = re.search(r"\bWHERE\s*\{", sparql, re.I) or re.search(r"\{", sparql)
+    if m is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    return sparql[:m.end()] + " " + values + " " + sparql[m.end():]
 
 
 def to_ox(term):
@@ -97,14 +121,20 @@ class Store:
         return self.ox.contains_named_graph(ox.NamedNode(iri))
 
     def add_quads(self, quads) -> int:
-        """Add rdflib quads ``(s, p, o, g|None)`` in one transaction: all or nothing."""
-        batch = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g) if g is not None else ox.DefaultGraph())
-                 for s, p, o, g in quads]
+        """Add rdflib quads ``(s, p, o, g|None)`` and their union copies in one transaction."""
+        batch = []
+        for s, p, o, g in quads:
+            s, p, o = to_ox(s), to_ox(p), to_ox(o)
+            batch.append(ox.Quad(s, p, o, to_ox(g) if g is not None else ox.DefaultGraph()))
+            batch.append(ox.Quad(s, p, o, _UNION))
+        self._extend(batch)
+        return len(batch) // 2
+
+    def _extend(self, batch) -> None:
         try:
             self.ox.extend(batch)
         except OSError as e:
             raise StoreError(f"writing to the store failed, nothing was written: {e}") from None
-        return len(batch)
 
     def load_ontology(self, path: str | Path) -> None:
         """Put the ontology (labels, comments, SKOS notations) into the default graph.
@@ -113,19 +143,23 @@ class Store:
         ``GEOKG_BASE`` is substituted so the terms match the data.
         """
         text = Path(path).read_text(encoding="utf-8").replace("https://geokg.example/", config.BASE)
-        triples = ox.parse(text, format=ox.RdfFormat.TURTLE)
-        self.ox.extend([ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples])
+        triples = list(ox.parse(text, format=ox.RdfFormat.TURTLE))
+        self._extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in triples
+                      for g in (ox.DefaultGraph(), _UNION)])
 
     def remove_graph(self, iri: str) -> None:
+        """Drop one article's graph and rebuild the union without it."""
         self.ox.remove_graph(ox.NamedNode(iri))
+        self.ox.clear_graph(_UNION)
+        self._extend([ox.Quad(q.subject, q.predicate, q.object, _UNION) for q in self.quads()])
 
     def query(self, sparql: str, params: dict | None = None) -> QueryResult:
         """Run a SPARQL query; ``params`` binds variables (name -> rdflib term or pyoxigraph term)."""
-        subs = {ox.Variable(k.lstrip("?$")): (v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_ox(v))
+        subs = {k.lstrip("?$"): (v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_ox(v))
                 for k, v in (params or {}).items()}
         try:
-            res = self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES,
-                                substitutions=subs or None)
+            res = self.ox.query(_bind(sparql, subs), default_graph=_UNION, named_graphs=self.article_graphs(),
+                                prefixes=PREFIXES)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None
         except (OSError, ValueError, RuntimeError) as e:
@@ -139,11 +173,19 @@ class Store:
             return QueryResult("select", variables=variables, rows=rows, raw=raw)
         return QueryResult("graph", triples=list(res))
 
+    def article_graphs(self) -> list:
+        return [g for g in self.ox.named_graphs() if g != _UNION]
+
     def quads(self):
-        return self.ox.quads_for_pattern(None, None, None, None)
+        """Every quad but the union copies: what the articles and the metadata say."""
+        return (q for q in self.ox.quads_for_pattern(None, None, None, None) if q.graph_name != _UNION)
+
+    def union_triples(self):
+        """The union of all graphs, each triple once."""
+        return (q.triple for q in self.ox.quads_for_pattern(None, None, None, _UNION))
 
     def __len__(self):
-        return len(self.ox)
+        return sum(1 for _ in self.quads())
 
     def flush(self):
         if self.path is not None:

@@ -223,5 +223,6 @@ def render_html(G: "nx.MultiDiGraph", *, title: str = "geokg", max_nodes: int = 
 def write_html(G, path, *, title: str = "geokg", max_nodes: int = 300) -> pathlib.Path:
     """render_html + write to path (utf-8), return the path."""
     p = pathlib.Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(render_html(G, title=title, max_nodes=max_nodes), encoding="utf-8")
     return p

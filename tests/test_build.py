@@ -16,8 +16,8 @@ from kg.errors import InputError
 from conftest import SEEDS, write_article
 
 
-def rows(name, store, **params):
-    return kg.query(name, store=store, params=params).rows
+def rows(query_name, store, **params):
+    return kg.query(query_name, store=store, params=params).rows
 
 
 def test_report_counts(seed_build):

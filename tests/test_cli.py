@@ -38,9 +38,8 @@ def count_quads(store_path) -> int:
 def _in_tmp(tmp_path, monkeypatch):
     """Run every command from a temporary folder: nothing can land in the repository's exports/.
 
-    Afterwards, collect garbage: a failed build's traceback keeps its store open
-    (and locked) until its reference cycle is collected (see
-    ``test_failed_build_does_not_keep_the_store_locked``).
+    Afterwards, collect garbage, so that no store object of one test (kept
+    alive by a traceback's reference cycle) still holds its lock in the next.
     """
     monkeypatch.chdir(tmp_path)
     yield
@@ -138,10 +137,6 @@ def test_build_bad_file_fails_cleanly_and_stores_nothing(store, tmp_path, kind):
     assert count_quads(store) == before
 
 
-@pytest.mark.xfail(reason="kg/build.py build(): the store is opened before the input is validated and "
-                          "not closed when ingest raises, so while the error (its traceback) is alive -- "
-                          "sys.last_value in a notebook -- the next build in the same process fails with "
-                          "'lock hold by current process' instead of its own error", strict=True)
 def test_failed_build_does_not_keep_the_store_locked(store, tmp_path):
     bad = _bad_file(tmp_path, "empty")
     args = ["build", str(bad), "--out", str(tmp_path / "o"), "--store", str(store)]
@@ -261,9 +256,6 @@ def test_query_param_needs_name_equals_value(store):
     assert "name=value" in r.stderr
 
 
-@pytest.mark.xfail(reason="kg/store.py Store.query: --param on a library query's documented parameter "
-                          "(?actor of claims_by_actor, the example in `kg --help`) fails with 'does not "
-                          "contains variable ?actor in its SELECT projection'", strict=True)
 def test_query_param_on_library_query(store):
     r = CliRunner().invoke(cli, ["query", "claims_by_actor", "--param", "actor=Maduro", "--store", str(store)])
     assert r.exit_code == 0, r.stderr
@@ -353,9 +345,6 @@ def test_viz_writes_html(store, tmp_path):
     assert "Venezuela" in html
 
 
-@pytest.mark.xfail(reason="kg/cli.py export (and viz, same code path in kg/viz.py write_html): -o into a "
-                          "folder that does not exist ends in a FileNotFoundError traceback (neither "
-                          "creates the folder nor reports an Error: line)", strict=True)
 def test_output_into_a_missing_folder(store, tmp_path):
     path = tmp_path / "new" / "file.nq"
     r = CliRunner().invoke(cli, ["export", "--format", "nquads", "-o", str(path), "--store", str(store)])
@@ -375,8 +364,6 @@ def test_every_command_has_help_with_an_example(command):
     assert re.search(r"^\s*Example: kg\b", r.stdout, re.M), r.stdout
 
 
-@pytest.mark.xfail(reason="kg/cli.py: the `kg query --help` example names 'disputed_claims', which is "
-                          "not in queries/ (the query is doubtful_claims)", strict=True)
 def test_query_help_example_names_a_library_query():
     example = re.search(r"Example: kg query (\S+)", run("query", "--help").stdout)[1]
     assert example in [q.name for q in kg.library()]

@@ -192,10 +192,6 @@ def test_params_work_in_ask(store):
     assert store.query(f"ASK {{ ?s <{EX}supplies> ?o }}", {"s": u("iran")}).boolean
 
 
-@pytest.mark.xfail(reason="kg/store.py Store.query passes params as pyoxigraph substitutions, which only "
-                          "accept variables of the SELECT projection; binding a variable that is used "
-                          "but not projected (as every library query's ?parameter is) raises QueryError",
-                   strict=True)
 def test_params_bind_variables_outside_the_projection(store):
     q = f"SELECT ?v WHERE {{ ?s <{EX}count> ?v }}"
     assert store.query(q, {"s": u("russia")}).rows == [{"v": 2.5}]

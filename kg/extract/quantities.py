@@ -52,9 +52,11 @@ def _patterns():
     unit_re = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     cur_sym = [c for c in q["currencies"] if not c.isalpha()]
     cur_re = "|".join(sorted(map(re.escape, cur_sym), key=len, reverse=True))
-    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{word_re})(?:[- ](?:{word_re}))?)"
+    num = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d:])|\d+(?:\.\d+)?(?![\d:])"
+           rf"|(?:{word_re})(?:[- ](?:{word_re}))?(?![a-z]))")
     rx = re.compile(
-        rf"(?<![\w.])(?:(?P<qual>{qual_re})\s+)?(?P<cur>{cur_re})?\s?{num}"
+        # not inside a name or model number ("F-16", "COVID-19") nor after a clock's colon
+        rf"(?<![\w.:/-])(?<![A-Za-z]-)(?:(?P<qual>{qual_re})\s+)?(?P<cur>{cur_re})?\s?{num}"
         rf"(?:\s?(?P<scale>{scale_re})\b)?(?P<strong>-strong)?"
         rf"(?:\s?(?P<unit>{unit_re})(?![\w]))?", re.I)
     vague = q["vague"]
