@@ -212,7 +212,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
     for hop in range(3):
         allowed = ("xcomp", "acl") if hop == 0 else ("prep", "pobj", "pcomp")
-        if a.dep_ not in allowed or a.head.i == a.i:
+        infinitive = a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+        if (a.dep_ not in allowed and not (hop == 0 and infinitive)) or a.head.i == a.i:
             return None
         a = a.head
         lemma = a.lemma_.lower()

@@ -281,7 +281,8 @@ class ArticleContext:
     def unlisted_name(self, si: int, tok) -> Entity:
         doc = self.sentences[si].doc
         left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
-        text = doc[left:tok.i + 1].text
+        right = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].like_num and doc[tok.i + 1].head.i == tok.i else tok.i
+        text = doc[left:right + 1].text     # "Article 370", "Resolution 2231"
         type_ = "Organization" if text.isupper() and len(text) > 1 else "Thing"
         return self.registry.from_name(text, type_, weight=0.5)
 
