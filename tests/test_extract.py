@@ -177,3 +177,27 @@ def test_runs_without_the_statistical_model(monkeypatch):
         assert {"Venezuela", "Colombia", "Caracas"} <= {e.label for e in ex.entities}
     finally:
         nlp.load_pipeline.cache_clear()
+
+
+def test_first_person_in_a_quote_is_the_speaker():
+    _, facts = _facts('"Every time I meet Erdogan, we agree on nothing," President Emmanuel Macron said.')
+    assert ("meets", "Emmanuel Macron", "Recep Tayyip Erdoğan") in facts
+
+
+def test_operation_name():
+    _, facts = _facts('Israel launched strikes on Iran. The strikes - named "Operation Rising Lion" - hit '
+                      "nuclear sites.")
+    assert any(p == "names_operation" and s == "Israel" for p, s, _ in facts)
+
+
+def test_counted_presence_in_a_country():
+    ex, _ = _facts("Estonia is small. Around 900 British troops are already in the country, officials said.")
+    st = _one(ex, "present_in")
+    assert st.location.label == "Estonia"
+    assert (st.quantity.value, st.quantity.qualifier) == (900, "approximately")
+
+
+def test_share_as_a_percentage():
+    ex, _ = _facts("Saudi Aramco is responsible for nearly half of all Gulf oil exports.")
+    st = _one(ex, "accounts_for")
+    assert (st.quantity.value, st.quantity.unit, st.quantity.qualifier) == (50, "percent", "approximately")

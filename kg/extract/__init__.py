@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from .. import config
 from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
-from .attribution import attribution_for, cue_token, is_hypothetical, modality, same_clause, sentence_cues
+from .attribution import attribution_for, quote_speaker, cue_token, is_hypothetical, modality, same_clause, sentence_cues
 from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
@@ -81,6 +81,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     registry = EntityRegistry(res)
     mentions = [find_mentions(s.doc, s.index, s.offset, nlp, registry) for s in sentences]
     ctx = ArticleContext(res, registry, sentences, mentions, article.published, article.publisher)
+    ctx.speaker_of = lambda si, tok: quote_speaker(ctx, si, tok)
     drafts = []
     for si in range(len(sentences)):
         drafts.extend(d for d in find_drafts(ctx, si) if not is_hypothetical(ctx, si, d.trigger))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import DOUBT_RANK, Entity
 from .context import ArticleContext
 
-__all__ = ["attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token", "modality"]
+__all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token", "modality"]
 
 _REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "assertion", "accusation",
                  "charge", "rumour", "rumor"}
@@ -20,6 +20,15 @@ _HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently",
 
 
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
+
+
+def quote_speaker(ctx: ArticleContext, si: int, tok) -> Entity | None:
+    """Who says the quote a first-person word stands in: this sentence's, or a neighbour's, speaker."""
+    doc = ctx.sentences[si].doc
+    before = doc.text[:tok.idx]
+    if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
+        return None      # not inside quotation marks
+    return _speaker(ctx, si) or _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
 
 
 def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
@@ -32,9 +41,10 @@ def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
         return None
     for t in doc:
         if t.pos_ == "VERB" and _reporting_status(ctx, t.lemma_.lower()):
-            subj, _ = _subject_of(ctx, si, t)
-            if subj:
-                return subj[0]
+            subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "me")]
+            found = [e for c in subj for e in ctx.resolve_all(si, c)]
+            if found:
+                return found[0]
     return None
 
 

@@ -52,6 +52,7 @@ class ArticleContext:
     # (sentence, entity) of recent state or group agents, for agentless event nouns
     recent_agents: list = field(default_factory=list)
     subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
+    speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
 
     def __post_init__(self):
         self.tok2mention = []
@@ -128,6 +129,10 @@ class ArticleContext:
             out = [m.entity]
             out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
             return out
+        if low in ("i", "me", "my") and self.speaker_of is not None:
+            # "Every time I speak to Vladimir ...," Trump said: the speaker of the quote
+            e = self.speaker_of(si, tok)
+            return [e] if e else []
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
                 and tok.nbor(1).text == "[":
             # "they [Venezuela] have emptied ...": the editor's bracket names the referent
@@ -169,7 +174,8 @@ class ArticleContext:
             return out
         doc = self.sentences[si].doc
         if low in ("nation", "country") and any(c.lower_ in ("the", "this") for c in tok.children):
-            e = self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
+            # a country named outright first; a demonym ("Venezuelan President ... the nation") only failing that
+            e = self.earlier(si, tok.i, ("Country",), back=2) or self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
             return [e] if e else []
         # "Rosoboronexport, the Russian state company that ...": an apposition the parse missed
         edge = tok.left_edge.i

@@ -177,6 +177,10 @@ def _preps(head):
             for c in prep.conjuncts:
                 if c.pos_ == "ADP":
                     yield c
+            if prep.lower_ in _LOCATION_PREPS:     # "in the suburb of Petare and in Miranda state"
+                for t in prep.subtree:
+                    if t.dep_ == "conj" and t.pos_ == "ADP" and t.lower_ in _LOCATION_PREPS and t.head.i != prep.i:
+                        yield t
 
 
 def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
@@ -365,6 +369,12 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in military_nouns]
             if objs and any(a.lower_ in ("military",) for a in objs[0].children) or objs and objs[0].lemma_.lower() in ("invasion", "strike", "attack", "intervention"):
                 ev, threat = ctx.res.verb_events.get("threaten"), True
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.lemma_.lower() in ("name", "dub", "codename", "call") \
+                and tok.head.pos_ == "NOUN" and _event_for(ctx, tok.head):
+            d = _named_operation(ctx, si, tok)
+            if d:
+                drafts.append(d)
+            continue
         if tok.pos_ == "VERB" and ev is None and tok.lemma_.lower() in claims:
             d = _claimed_count(ctx, si, tok, numbers, used)
             if d:
@@ -564,6 +574,21 @@ def _possession(ctx, si, verb, numbers, used) -> Draft | None:
         return None
     return Draft(si, verb, "possesses", None, subject=subj[0], object=objs[0], quantity=q,
                  negated=_negated(verb))
+
+
+def _named_operation(ctx, si, verb) -> Draft | None:
+    """'the strikes - named "Operation Sindoor" -': the name the actor gave its operation."""
+    names = [e for c in verb.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")
+             for e in ctx.resolve_all(si, c)]
+    if not names:
+        return None
+    agent = _noun_agent(ctx, si, verb.head)
+    if not agent:
+        e = ctx.recent_agent(si, _event_for(ctx, verb.head).predicate, back=10)
+        agent = [e] if e else []
+    if not agent:
+        return None
+    return Draft(si, verb, "names_operation", None, subject=agent[0], object=names[0], confidence=0.6)
 
 
 def _presence(ctx, si, verb, numbers, used) -> Draft | None:
