@@ -201,3 +201,12 @@ def test_share_as_a_percentage():
     ex, _ = _facts("Saudi Aramco is responsible for nearly half of all Gulf oil exports.")
     st = _one(ex, "accounts_for")
     assert (st.quantity.value, st.quantity.unit, st.quantity.qualifier) == (50, "percent", "approximately")
+
+
+def test_purchase_agreed_with_seller_and_price_conversions_skipped():
+    ex, facts = _facts("Poland has signed a contract to buy 32 F-35 jets from the United States for $4.6bn "
+                       "(£3.5bn).")
+    st = _one(ex, "buys_agreed")
+    assert (st.subject.label, st.object.label, st.target.label) == ("Poland", "F-35", "United States")
+    values = sorted(s.quantity.value for s in ex.statements if s.quantity)
+    assert 3.5e9 not in values and 4.6e9 in values and 32 in values

@@ -105,7 +105,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
         if time is None and len(times) == 1:
             time = times[0][2]
-        mode = modality(ctx, d.trigger) if d.event else None
+        mode = modality(ctx, d.trigger) if d.predicate not in ("holds_office",) else None
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()

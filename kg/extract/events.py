@@ -124,6 +124,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         ev = ctx.res.noun_events.get(h.lemma_.lower())
         if ev:
             return _noun_agent(ctx, si, h, depth + 1), False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and h.dep_ in ("dobj", "pobj", "attr") \
+                and h.head.pos_ in ("VERB", "AUX"):
+            # "India has signed an agreement to buy ...": who signed, buys
+            return _subject_of(ctx, si, h.head, depth + 1)
     if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h.head, depth + 1)
     return [], False
@@ -200,7 +204,12 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             draft.extra_locations.append(e)
             continue
         if word in ("with", "to") and draft.predicate in _MEETINGS and e.type in ("Person", "Country", "Organization"):
+            if draft.predicate == "signs" and draft.object is not None and draft.object.type == "Thing":
+                draft.object = None    # "signed an agreement with France": France is who it was signed with
             _set(draft, "object", e)
+            continue
+        if word == "from" and draft.predicate in ("buys",) and e.type in ("Country", "Organization", "Person"):
+            _set(draft, "target", e)   # the seller: the counterparty of a purchase
             continue
         if word == "to":
             role = ev.to_role if ev else "location"
@@ -268,7 +277,7 @@ def _clause_tokens(verb):
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") or (c.dep_ in ("conj", "acl") and c.pos_ in ("VERB", "AUX")):
                 continue
             stack.append(c)
     return out
@@ -456,7 +465,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                 if objs:
                     break
     # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's
-    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" for t in c.subtree]
+    clause = {t.i for t in _clause_tokens(verb)}
+    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" for t in c.subtree if t.i in clause]
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or _quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if t.i not in subj_tokens or passive], numbers, used)

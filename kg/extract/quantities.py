@@ -83,6 +83,13 @@ def _to_number(num: str, words: dict) -> float | None:
     return total
 
 
+def _in_conversion(text: str, prev_end: int, start: int) -> bool:
+    """True when ``start`` sits inside a parenthesis opened right after the previous number."""
+    between = text[prev_end:start]
+    k = between.find("(")
+    return k >= 0 and not between[:k].strip() and ")" not in between
+
+
 def find_numbers(text: str) -> list[NumberMatch]:
     """All quantities in ``text`` (a sentence), left to right, years and dates left out.
 
@@ -126,8 +133,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if re.match(r"^\s+(?:largest|biggest|smallest|main|major|top|leading|most|best|worst)\b", text[m.end():m.end() + 12], re.I) \
                 and not m["unit"] and not m["cur"]:
             continue    # "the two largest companies": a description, not a count
-        if out and text[out[-1].end:m.start()].strip() == "(":
-            continue    # "$50m (£37m)": a conversion of the number before, not a second fact
+        if out and _in_conversion(text, out[-1].end, m.start()):
+            continue    # "$50m (£37m)", "$8.7bn (7.8bn euros; £6.7bn)": conversions, not more facts
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
                                m.start("cur") if m["cur"] else m.start("num")))
     for m in _FRACTION.finditer(text):      # "nearly half of all Russian oil production"
