@@ -210,3 +210,16 @@ def test_purchase_agreed_with_seller_and_price_conversions_skipped():
     assert (st.subject.label, st.object.label, st.target.label) == ("Poland", "F-35", "United States")
     values = sorted(s.quantity.value for s in ex.statements if s.quantity)
     assert 3.5e9 not in values and 4.6e9 in values and 32 in values
+
+
+def test_passive_killing_takes_the_agent_of_the_attack_around_it():
+    ex, _ = _facts("In attacks by al-Shabab on Monday, at least 12 people were killed in Mogadishu.")
+    st = _one(ex, "kills")
+    assert st.subject.label == "Al-Shabaab" or "Shabab" in st.subject.label
+    assert st.quantity.value == 12
+
+
+def test_plural_demonym_is_people_not_the_state():
+    ex, _ = _facts("Israel blocked displaced Palestinians from returning to northern Gaza.")
+    assert not any(s.subject and s.subject.label == "Palestine" for s in ex.statements)
+    assert any(p.endswith("_prevented") for p in (s.predicate for s in ex.statements))

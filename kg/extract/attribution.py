@@ -108,6 +108,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             if objs:
                 # "according to the military balance compiled by the IISS": the name inside
                 named = [m.entity for t in objs[0].subtree if (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
+                if objs[0].lower_ in ctx.res.lexicon.get("types", {}).get("Organization", []) \
+                        and ctx.mention_at(si, objs[0].i) is None:
+                    named = []    # "the Gaza health authority": the body itself, not the place in its name
                 found = named[:1] or ctx.resolve_all(si, objs[0])
                 if found:
                     claimant, status, cue = found[0], "reported", phrase
@@ -221,7 +224,7 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
     for hop in range(3):
-        allowed = ("xcomp", "acl") if hop == 0 else ("prep", "pobj", "pcomp")
+        allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
         infinitive = a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
         if (a.dep_ not in allowed and not (hop == 0 and infinitive)) or a.head.i == a.i:
             return None

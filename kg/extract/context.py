@@ -122,6 +122,9 @@ class ArticleContext:
         m = self.mention_at(si, tok.i)
         low = tok.lower_
         if m is not None:
+            if m.kind == "demonym" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound", "nmod"):
+                # "displaced Palestinians": people of a country, not the state
+                return [self.noun_entity(si, tok, type_="Group")]
             if m.kind == "demonym" and tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
                     and self.mention_at(si, tok.head.i) is None:
                 # "Pakistani authorities", "Russian state company Rosoboronexport"
@@ -311,7 +314,7 @@ class ArticleContext:
             out.append(e)
         return out
 
-    def noun_entity(self, si: int, tok) -> Entity:
+    def noun_entity(self, si: int, tok, type_: str | None = None) -> Entity:
         """A plain noun phrase as a participant: modifiers kept, determiners and numbers dropped."""
         doc = self.sentences[si].doc
         keep = {"amod", "compound", "nmod", "npadvmod"}
@@ -337,6 +340,8 @@ class ArticleContext:
                 label = f"{prefix} {label}"
                 break
         head = tok.lower_
+        if type_ is not None:
+            return self.registry.from_name(label, type_)
         typed = next((t for t in ("Location", "MilitaryForce", "Organization")
                       if head in self.res.lexicon.get("types", {}).get(t, [])), None)
         if typed and any(t.pos_ == "PROPN" for t in words):     # "Miranda state", "45th Tank Brigade"

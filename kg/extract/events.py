@@ -236,6 +236,18 @@ _MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
 _VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
 
 
+def _agents_of_event_context(ctx, si, verb):
+    """Agents of the event nouns a passive verb sits in: its 'in attacks by X' phrase, or the
+    noun an 'in which' clause hangs from."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+            for p in c.children:
+                if p.dep_ == "pobj" and _event_for(ctx, p):
+                    yield (_noun_agent(ctx, si, p) or [None])[0]
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head):
+        yield (_noun_agent(ctx, si, verb.head) or [None])[0]
+
+
 def _background(verb) -> bool:
     """'after 19 soldiers were killed in Uri, India launched ...': an earlier event, told as background."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
@@ -477,6 +489,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.extra_subjects = subj[1:]
     if objs:
         d.object = objs[0]
+    if d.subject is None and passive and ev.predicate in _VIOLENT:
+        # "in attacks by Hamas, 1,200 people were killed"; "an offensive in which 35,700 were killed"
+        d.subject = next((a for a in _agents_of_event_context(ctx, si, verb) if a), None)
     if d.subject is None and passive and ev.predicate in _VIOLENT and (objs or d.quantity) \
             and not _background(verb):
         # "three areas were hit": the running actor of these events, never the victims' own side
