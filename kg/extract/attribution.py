@@ -33,7 +33,6 @@ def quote_speaker(ctx: ArticleContext, si: int, tok) -> Entity | None:
 
 def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
     """The subject of a reporting verb in sentence ``si`` that quotes someone."""
-    from .events import _subject_of
     if not 0 <= si < len(ctx.sentences):
         return None
     doc = ctx.sentences[si].doc
@@ -58,7 +57,7 @@ def _reporting_status(ctx: ArticleContext, lemma: str) -> str | None:
 
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
-    from .events import _subject_of   # the same subject rule as events
+    from .roles import _subject_of   # the same subject rule as events
     a, status, claimant, cue = tok, "reported", None, None
     prev_dep = None
     for _ in range(10):

@@ -1,0 +1,270 @@
+"""Statements that are not events: possession, measures, offices, shares, presence,
+membership, likeness, counts someone claims, operation names, and any other verb
+between two named actors.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Entity, Quantity
+from .roles import (
+    _ACTORS,
+    _LOCATION_PREPS,
+    Draft,
+    _clause_subject,
+    _event_for,
+    _negated,
+    _noun_agent,
+    _quantity_for,
+    _subject_of,
+)
+
+# Verbs too light to name a relation on their own.
+_GENERIC_SKIP = {"be", "have", "do", "make", "take", "get", "go", "come", "see", "look", "know", "think",
+                 "become", "seem", "remain", "keep", "give", "put", "let", "include", "involve", "mean",
+                 "use", "find", "show", "call", "help", "try", "need", "want", "like", "begin", "start",
+                 "continue", "say", "tell", "ask", "describe", "refer", "speak", "talk", "add", "verify",
+                 "comment", "contact", "respond", "reply", "note", "consider", "hope", "expect", "believe",
+                 "photograph", "watch", "follow", "mark", "cite", "quote", "report"}
+
+
+def _possession(ctx, si, verb, numbers, used) -> Draft | None:
+    """'X has no less than 5,000 [missiles]': possession needs a count or a weapon."""
+    subj, passive = _subject_of(ctx, si, verb)
+    if not subj or passive:
+        return None
+    obj_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj_tok is None:
+        return None
+    if ctx.res.lexicon.get("measures", {}).get("nouns", {}).get(obj_tok.lemma_.lower()):
+        return None
+    clause = list(obj_tok.subtree)
+    q = _quantity_for(ctx, si, clause, numbers, used)
+    objs = ctx.resolve_all(si, obj_tok, allow_noun=False)
+    if not objs:
+        for t in clause:
+            m = ctx.mention_at(si, t.i)
+            if m and m.entity.type == "WeaponSystem":
+                objs = [m.entity]
+                break
+    if not objs and q is not None:
+        if obj_tok.like_num:   # "has 5,000": the last weapon named
+            e = ctx.earlier(si, verb.i, ("WeaponSystem",), back=3)
+            objs = [e] if e else []
+        else:                  # "have more than 8 million reservists"
+            objs = ctx.resolve_all(si, obj_tok)
+    if not objs or (q is None and objs[0].type != "WeaponSystem"):
+        return None
+    if subj[0] == objs[0]:
+        return None
+    return Draft(si, verb, "possesses", None, subject=subj[0], object=objs[0], quantity=q,
+                 negated=_negated(verb))
+
+
+def _named_operation(ctx, si, verb) -> Draft | None:
+    """'the strikes - named "Operation Sindoor" -': the name the actor gave its operation."""
+    names = [e for c in verb.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")
+             for e in ctx.resolve_all(si, c)]
+    if not names:
+        return None
+    agent = _noun_agent(ctx, si, verb.head)
+    if not agent:
+        e = ctx.recent_agent(si, _event_for(ctx, verb.head).predicate, back=10)
+        agent = [e] if e else []
+    if not agent:
+        return None
+    return Draft(si, verb, "names_operation", None, subject=agent[0], object=names[0], confidence=0.6)
+
+
+def _presence(ctx, si, verb, numbers, used) -> Draft | None:
+    """'An advance party of around 400 Bundeswehr personnel are already in the country'."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS
+              for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
+              if e.type in ("Country", "Location")]
+    if not subj or not places:
+        return None
+    q = _quantity_for(ctx, si, list(subj[0].subtree), numbers, used)
+    if q is None:
+        return None
+    who = ctx.resolve_all(si, subj[0])
+    if not who:
+        return None
+    return Draft(si, verb, "present_in", None, subject=who[0], location=places[0], quantity=q, confidence=0.6)
+
+
+def _shares(ctx, si, numbers, used) -> list[Draft]:
+    """'Rosneft is responsible for nearly half of all Russian oil production' -> accounts_for (percent)."""
+    doc = ctx.sentences[si].doc
+    out = []
+    for n in numbers:
+        if n.unit != "percent" or n.num_start in used:
+            continue
+        span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        whole = [p for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not whole:
+            whole = [p for t in span[-1:] for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+        owner = _clause_subject(ctx, si, span.root)
+        of = ctx.resolve_all(si, whole[0]) if whole else []
+        if not owner and not of:
+            continue
+        used.add(n.num_start)
+        out.append(Draft(si, span.root, "accounts_for", None, subject=owner[0] if owner else None,
+                         object=of[0] if of else None, quantity=Quantity(n.value, n.qualifier, "percent", n.text),
+                         confidence=0.6))
+    return out
+
+
+def _generic(ctx, si, verb) -> Draft | None:
+    """Any other verb between two named participants ('emptied their prisons into the United States')."""
+    lemma = verb.lemma_.lower()
+    if lemma in _GENERIC_SKIP or lemma in ctx.res.words("attribution", "claimed") \
+            or lemma in ctx.res.words("events", "light_verbs"):
+        return None
+    if _negated(verb) or _negated(verb.head):
+        return None    # "has not been able to verify"
+    subj, passive = _subject_of(ctx, si, verb)
+    subj = [e for e in subj if e.type in _ACTORS]
+    if not subj or passive:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj",):
+            objs = [e for e in ctx.resolve_all(si, c, allow_noun=False) if e != subj[0]]
+            if objs:
+                return Draft(si, verb, _snake(lemma), None, subject=subj[0], object=objs[0], confidence=0.5)
+    for c in verb.children:
+        if c.dep_ == "prep":
+            objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
+                    if e != subj[0]]
+            if objs:
+                return Draft(si, verb, _snake(f"{lemma} {c.lower_}"), None, subject=subj[0], object=objs[0],
+                             confidence=0.5)
+    return None
+
+
+def _snake(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _part_of(ctx, si, noun) -> Draft | None:
+    """'Maduro himself is part of an organisation called the Cartel of the Suns' -> member_of."""
+    groups = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
+    groups = [e for e in groups if e.type in ("Organization", "Group", "MilitaryForce")]
+    if not groups:
+        return None
+    members = [e for e in _clause_subject(ctx, si, noun) if e.type in ("Person", "Organization", "Country", "Group")]
+    if not members or members[0] == groups[0]:
+        return None
+    return Draft(si, noun, "member_of", None, subject=members[0], object=groups[0], confidence=0.6)
+
+
+def _arsenal(ctx, si, noun) -> Draft | None:
+    """'they were known to be part of Venezuela's arsenal' -> Venezuela possesses them."""
+    owner = [e for c in noun.children if c.dep_ == "poss" for e in ctx.resolve_all(si, c, allow_noun=False)]
+    if not owner:
+        return None
+    items = [e for e in _clause_subject(ctx, si, noun) if e.type in ("WeaponSystem", "Thing")]
+    if not items or items[0] == owner[0]:
+        return None
+    return Draft(si, noun, "possesses", None, subject=owner[0], object=items[0], confidence=0.6)
+
+
+def _similar(ctx, si, adj) -> Draft | None:
+    """'Igla-S missiles are ... systems similar to American Stingers' -> similar_to."""
+    other = [e for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"
+             for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+    if not other:
+        return None
+    this = _clause_subject(ctx, si, adj)
+    if not this or this[0] == other[0]:
+        return None
+    return Draft(si, adj, "similar_to", None, subject=this[0], object=other[0], confidence=0.6)
+
+
+def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:
+    """'X reported the existence of over 8 million militia members': a count X asserts."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subj, _ = _subject_of(ctx, si, verb)
+    if obj is None or not subj:
+        return None
+    q = _quantity_for(ctx, si, list(obj.subtree), numbers, used)
+    if q is None:
+        return None
+    counted = next((t for t in obj.subtree if t.like_num or t.lower_ in ctx.vague), None)
+    things = ctx.resolve_all(si, counted.head) if counted is not None and counted.head.pos_ == "NOUN" else []
+    things = things or ctx.resolve_all(si, obj)
+    if not things or things[0] == subj[0]:
+        return None
+    return Draft(si, verb, "claims_count", None, subject=subj[0], object=things[0], quantity=q, confidence=0.6)
+
+
+def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
+    """'they have a range of up to 6,000 meters' -> has_range of the weapon."""
+    q = _quantity_for(ctx, si, list(noun.subtree), numbers, used)
+    if q is None:
+        return None
+    owner: list[Entity] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            owner = ctx.resolve_all(si, c, allow_noun=False)
+    v = noun.head
+    hops = 0
+    while not owner and hops < 4 and v is not None:
+        if v.pos_ in ("VERB", "AUX"):
+            owner, _ = _subject_of(ctx, si, v)
+            break
+        v = v.head if v.head.i != v.i else None
+        hops += 1
+    owner = [e for e in owner if e.type in ("WeaponSystem", "Thing", "MilitaryForce", "Country", "Organization")]
+    if not owner:
+        e = ctx.earlier(si, noun.i, ("WeaponSystem",), back=2)
+        owner = [e] if e else []
+    if not owner:
+        return None
+    return Draft(si, noun, predicate, None, subject=owner[0], object=None, quantity=q)
+
+
+def _offices(ctx, si) -> list[Draft]:
+    """'Venezuela's defense minister, Vladimir Padrino' / 'US President Donald Trump' -> holds_office."""
+    doc = ctx.sentences[si].doc
+    titles = sorted(ctx.res.words("roles", "titles"), key=len, reverse=True)
+    vague = set(ctx.res.words("roles", "vague_titles"))
+    out = []
+    for m in ctx.mentions[si]:
+        if m.entity.type != "Person" or m.kind != "name":
+            continue
+        j = m.start
+        if j > 0 and doc[j - 1].text == ",":
+            j -= 1
+        # longest title phrase ending at j
+        found = None
+        for t in titles:
+            n = len(t.replace("-", " - ").split())
+            words = doc[max(0, j - n):j].text.lower().replace(" - ", "-")
+            if j - n >= 0 and words == t:
+                found = (t, j - n)
+                break
+        if not found or found[0] in vague:
+            continue
+        title, k = found
+        holder = None
+        if k > 0:
+            prev = doc[k - 1]
+            pm = ctx.mention_at(si, prev.i)
+            if pm and pm.entity.type in ("Country", "Organization"):
+                holder = pm.entity
+            elif prev.lower_ in ("'s", "’s") and k > 1 and (pm := ctx.mention_at(si, k - 2)) \
+                    and pm.entity.type in ("Country", "Organization"):
+                holder = pm.entity
+            elif prev.lower_ in ("its", "their"):
+                holder = ctx.earlier(si, prev.i, ("Country", "Organization"), back=1)
+        if holder is None:
+            continue
+        out.append(Draft(si, doc[m.start], "holds_office", None, subject=m.entity, object=holder,
+                         role=title, confidence=0.9))
+    return out

@@ -1,0 +1,379 @@
+"""Reading roles off the parse: who did it, to whom, where, how many.
+
+Shared by the rules in ``events`` and ``relations``: the subject of a verb
+(inherited through control, relative and participle clauses), the agent of an
+event noun, prepositional roles, the quantity of a clause, and the ``Draft``
+record the rules fill in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity, Quantity
+from .context import ArticleContext
+from .quantities import NumberMatch
+from .resources import EventType
+
+_LOCATION_PREPS = {"in", "inside", "within", "into", "across", "near", "off", "at", "over", "around",
+                   "throughout", "along", "toward", "towards"}
+
+
+_TARGET_PREPS = {"on", "against", "upon"}
+
+
+_SUBJ = ("nsubj", "csubj")
+
+
+_OBJ = ("dobj", "attr", "oprd")
+
+
+@dataclass
+class Draft:
+    si: int                       # sentence index
+    trigger: object               # spaCy token
+    predicate: str
+    event: EventType | None = None
+    subject: Entity | None = None
+    object: Entity | None = None
+    location: Entity | None = None
+    target: Entity | None = None
+    recipient: Entity | None = None
+    quantity: Quantity | None = None
+    role: str | None = None
+    negated: bool = False
+    confidence: float = 0.7
+    extra: list = field(default_factory=list)   # further objects ('Rosneft and Lukoil')
+    extra_subjects: list = field(default_factory=list)
+    extra_quantities: list = field(default_factory=list)
+    extra_locations: list = field(default_factory=list)
+
+
+def _phrase_lemma(tok) -> str:
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return tok.lemma_.lower() + (" " + prt[0] if prt else "")
+
+
+def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
+    """The agent of a verb, inherited through conjunction, xcomp, relative and participle clauses."""
+    found, passive = _subject_of_raw(ctx, si, verb, depth)
+    return ctx.as_actor(found), passive
+
+
+def _saw_done(ctx, si, verb):
+    """'The attack saw 26 people killed': the event noun's agent did it to the people."""
+    h = verb.head
+    if verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and h.lemma_.lower() in ("see", "leave"):
+        ev_subj = [c for c in h.children if c.dep_ == "nsubj" and _event_for(ctx, c)]
+        if ev_subj:
+            return ev_subj[0]
+    return None
+
+
+def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
+    if depth > 4:
+        return [], False
+    if (event_noun := _saw_done(ctx, si, verb)) is not None:
+        return _noun_agent(ctx, si, event_noun, depth + 1), True
+    for c in verb.children:
+        if c.dep_ in _SUBJ and verb.dep_ == "relcl" and c.lower_ in ("that", "which") \
+                and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head) and not ctx.mention_at(si, verb.head.i):
+            # "an attack on Kharkiv that killed 11": whoever carried out the attack
+            return _noun_agent(ctx, si, verb.head, depth + 1), False
+        if c.dep_ in _SUBJ:
+            if c.pos_ == "NOUN" and _event_for(ctx, c) and not ctx.mention_at(si, c.i):
+                # "the strikes hit civilian areas": whoever carried out the strikes
+                agent = _noun_agent(ctx, si, c, depth + 1)
+                if not agent:
+                    e = ctx.recent_agent(si, _event_for(ctx, c).predicate, back=10)
+                    agent = [e] if e else []
+                return agent, False
+            return ctx.resolve_all(si, c), False
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    if _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p, depth + 1)):
+                        return agent, False    # "killed by Pakistani shelling" -> Pakistan
+                    return ctx.resolve_all(si, p), False
+    if any(c.dep_ in ("nsubjpass",) for c in verb.children):
+        return [], True
+    h = verb.head
+    if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
+        return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
+    # a parse that lost the subject: a name right before the verb ("... and Venezuela has 5,000")
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and (doc[k].dep_ in ("aux", "advmod", "neg", "auxpass") or doc[k].text in ("]", ")")):
+        k -= 1
+    if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp") and (m := ctx.mention_at(si, k)) \
+            and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
+        return [m.entity], False
+    if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
+        # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
+        gov = h.head if verb.dep_ == "pcomp" else h
+        objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" else []
+        if objs and objs[0].i < verb.i:
+            found = ctx.resolve_all(si, objs[0])
+            if found:
+                return found, False
+    if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
+        return _subject_of(ctx, si, h.head, depth + 1)     # "Germany was determined to defend"
+    if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
+        return _subject_of(ctx, si, h, depth + 1)
+    if verb.dep_ == "relcl":
+        if h.pos_ == "NOUN" and _event_for(ctx, h) and not ctx.mention_at(si, h.i):
+            return _noun_agent(ctx, si, h, depth + 1), False
+        return ctx.resolve_all(si, h), False
+    if verb.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
+        # "sanctions targeting X": the event noun's agent
+        ev = ctx.res.noun_events.get(h.lemma_.lower())
+        if ev:
+            return _noun_agent(ctx, si, h, depth + 1), False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and h.dep_ in ("dobj", "pobj", "attr") \
+                and h.head.pos_ in ("VERB", "AUX"):
+            # "India has signed an agreement to buy ...": who signed, buys
+            return _subject_of(ctx, si, h.head, depth + 1)
+    if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(ctx, si, h.head, depth + 1)
+    return [], False
+
+
+def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
+    ev = _event_for(ctx, noun)
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("nouns", "agent_adjectives"):
+            return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
+        if c.dep_ in ("amod", "compound") and (mc := ctx.mention_at(si, c.i)) and mc.kind == "demonym":
+            return [mc.entity]
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(si, c.i)):
+            found = ctx.resolve_all(si, c, allow_noun=False)
+            if found:
+                return found
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return ctx.resolve_all(si, p)
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "of":   # "a series of strikes", not "the legality of strikes"
+        if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
+            return []
+        gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
+        if ev is None or ev.predicate not in _MEETINGS:
+            return []     # "two weeks after an attack, India launched ...": not India's attack
+        gov = gov.head
+    if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov.i != noun.head.i:
+        v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
+        if v.pos_ in ("VERB", "AUX") and depth < 5:
+            subj, _ = _subject_of(ctx, si, v, depth + 1)
+            if subj:
+                return subj
+    if noun.dep_ == "pobj" and ev is not None and ev.predicate in _MEETINGS:
+        # '"...," Trump said, after a meeting with X': the speaker of the sentence
+        for t in noun.doc:
+            if t.pos_ == "VERB" and t.lemma_.lower() in ctx.res.words("attribution", "claimed"):
+                speakers = [e for c in t.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c, allow_noun=False)]
+                if speakers:
+                    return speakers
+    return []
+
+
+def _preps(head):
+    """Prepositions under a head, with those coordinated to them ('in X and in Y')."""
+    for prep in head.children:
+        if prep.dep_ in ("prep", "dative"):
+            yield prep
+            for c in prep.conjuncts:
+                if c.pos_ == "ADP":
+                    yield c
+            if prep.lower_ in _LOCATION_PREPS:     # "in the suburb of Petare and in Miranda state"
+                for t in prep.subtree:
+                    if t.dep_ == "conj" and t.pos_ == "ADP" and t.lower_ in _LOCATION_PREPS and t.head.i != prep.i:
+                        yield t
+
+
+def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
+    for prep in _preps(head):
+        word = prep.lower_
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if not objs:
+            continue
+        ents = ctx.resolve_all(si, objs[0])
+        if not ents:
+            continue
+        e = ents[0]
+        if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and objs[0].pos_ == "PROPN":
+            e = ctx.as_place(e)       # "in Petare": a place, whatever NER said
+        if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
+                and e != draft.location:
+            draft.extra_locations.append(e)
+            continue
+        if word in ("with", "to") and draft.predicate in _MEETINGS and e.type in ("Person", "Country", "Organization"):
+            if draft.predicate == "signs" and draft.object is not None and draft.object.type == "Thing":
+                draft.object = None    # "signed an agreement with France": France is who it was signed with
+            _set(draft, "object", e)
+            continue
+        if word == "from" and draft.predicate in ("buys",) and e.type in ("Country", "Organization", "Person"):
+            _set(draft, "target", e)   # the seller: the counterparty of a purchase
+            continue
+        if word == "to":
+            role = ev.to_role if ev else "location"
+            if role == "recipient" or e.type in ("Country", "Location", "Organization", "Person", "MilitaryForce"):
+                role = role if e.type != "Location" else "location"
+            _set(draft, role, e)
+        elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
+            _set(draft, "location", e)
+        elif word in _TARGET_PREPS:
+            _set(draft, "target", e)
+        elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
+            _set(draft, "object", e)
+
+
+_ACTORS = ("Person", "Country", "Organization", "MilitaryForce", "Group")
+
+
+_MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
+
+
+_VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
+
+
+def _agents_of_event_context(ctx, si, verb):
+    """Agents of the event nouns a passive verb sits in: its 'in attacks by X' phrase, or the
+    noun an 'in which' clause hangs from."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+            for p in c.children:
+                if p.dep_ == "pobj" and _event_for(ctx, p):
+                    yield (_noun_agent(ctx, si, p) or [None])[0]
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head):
+        yield (_noun_agent(ctx, si, verb.head) or [None])[0]
+
+
+def _background(verb) -> bool:
+    """'after 19 soldiers were killed in Uri, India launched ...': an earlier event, told as background."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+                                        for c in verb.children)
+
+
+def _same_side(ctx, actor: Entity, victim: Entity) -> bool:
+    entry = ctx.res.by_name.get(actor.label)
+    words = victim.label.lower().split()
+    return bool(entry and words and (words[0] in {d.lower() for d in entry.demonyms} or words[0] == actor.label.lower()))
+
+
+def _infinitive(verb) -> bool:
+    """'The decision to build up a brigade': a verb with no subject of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in ("acl", "relcl", "advcl")
+
+
+def _nested_location(ctx, si, tok, draft: Draft) -> None:
+    """'strikes on sites in Pakistan', 'security in Europe': a place inside the object phrase."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATION_PREPS:
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    for e in ctx.resolve_all(si, p, allow_noun=False):
+                        if e.type in ("Country", "Location"):
+                            _set(draft, "location", e)
+                            return
+
+
+def _set(draft: Draft, role: str, e: Entity) -> None:
+    if getattr(draft, role) is None and e not in (draft.subject, draft.object):
+        setattr(draft, role, e)
+
+
+def _clause_tokens(verb):
+    """Tokens of a verb's own clause (nested clauses with their own verbs left out)."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") or (c.dep_ in ("conj", "acl") and c.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(c)
+    return out
+
+
+def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Quantity | None:
+    doc = ctx.sentences[si].doc
+    idx = {t.i for t in tokens}
+    for n in numbers:
+        if n.num_start in used:
+            continue
+        span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
+        if span is None or not any(t.i in idx for t in span):
+            continue
+        used.add(n.num_start)
+        unit = n.unit or _counted_noun(ctx, si, span)
+        return Quantity(value=n.value, qualifier=n.qualifier, unit=unit, text=n.text)
+    return None
+
+
+def _counted_noun(ctx, si, span) -> str | None:
+    """The noun a number counts: '4,500 Marines and sailors' -> 'Marines and sailors'."""
+    last = span[-1]
+    head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < last.i:
+        if span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN":
+            head = span.doc[span.end]
+        else:
+            return None
+    if ctx.mention_at(si, head.i) and head.pos_ == "PROPN":
+        return None
+    words = [head.text]
+    for c in head.conjuncts:
+        if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "nummod" for x in c.children):
+            words.append(c.text)
+    return " and ".join(words)
+
+
+def _event_for(ctx, tok) -> EventType | None:
+    if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        lemma = tok.lemma_.lower()
+        for c in tok.children:     # "call for", "push for"
+            if c.dep_ == "prep" and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")):
+                return ev
+        return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
+    if tok.pos_ in ("NOUN",):
+        lemma = tok.lemma_.lower()
+        comp = [c.lower_ for c in tok.children if c.dep_ == "compound"]
+        for c in comp:
+            if (ev := ctx.res.noun_events.get(f"{c} {lemma}")):
+                return ev
+        if lemma in ctx.res.words("nouns", "event_packages"):
+            for c in tok.children:
+                if c.dep_ == "compound" and (ev := ctx.res.noun_events.get(c.lemma_.lower())):
+                    return ev
+        return ctx.res.noun_events.get(lemma)
+    return None
+
+
+def _has_event_object(ctx, verb) -> bool:
+    """A light verb: its object is itself an event noun ('launched a series of strikes')."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if _event_for(ctx, c):
+                return True
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    if any(_event_for(ctx, o) for o in p.children if o.dep_ == "pobj"):
+                        return True
+    return False
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no",) for c in tok.children)
+
+
+def _clause_subject(ctx, si, tok) -> list[Entity]:
+    """The subject of the clause a noun or adjective sits in ('X are part of ...', 'X are systems similar to')."""
+    v, hops = tok, 0
+    while hops < 6 and v.head.i != v.i:
+        v, hops = v.head, hops + 1
+        if v.pos_ in ("VERB", "AUX"):
+            subj, _ = _subject_of(ctx, si, v)
+            return subj
+    return []
