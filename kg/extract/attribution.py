@@ -64,6 +64,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         h = a.head
         if h.i == a.i:
             break
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
+            break      # "... as he visited Lithuania": narration around the quote, not part of it
         if a.dep_ == "prep" and prev_dep != "pcomp":
             break      # "amid tension over the US deployment": a noun phrase, not a reported clause
         if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
@@ -152,6 +154,17 @@ def _in_subject_of(tok, verb) -> bool:
 def same_clause(tok_a, tok_b) -> bool:
     """False when one token sits in a coordinated clause ('..., but they were known ...') the other is not in."""
     root = tok_a.sent.root if hasattr(tok_a, "sent") else tok_a.doc[0].sent.root
+    # a cue inside a relative clause ("whose legitimacy is contested") stays there
+    a = tok_a
+    for _ in range(12):
+        if a.dep_ in ("relcl", "acl") and a.head.lemma_.lower() not in _REPORT_NOUNS:
+            # (but "- a charge Islamabad denies" is about the sentence's claim)
+            if tok_b.i not in {t.i for t in a.subtree}:
+                return False
+            break
+        if a.head.i == a.i:
+            break
+        a = a.head
     for c in root.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
             inside = {t.i for t in c.subtree}
@@ -221,6 +234,12 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     table = ctx.res.lexicon.get("modality", {})
     a = tok
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        head = tok.head.lemma_.lower()
+        if head in ctx.res.words("events", "cessation_verbs"):
+            return None  # "urged them to halt purchases of oil": the purchases are going on
+        for name, words in table.items():
+            if head in words:
+                return name  # "considers further strikes"
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")

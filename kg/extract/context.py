@@ -244,7 +244,7 @@ class ArticleContext:
             e = self.by_head(si, tok.i, low)
             if e:
                 return [e]
-        if not allow_noun or low in _ABSTRACT or tok.pos_ == "PROPN" and not tok.text[:1].isupper():
+        if not allow_noun or low in _ABSTRACT:
             return []
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"

@@ -127,19 +127,25 @@ def _generic(ctx, si, verb) -> Draft | None:
         return None
     if _negated(verb) or _negated(verb.head):
         return None    # "has not been able to verify"
+    subject_tokens = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if any(_event_for(ctx, t) for t in subject_tokens):
+        return None    # "the bombing prompted ...": an event as subject, its actor only guessed
     subj, passive = _subject_of(ctx, si, verb)
     subj = [e for e in subj if e.type in _ACTORS]
     if not subj or passive:
         return None
+    dobj = [c for c in verb.children if c.dep_ == "dobj"]
+    for c in dobj:
+        if c.pos_ == "PRON":
+            return None    # "fought two wars over it": too little to name the other side
+        objs = [e for e in ctx.resolve_all(si, c, allow_noun=False) if e != subj[0]]
+        if objs:
+            return Draft(si, verb, _snake(lemma), None, subject=subj[0], object=objs[0], confidence=0.5)
     for c in verb.children:
-        if c.dep_ in ("dobj",):
-            objs = [e for e in ctx.resolve_all(si, c, allow_noun=False) if e != subj[0]]
-            if objs:
-                return Draft(si, verb, _snake(lemma), None, subject=subj[0], object=objs[0], confidence=0.5)
-    for c in verb.children:
-        if c.dep_ == "prep":
-            objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
-                    if e != subj[0]]
+        if c.dep_ == "prep" and c.lower_ not in ("including", "like", "such", "except", "besides"):
+            # not "joined missions, including in Mali": that place is the missions', not the verb's
+            objs = [e for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"
+                    for e in ctx.resolve_all(si, p, allow_noun=False) if e != subj[0]]
             if objs:
                 return Draft(si, verb, _snake(f"{lemma} {c.lower_}"), None, subject=subj[0], object=objs[0],
                              confidence=0.5)

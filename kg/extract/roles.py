@@ -222,8 +222,10 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, role, e)
         elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
             _set(draft, "location", e)
-        elif word in _TARGET_PREPS:
-            _set(draft, "target", e)
+        elif word in _TARGET_PREPS and (ev is None or ev.to_role == "target" or draft.predicate in _VIOLENT):
+            _set(draft, "target", e)      # "strikes on boats"; not "appealed on TV"
+        elif word == "for" and draft.predicate in ("requests", "calls_for"):
+            _set(draft, "object", e)      # "appealed for peace"
         elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
             _set(draft, "object", e)
 
@@ -296,7 +298,11 @@ def _clause_tokens(verb):
     return out
 
 
+_NOT_COUNTS = {"for", "because", "since", "after", "before", "during", "within", "until", "by", "in"}
+
+
 def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Quantity | None:
+    """The first unused number among ``tokens``; not one in a time or reason phrase ('for two reasons')."""
     doc = ctx.sentences[si].doc
     idx = {t.i for t in tokens}
     for n in numbers:
@@ -304,6 +310,10 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Qua
             continue
         span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
         if span is None or not any(t.i in idx for t in span):
+            continue
+        head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "amod") else span.root
+        if head.dep_ == "pobj" and head.head.lower_ in _NOT_COUNTS and n.unit is None \
+                and head.lower_ not in ctx.people:
             continue
         used.add(n.num_start)
         unit = n.unit or _counted_noun(ctx, si, span)
