@@ -1,17 +1,35 @@
 """The graph for networkx: entities as nodes, statements as edges, and measures.
 
 ``to_networkx(store)`` projects the RDF graph to a ``MultiDiGraph`` (edge key =
-statement IRI); the measures take ``G`` and return plain data.
+statement IRI); the measures take ``G`` and return plain data (lists, dicts,
+strings), ordered deterministically so that reports and tests are stable.
+
+Node attributes used: ``label``, ``type``, ``wikidata`` and, when present,
+``aliases`` (a list of strings). Edge attributes used: ``predicate``,
+``status``, ``sources`` (list of ``{article, quote, start, end}``).
 """
 from __future__ import annotations
 
+import difflib
+import itertools
+from collections import defaultdict
+
 import networkx as nx
 
+from .errors import NotFoundError
 from .model import DOUBT_RANK
 from .queries import load_query
 from .store import Store
 
-__all__ = ["to_networkx", "central_actors"]
+__all__ = ["to_networkx", "central_actors", "centrality", "communities", "components",
+           "disputed_entities", "article_agreement", "find_entity", "shortest_paths",
+           "report_markdown", "DOUBTFUL_STATUSES"]
+
+#: Statuses that make a statement doubtful, least to most doubtful.
+DOUBTFUL_STATUSES = tuple(s for s, r in sorted(DOUBT_RANK.items(), key=lambda x: x[1])
+                          if r >= DOUBT_RANK["unverified"])
+#: Above this many nodes, betweenness is estimated from a seeded sample of pivots.
+BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS = 2000, 500
 
 _QUAL_TEXT = {"at_least": "at least", "more_than": "more than", "at_most": "at most",
               "less_than": "less than", "approximately": "about"}
@@ -52,17 +70,568 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     return G
 
 
+# ------------------------------------------------------------------ helpers
+
+def _label(G, n) -> str:
+    """The node's label, or the last segment of its IRI when it has none."""
+    lab = G.nodes[n].get("label") if n in G else None
+    return str(lab) if lab else str(n).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _order(G, n) -> tuple:
+    """Sort key for nodes: label (case-insensitive, then exact), then IRI."""
+    lab = _label(G, n)
+    return lab.casefold(), lab, str(n)
+
+
+def _aliases(G, n) -> list[str]:
+    """The ``aliases`` attribute as a list; absent or None means none."""
+    a = G.nodes[n].get("aliases")
+    if not a:
+        return []
+    return [a] if isinstance(a, str) else [str(x) for x in a]
+
+
+def _simple(G) -> nx.Graph:
+    """The undirected simple projection, built in a fixed node and edge order.
+
+    Self-loops are dropped; ``weight`` is the number of distinct statements
+    between the two entities (either direction).
+    """
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes, key=lambda n: _order(G, n)))
+    pos = {n: i for i, n in enumerate(H)}
+    keys = defaultdict(set)
+    for u, v, key in G.edges(keys=True):
+        if u != v:
+            keys[tuple(sorted((u, v), key=pos.__getitem__))].add(key)
+    for a, b in sorted(keys, key=lambda e: (pos[e[0]], pos[e[1]])):
+        H.add_edge(a, b, weight=len(keys[a, b]))
+    return H
+
+
+def _statements_by_node(G) -> dict:
+    """node -> set of statement keys it takes part in (as subject or object)."""
+    out = defaultdict(set)
+    for u, v, key in G.edges(keys=True):
+        out[u].add(key)
+        out[v].add(key)
+    return out
+
+
+def _entity(G, n) -> dict:
+    return {"node": n, "label": _label(G, n), "type": G.nodes[n].get("type")}
+
+
+# ------------------------------------------------------------------ centrality
+
+def centrality(G: nx.MultiDiGraph, k: int = 10, betweenness: bool = True) -> list[dict]:
+    """The ``k`` most central entities, with degree, PageRank and betweenness.
+
+    All three measures are taken on the undirected simple projection of ``G``
+    (one edge per pair of entities that share at least one statement, no
+    self-loops), so direction and repeated statements do not inflate them.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`.
+    k : int
+        How many entities to return.
+    betweenness : bool
+        Compute betweenness (the costly one). Above
+        ``BETWEENNESS_EXACT_LIMIT`` nodes it is estimated from
+        ``BETWEENNESS_PIVOTS`` pivots drawn with a fixed seed.
+
+    Returns
+    -------
+    list of dict
+        ``node``, ``label``, ``type``, ``wikidata``, ``degree`` (distinct
+        neighbours), ``statements`` (distinct statements it takes part in),
+        ``pagerank`` and ``betweenness`` (rounded to 4 places; betweenness is
+        absent when not asked for). Ordered by PageRank, then degree, then
+        label, then IRI.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edges_from([("a", "b"), ("a", "c"), ("b", "c"), ("c", "d")])
+    [0, 0, 0, 0]
+    >>> [(r["label"], r["degree"], r["betweenness"]) for r in centrality(G, 2)]
+    [('c', 3, 0.6667), ('a', 2, 0.0)]
+    """
+    H = _simple(G)
+    if k <= 0 or H.number_of_nodes() == 0:
+        return []
+    pr = nx.pagerank(H, weight=None) if H.number_of_edges() else dict.fromkeys(H, 0.0)
+    bc: dict = {}
+    if betweenness:
+        pivots = BETWEENNESS_PIVOTS if H.number_of_nodes() > BETWEENNESS_EXACT_LIMIT else None
+        bc = nx.betweenness_centrality(H, k=pivots, seed=0 if pivots else None)
+    per = _statements_by_node(G)
+    # Rounded for the sort: symmetric nodes differ only by float noise.
+    ranked = sorted(H, key=lambda n: (-round(pr[n], 9), -H.degree(n), _order(G, n)))[:k]
+    rows = []
+    for n in ranked:
+        row = {**_entity(G, n), "wikidata": G.nodes[n].get("wikidata"), "degree": H.degree(n),
+               "statements": len(per.get(n, ())), "pagerank": round(pr[n], 4)}
+        if betweenness:
+            row["betweenness"] = round(bc[n], 4)
+        rows.append(row)
+    return rows
+
+
 def central_actors(G: nx.MultiDiGraph, k: int = 5) -> list[dict]:
     """The ``k`` most central entities by PageRank on the undirected simple graph.
 
+    The short form of :func:`centrality` (no betweenness), as the build
+    summary and ``kg analyze`` show it.
+
     >>> G = nx.MultiDiGraph(); G.add_edges_from([("a", "b"), ("a", "c"), ("a", "d")])
+    [0, 0, 0]
     >>> [r["node"] for r in central_actors(G, 1)]
     ['a']
     """
-    if G.number_of_nodes() == 0:
+    return [{key: r[key] for key in ("node", "label", "type", "degree", "pagerank")}
+            for r in centrality(G, k, betweenness=False)]
+
+
+# ------------------------------------------------------------------ groups
+
+def _groups(G, groups) -> list[list[str]]:
+    """Node sets -> label lists; members by label, groups largest first."""
+    ordered = [sorted(g, key=lambda n: _order(G, n)) for g in groups]
+    ordered.sort(key=lambda g: (-len(g), [_order(G, n) for n in g]))
+    return [[_label(G, n) for n in g] for g in ordered]
+
+
+def communities(G: nx.MultiDiGraph, seed: int = 0) -> list[list[str]]:
+    """Louvain communities of the entities.
+
+    Runs ``networkx.community.louvain_communities`` with ``seed`` on the
+    undirected simple projection, each edge weighted by the number of
+    statements between the pair. The projection is built in a fixed order
+    (and its nodes numbered) so the result does not depend on the order the
+    store returned rows in, nor on Python's string hashing.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`.
+    seed : int
+        Seed for Louvain's node shuffling.
+
+    Returns
+    -------
+    list of list of str
+        Each community as its members' labels, sorted by label; largest
+        community first (ties by members). Isolated entities form their own
+        one-member communities.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edges_from([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y"), ("y", "z"), ("z", "x"), ("c", "x")])
+    [0, 0, 0, 0, 0, 0, 0]
+    >>> communities(G)
+    [['a', 'b', 'c'], ['x', 'y', 'z']]
+    """
+    H = _simple(G)
+    if H.number_of_nodes() == 0:
         return []
-    simple = nx.Graph(G.to_undirected())
-    pr = nx.pagerank(simple) if simple.number_of_edges() else {n: 0.0 for n in simple}
-    ranked = sorted(simple.nodes, key=lambda n: (-pr[n], -simple.degree(n), str(n)))[:k]
-    return [{"node": n, "label": G.nodes[n].get("label", n), "type": G.nodes[n].get("type"),
-             "degree": simple.degree(n), "pagerank": round(pr[n], 4)} for n in ranked]
+    nodes = list(H)
+    numbered = nx.convert_node_labels_to_integers(H, ordering="default")
+    parts = nx.community.louvain_communities(numbered, weight="weight", seed=seed)
+    return _groups(G, [{nodes[i] for i in p} for p in parts])
+
+
+def components(G: nx.MultiDiGraph) -> list[list[str]]:
+    """Weakly connected components, as label lists, largest first.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx` (an undirected graph also works).
+
+    Returns
+    -------
+    list of list of str
+        Members' labels sorted by label; largest component first (ties by
+        members).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(); G.add_edges_from([("a", "b"), ("c", "b"), ("x", "y")])
+    [0, 0, 0]
+    >>> components(G)
+    [['a', 'b', 'c'], ['x', 'y']]
+    """
+    found = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    return _groups(G, found)
+
+
+# ------------------------------------------------------------------ doubt and agreement
+
+def disputed_entities(G: nx.MultiDiGraph, k: int = 10) -> list[dict]:
+    """Entities ranked by how many doubtful statements they take part in.
+
+    A statement is doubtful when its status (the most doubtful of its
+    sources) is one of ``DOUBTFUL_STATUSES``: unverified, disputed, denied.
+    An entity takes part as subject or object; each statement counts once.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`.
+    k : int
+        How many entities to return.
+
+    Returns
+    -------
+    list of dict
+        ``node``, ``label``, ``type``, ``total`` and one count per status
+        (``unverified``, ``disputed``, ``denied``). Only entities with at least
+        one doubtful statement; ordered by total, then by the more doubtful
+        counts (denied, disputed, unverified), then label, then IRI.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="s1", status="denied")
+    's1'
+    >>> G.add_edge("a", "c", key="s2", status="unverified")
+    's2'
+    >>> G.add_edge("c", "b", key="s3", status="confirmed")
+    's3'
+    >>> [(r["label"], r["total"], r["denied"]) for r in disputed_entities(G)]
+    [('a', 2, 1), ('b', 1, 1), ('c', 1, 0)]
+    """
+    if k <= 0:
+        return []
+    per = defaultdict(lambda: {s: set() for s in DOUBTFUL_STATUSES})
+    for u, v, key, status in G.edges(keys=True, data="status"):
+        if status in DOUBTFUL_STATUSES:
+            for n in {u, v}:
+                per[n][status].add(key)
+    rows = []
+    for n, by in per.items():
+        counts = {s: len(by[s]) for s in DOUBTFUL_STATUSES}
+        rows.append({**_entity(G, n), "total": len(set().union(*by.values())), **counts})
+    rows.sort(key=lambda r: (-r["total"], *(-r[s] for s in reversed(DOUBTFUL_STATUSES)),
+                             _order(G, r["node"])))
+    return rows[:k]
+
+
+def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
+    """Pairs of articles that support the same statements.
+
+    Two articles agree on a statement when both are among its sources. The
+    graph keeps one status per statement (the most doubtful), not one per
+    source, so an article that reports a denial of what another asserts still
+    counts as a source of that statement; the status shown is the
+    statement's.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`.
+
+    Returns
+    -------
+    list of dict
+        ``articles`` ([a, b], sorted), ``shared`` (how many statements) and
+        ``statements`` (each ``{statement, from, predicate, to, status}``,
+        sorted by from, predicate, to). Most shared first, then by articles.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="s1", predicate="meets", status="reported",
+    ...            sources=[{"article": "x.txt"}, {"article": "y.txt"}])
+    's1'
+    >>> G.add_edge("a", "c", key="s2", predicate="backs", status="reported",
+    ...            sources=[{"article": "x.txt"}])
+    's2'
+    >>> [(r["articles"], r["shared"]) for r in article_agreement(G)]
+    [(['x.txt', 'y.txt'], 1)]
+    """
+    pairs: dict = defaultdict(dict)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        arts = sorted({s.get("article") for s in d.get("sources") or () if s.get("article")})
+        for a, b in itertools.combinations(arts, 2):
+            pairs[a, b].setdefault(key, {"statement": key, "from": _label(G, u),
+                                         "predicate": d.get("predicate"), "to": _label(G, v),
+                                         "status": d.get("status")})
+    rows = [{"articles": [a, b], "shared": len(st),
+             "statements": sorted(st.values(), key=lambda x: (x["from"].casefold(), x["predicate"] or "",
+                                                              x["to"].casefold(), x["statement"]))}
+            for (a, b), st in pairs.items()]
+    rows.sort(key=lambda r: (-r["shared"], r["articles"]))
+    return rows
+
+
+# ------------------------------------------------------------------ lookup and paths
+
+def _norm(s) -> str:
+    return " ".join(str(s).split()).casefold()
+
+
+_WD_PREFIXES = ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/",
+                "https://www.wikidata.org/wiki/", "wd:")
+
+
+def find_entity(G: nx.MultiDiGraph, name: str):
+    """The node that ``name`` names: its IRI, Wikidata ID, label or an alias.
+
+    Matching ignores case and repeated spaces. A Wikidata ID (``Q30``,
+    ``wd:Q30`` or its URL) wins over a label, and a label over an alias.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`; the node attribute ``aliases`` (a list)
+        is used when present.
+    name : str
+        What to look for.
+
+    Returns
+    -------
+    node
+        The node (entity IRI).
+
+    Raises
+    ------
+    kg.errors.NotFoundError
+        When nothing matches (the message lists up to 5 similar labels), or
+        when several nodes match equally well (the message lists them with
+        their types and IRIs); ``.suggestions`` and ``.candidates`` hold the
+        same lists.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("e/us", label="United States", type="Country", wikidata="Q30", aliases=["USA"])
+    >>> [find_entity(G, n) for n in ("united states", "usa", "q30")]
+    ['e/us', 'e/us', 'e/us']
+    >>> find_entity(G, "United Stats")
+    Traceback (most recent call last):
+    ...
+    kg.errors.NotFoundError: no entity 'United Stats' (by label, alias or Wikidata ID); did you mean: United States?
+    """
+    if name in G:
+        return name
+    q = _norm(name)
+    wd = q
+    for p in _WD_PREFIXES:
+        if wd.startswith(p):
+            wd = wd[len(p):]
+    levels = (
+        ("Wikidata ID", [n for n in G if G.nodes[n].get("wikidata") and _norm(G.nodes[n]["wikidata"]) == wd]),
+        ("label", [n for n in G if _norm(_label(G, n)) == q]),
+        ("alias", [n for n in G if any(_norm(a) == q for a in _aliases(G, n))]),
+    )
+    for how, found in levels:
+        if len(found) == 1:
+            return found[0]
+        if found:
+            found.sort(key=lambda n: (_order(G, n), str(G.nodes[n].get("type"))))
+            shown = "; ".join(f"{_label(G, n)} ({G.nodes[n].get('type') or 'no type'}) {n}" for n in found[:10])
+            more = f"; and {len(found) - 10} more" if len(found) > 10 else ""
+            err = NotFoundError(f"{name!r} is ambiguous: {len(found)} entities have that {how}: {shown}{more}; "
+                                "name one by its IRI or Wikidata ID")
+            err.candidates = [{**_entity(G, n), "wikidata": G.nodes[n].get("wikidata")} for n in found]
+            err.suggestions = []
+            raise err
+    labels: dict[str, str] = {}
+    for n in sorted(G, key=lambda n: _order(G, n)):
+        labels.setdefault(_norm(_label(G, n)), _label(G, n))
+    close = [labels[x] for x in difflib.get_close_matches(q, list(labels), n=5)]
+    hint = f"did you mean: {', '.join(close)}?" if close else "no similar labels"
+    err = NotFoundError(f"no entity {name!r} (by label, alias or Wikidata ID); {hint}")
+    err.candidates, err.suggestions = [], close
+    raise err
+
+
+def _step(G, x, y) -> dict:
+    """The statement that links x and y (either direction), most reliable first."""
+    options = []
+    for s, o in ((x, y), (y, x)):
+        for key, d in (G.get_edge_data(s, o) or {}).items():
+            arts = {src.get("article") for src in d.get("sources") or ()}
+            options.append((DOUBT_RANK.get(d.get("status"), 0), -len(arts), d.get("predicate") or "", str(key),
+                            s, o, key, d))
+    *_, s, o, key, d = min(options, key=lambda t: t[:4])
+    first = (d.get("sources") or [{}])[0]
+    return {"from": _label(G, s), "to": _label(G, o), "predicate": d.get("predicate"),
+            "status": d.get("status"), "statement": key, "source": first.get("article"),
+            "quote": first.get("quote"), "from_node": s, "to_node": o, "forward": s == x,
+            "alternatives": len(options) - 1}
+
+
+def shortest_paths(G: nx.MultiDiGraph, a: str, b: str, k: int = 3) -> list[list[dict]]:
+    """The shortest chains of statements that link two entities.
+
+    Paths are found on the undirected view (a statement links its two
+    entities whichever way it points) with ``networkx.all_shortest_paths``;
+    each step is reported in the statement's real direction. Where several
+    statements link the same two entities, the step shows the least doubtful
+    one (then the one with most articles) and counts the others.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`.
+    a, b : str
+        The two entities, as anything :func:`find_entity` accepts.
+    k : int
+        At most this many distinct shortest paths (the first ``k`` found;
+        the order is fixed for a given graph).
+
+    Returns
+    -------
+    list of list of dict
+        Each path a list of steps from ``a`` to ``b``; each step ``from``,
+        ``to`` (labels, in the statement's direction), ``predicate``,
+        ``status``, ``statement``, ``source`` (first article), ``quote`` (its
+        quote), ``from_node``, ``to_node``, ``forward`` (whether the statement
+        points along the path) and ``alternatives`` (other statements linking
+        the same pair). ``[[]]`` when ``a`` and ``b`` are the same entity.
+
+    Raises
+    ------
+    kg.errors.NotFoundError
+        When either entity is unknown or ambiguous, or no chain links them.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("A", "B", key="s1", predicate="attacks", status="reported",
+    ...            sources=[{"article": "x.txt", "quote": "A attacked B"}])
+    's1'
+    >>> G.add_edge("C", "B", key="s2", predicate="backs", status="claimed", sources=[])
+    's2'
+    >>> [(s["from"], s["predicate"], s["to"]) for s in shortest_paths(G, "A", "C")[0]]
+    [('A', 'attacks', 'B'), ('C', 'backs', 'B')]
+    """
+    src, dst = find_entity(G, a), find_entity(G, b)
+    if k <= 0:
+        return []
+    if src == dst:
+        return [[]]
+    H = _simple(G)
+    try:
+        paths = list(itertools.islice(nx.all_shortest_paths(H, src, dst), k))
+    except nx.NetworkXNoPath:
+        raise NotFoundError(f"no chain of statements links {_label(G, src)!r} and {_label(G, dst)!r}") from None
+    return [[_step(G, x, y) for x, y in itertools.pairwise(p)] for p in paths]
+
+
+# ------------------------------------------------------------------ report
+
+_MD_SPECIAL = set("\\`*_[]<>|&~")
+
+
+def _md(text) -> str:
+    """Inline Markdown text: one line, punctuation that Markdown acts on escaped."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in " ".join(str(text).split()))
+
+
+def _list(items: list[str], limit: int) -> str:
+    shown = ", ".join(_md(x) for x in items[:limit])
+    return shown + (f", … and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def report_markdown(G: nx.MultiDiGraph, k: int = 10, seed: int = 0) -> str:
+    """A Markdown report on the graph: who is central, grouped, doubted, agreed on.
+
+    Sections: most central actors (table), communities, components, most
+    disputed entities (table), articles agreeing on shared statements
+    (table). Text from the articles is escaped. The same graph always gives
+    the same report.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx`.
+    k : int
+        Rows per table and communities listed.
+    seed : int
+        Seed for :func:`communities`.
+
+    Returns
+    -------
+    str
+        The report, ending with a newline.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph(); G.add_edge("a", "b", key="s1", status="denied")
+    's1'
+    >>> text = report_markdown(G)
+    >>> [line for line in text.splitlines() if line.startswith("## ")][:2]
+    ['## Most central actors', '## Communities']
+    """
+    statements = {key for _, _, key in G.edges(keys=True)}
+    articles = {s.get("article") for _, _, srcs in G.edges(data="sources") for s in srcs or () if s.get("article")}
+    out = ["# geokg graph report", "",
+           f"{G.number_of_nodes()} entities, {len(statements)} statements, {len(articles)} articles.", ""]
+
+    out += ["## Most central actors", ""]
+    rows = centrality(G, k)
+    if rows:
+        out += ["| # | Entity | Type | Degree | Statements | PageRank | Betweenness |",
+                "|---:|---|---|---:|---:|---:|---:|"]
+        out += [f"| {i} | {_md(r['label'])} | {_md(r['type'] or '')} | {r['degree']} | {r['statements']} "
+                f"| {r['pagerank']:.4f} | {r['betweenness']:.4f} |" for i, r in enumerate(rows, 1)]
+    else:
+        out.append("No entities.")
+    out.append("")
+
+    out += ["## Communities", ""]
+    comms = [c for c in communities(G, seed=seed) if len(c) > 1]
+    if comms:
+        out += [f"{len(comms)} communities of two or more entities (Louvain, seed {seed}).", ""]
+        out += [f"{i}. {len(c)} entities: {_list(c, 15)}" for i, c in enumerate(comms[:k], 1)]
+        if len(comms) > k:
+            out += ["", f"… and {len(comms) - k} smaller communities."]
+    else:
+        out.append("No communities of two or more entities.")
+    out.append("")
+
+    out += ["## Components", ""]
+    comps = components(G)
+    if comps:
+        sizes = [len(c) for c in comps]
+        out.append(f"{len(comps)} weakly connected components; the largest has {sizes[0]} of "
+                   f"{G.number_of_nodes()} entities.")
+        if len(comps) > 1:
+            shown = ", ".join(map(str, sizes[:20])) + (", …" if len(sizes) > 20 else "")
+            out += ["", f"Sizes: {shown}."]
+    else:
+        out.append("No components.")
+    out.append("")
+
+    out += ["## Most disputed entities", ""]
+    rows = disputed_entities(G, k)
+    if rows:
+        out += ["| # | Entity | Type | Doubtful statements | " + " | ".join(s.capitalize() for s in DOUBTFUL_STATUSES)
+                + " |", "|---:|---|---|---:|" + "---:|" * len(DOUBTFUL_STATUSES)]
+        out += [f"| {i} | {_md(r['label'])} | {_md(r['type'] or '')} | {r['total']} | "
+                + " | ".join(str(r[s]) for s in DOUBTFUL_STATUSES) + " |" for i, r in enumerate(rows, 1)]
+    else:
+        out.append("No unverified, disputed or denied statements.")
+    out.append("")
+
+    out += ["## Articles agreeing on shared statements", ""]
+    rows = article_agreement(G)
+    if rows:
+        out += ["| Article | Article | Shared statements | For example |", "|---|---|---:|---|"]
+        for r in rows[:k]:
+            eg = "; ".join(f"{_md(s['from'])} {_md(s['predicate'] or '')} {_md(s['to'])}" for s in r["statements"][:3])
+            out.append(f"| {_md(r['articles'][0])} | {_md(r['articles'][1])} | {r['shared']} | {eg} |")
+        if len(rows) > k:
+            out += ["", f"… and {len(rows) - k} more pairs of articles."]
+    else:
+        out.append("No statement has sources in two or more articles.")
+    out.append("")
+    return "\n".join(out)

@@ -161,7 +161,8 @@ class ArticleContext:
                 or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
             return self._memo(si, tok, e)
         if low in _PLURAL_PRONOUNS:
-            e = self.earlier(si, tok.i, ("WeaponSystem", "Group", "MilitaryForce"), back=2)
+            types = ("WeaponSystem", "Group", "MilitaryForce")
+            e = self.previous_subject(si, tok, types) or self.earlier(si, tok.i, types, back=2)
             return [e] if e else []
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             return self.resolve_all(si, tok.head.head, allow_noun)
