@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import export
-from .analysis import central_actors, to_networkx
+from .analysis import central_actors, report_markdown, to_networkx
 from .articles import load_articles
 from .extract import extract_many, extractor_id
 from .extract.resources import load_resources
@@ -96,8 +96,8 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
           progress: Callable[[str], None] | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` and write the exports.
 
-    Writes ``graph.ttl``, ``graph.trig``, ``facts.jsonl``, ``graph.html`` and
-    ``summary.json`` into ``out``; the store lives in ``store`` (default
+    Writes ``graph.ttl``, ``graph.trig``, ``facts.jsonl``, ``graph.html``,
+    ``report.md`` (the analysis) and ``summary.json`` into ``out``; the store lives in ``store`` (default
     ``out/store``). Building again changes nothing.
 
     >>> report = build(["seeds"], out="/tmp/kg-doctest")          # doctest: +SKIP
@@ -113,11 +113,12 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     report = summary(st, G)
     report.added, report.unchanged = added, unchanged
     files = {"turtle": out / "graph.ttl", "trig": out / "graph.trig", "facts": out / "facts.jsonl",
-             "html": out / "graph.html", "summary": out / "summary.json"}
+             "html": out / "graph.html", "report": out / "report.md", "summary": out / "summary.json"}
     files["turtle"].write_bytes(export.serialize(st, "turtle"))
     files["trig"].write_bytes(export.serialize(st, "trig"))
     export.write_facts(st, files["facts"])
     write_html(G, files["html"], title="geokg: " + ", ".join(str(p) for p in paths))
+    files["report"].write_text(report_markdown(G), encoding="utf-8")
     report.files = {k: str(v) for k, v in files.items()}
     files["summary"].write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False), encoding="utf-8")
     return report

@@ -112,3 +112,9 @@ def test_bad_article_leaves_the_store_untouched(tmp_path):
     with pytest.raises(InputError):
         kg.build([arts], out=tmp_path / "out")
     assert len(kg.open_store(tmp_path / "out" / "store")) == before
+
+
+def test_build_writes_the_analysis_report(seed_build):
+    out, _ = seed_build
+    text = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Most central actors" in text and "United States" in text
