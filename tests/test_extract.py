@@ -223,3 +223,9 @@ def test_plural_demonym_is_people_not_the_state():
     ex, _ = _facts("Israel blocked displaced Palestinians from returning to northern Gaza.")
     assert not any(s.subject and s.subject.label == "Palestine" for s in ex.statements)
     assert any(p.endswith("_prevented") for p in (s.predicate for s in ex.statements))
+
+
+def test_the_demonym_leader_is_the_office_holder_named_before():
+    ex, facts = _facts("Nicolás Maduro spoke in Caracas. The US wants to pressure the Venezuelan leader, "
+                       "and Washington sanctioned the Venezuelan leader on Friday.")
+    assert ("sanctions", "United States", "Nicolás Maduro") in facts

@@ -66,6 +66,8 @@ class ArticleContext:
         self.weapon_nouns = set(self.res.words("nouns", "weapon"))
         self.vague = set(self.res.lexicon["quantities"]["vague"])
         self.of_nouns = set(self.res.words("nouns", "relational"))
+        self.leader_titles = {"leader", "president", "premier", "chancellor", "head", "king", "strongman", "ruler",
+                              "minister"}
         self.stand_in = set(self.res.words("nouns", "stand_in"))
         self.place_of = set(self.res.words("nouns", "place_of"))
         self.collective = {**{w: "Organization" for w in self.res.words("nouns", "collective_organization")},
@@ -240,6 +242,11 @@ class ArticleContext:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             return self.resolve_all(si, p, allow_noun)
+        if any(c.lower_ == "the" for c in tok.children) and low in self.leader_titles:
+            # "the Venezuelan leader", "the Russian president": the office holder named in the article
+            e = self.office_holder(si, tok)
+            if e:
+                return [e]
         if any(c.lower_ in ("the", "this", "that") for c in tok.children) and tok.pos_ == "NOUN":
             # "the brigade", "the ministry": the last name with that head word
             e = self.by_head(si, tok.i, low)
@@ -252,6 +259,20 @@ class ArticleContext:
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
+
+    def office_holder(self, si: int, tok) -> Entity | None:
+        country = next((m.entity for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+                        and (m := self.mention_at(si, c.i)) and m.entity.type == "Country"), None)
+        if country is None:
+            return None
+        title = tok.lower_
+        for s in range(si, -1, -1):
+            for m in reversed(self.mentions[s]):
+                entry = self.res.by_name.get(m.entity.label)
+                if m.entity.type == "Person" and entry and entry.country == country.label and entry.role \
+                        and (title in ("leader", "head") or title in entry.role.lower()):
+                    return m.entity
+        return None
 
     def by_head(self, si: int, i: int, head: str) -> Entity | None:
         for s in range(si, max(-1, si - 6), -1):
