@@ -21,10 +21,13 @@ from .build import BuildReport, build
 from .errors import NotFoundError
 from .queries import QueryFile, library, load_query
 from .rdf import PREFIXES
-from .store import QueryResult, Store
+from .serve import Server, serve as _serve
+from .store import QueryResult, Store, _bind, to_ox
+from .validate import ValidationReport, validate as _validate
 
 __all__ = ["build", "query", "library", "export", "viz", "graph", "networkx_graph", "central_actors",
-           "open_store", "sparql_json", "triples_to_turtle", "BuildReport", "QueryResult", "QueryFile"]
+           "open_store", "sparql_json", "triples_to_turtle", "validate", "serve", "sparql_text",
+           "BuildReport", "QueryResult", "QueryFile"]
 
 DEFAULT_STORE = Path("exports") / "store"
 
@@ -71,6 +74,18 @@ def query(sparql_or_name: str, store: str | Path | Store | None = None, params: 
     return open_store(store, read_only=True).query(text, {k: _term(v) for k, v in (params or {}).items()})
 
 
+def sparql_text(sparql_or_name: str, params: dict | None = None) -> str:
+    """The query as any SPARQL endpoint takes it (``kg serve``'s, or another):
+    our PREFIX declarations first, and ``params`` bound in a VALUES block as
+    ``query`` binds them, since an endpoint knows neither."""
+    text = _bind(_query_text(sparql_or_name), {k.lstrip("?$"): _to_ox(_term(v)) for k, v in (params or {}).items()})
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items()) + text
+
+
+def _to_ox(term):
+    return term if isinstance(term, (ox.NamedNode, ox.Literal)) else to_ox(term)
+
+
 def sparql_json(result: QueryResult) -> dict:
     """A SELECT or ASK result in the SPARQL 1.1 Query Results JSON Format."""
     if result.kind == "ask":
@@ -97,8 +112,10 @@ def triples_to_turtle(triples) -> str:
 
 
 def export(fmt: str = "turtle", store: str | Path | Store | None = None) -> str:
-    """The store as text: turtle, trig, nquads, jsonld, csv (statements) or facts (JSONL)."""
+    """The store as text: turtle, trig, nquads, jsonld, csv (statements), facts (JSONL) or graphml."""
     st = open_store(store, read_only=True)
+    if fmt == "graphml":
+        return _export.graphml(st).decode("utf-8")
     if fmt == "csv":
         buf = io.StringIO()
         _export.write_csv(st, buf)
@@ -127,3 +144,14 @@ def central_actors(store: str | Path | Store | None = None, k: int = 10) -> list
 def viz(output: str | Path, store: str | Path | Store | None = None, max_nodes: int = 300) -> Path:
     from .viz import write_html
     return write_html(networkx_graph(store), output, max_nodes=max_nodes)
+
+
+def validate(store: str | Path | Store | None = None) -> ValidationReport:
+    """Check the graph against the SHACL shapes in ``kg/shapes.ttl``: a ``kg.validate.ValidationReport``."""
+    return _validate(open_store(store, read_only=True))
+
+
+def serve(store: str | Path | Store | None = None, host: str = "127.0.0.1", port: int = 7878,
+          timeout_s: float = 30, data_dir: str | Path | None = None) -> Server:
+    """Start the read-only SPARQL endpoint (see ``kg.serve``); returns a ``Server`` with ``.url`` and ``.stop()``."""
+    return _serve(open_store(store, read_only=True), host=host, port=port, timeout_s=timeout_s, data_dir=data_dir)

@@ -15,6 +15,7 @@ import click
 
 from . import api
 from .errors import KgError
+from .serve import wait_forever
 
 DEFAULT_STORE_HELP = "Oxigraph store folder (default: OUT/store, or exports/store)."
 
@@ -138,12 +139,16 @@ def list_queries():
 
 
 @cli.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld", "csv", "facts"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "csv", "facts", "graphml"]),
               default="turtle", show_default=True)
 @click.option("-o", "--output", default="-", help="File to write, '-' for stdout.")
 @click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
 def export_cmd(fmt, output, store):
-    """Export the store: Turtle, TriG, N-Quads, JSON-LD, CSV of statements, facts JSONL.
+    """Export the store: Turtle, TriG, N-Quads, JSON-LD, CSV of statements, facts JSONL, GraphML.
+
+    GraphML is the entity graph (entities as nodes, statements as edges) for
+    Gephi, yEd or Cytoscape.
 
     Example: kg export --format trig -o graph.trig
     """
@@ -179,6 +184,48 @@ def analyze(fmt, top, store):
     """
     rows = api.central_actors(store=_store_path(store), k=top)
     _emit_table(["label", "type", "degree", "pagerank", "node"], rows, fmt)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+def validate(fmt, store):
+    """Check the graph against the SHACL shapes in kg/shapes.ttl.
+
+    Prints the report; exits 1 when the graph does not conform.
+
+    Example: kg validate --format json
+    """
+    report = api.validate(store=_store_path(store))
+    if fmt == "json":
+        click.echo(json.dumps({"conforms": report.conforms, "results": report.results}, ensure_ascii=False,
+                              indent=1))
+    else:
+        click.echo(report.text, nl=False)
+    if not report.conforms:
+        raise KgError(f"the graph does not conform to the shapes: {len(report.results)} result(s)")
+
+
+@cli.command()
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
+@click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(1),
+              help="Seconds a query may run.")
+def serve(store, host, port, timeout_s):
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (Oxigraph's server).
+
+    Serves a snapshot taken at start (restart to see new articles); the
+    query page is at the root URL, the endpoint at /query. Ctrl-C stops it.
+
+    Example: kg serve --port 7878
+    """
+    server = api.serve(store=_store_path(store), host=host, port=port, timeout_s=timeout_s)
+    click.echo(f"SPARQL endpoint {server.query_url} (query page {server.url}), read-only; Ctrl-C to stop",
+               err=True)
+    status = wait_forever(server)
+    if status:
+        raise KgError(f"the SPARQL server stopped with status {status}")
 
 
 def main():

@@ -10,14 +10,16 @@ import io
 import json
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 
+from .analysis import to_networkx
 from .model import DOUBT_RANK
 from .queries import load_query
 from .rdf import PREFIXES
 from .store import Store
 
-__all__ = ["facts", "serialize", "write_facts", "write_csv", "FORMATS"]
+__all__ = ["facts", "serialize", "write_facts", "write_csv", "graphml_graph", "graphml", "FORMATS"]
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
            "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS,
@@ -125,3 +127,28 @@ def write_csv(store: Store, out: io.TextIOBase) -> int:
                     "articles": "; ".join(s["article"] for s in r["sources"]),
                     "evidence": " | ".join(s["evidence"] for s in r["sources"])})
     return len(recs)
+
+
+def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` with only the values GraphML can hold: no None, and each edge's
+    ``sources`` list flattened into a count and joined strings (the same
+    joins as the CSV columns)."""
+    H = nx.MultiDiGraph()
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **{k: v for k, v in d.items() if v is not None})
+    for u, v, key, d in G.edges(keys=True, data=True):
+        attrs = {k: x for k, x in d.items() if x is not None and k != "sources"}
+        sources = d.get("sources") or []
+        attrs.update(sources=len(sources),
+                     articles="; ".join(s["article"] for s in sources),
+                     evidence=" | ".join(s["quote"] for s in sources),
+                     spans="; ".join(f"{s['article']}:{s['start']}-{s['end']}" for s in sources))
+        H.add_edge(u, v, key=key, **attrs)
+    return H
+
+
+def graphml(store: Store) -> bytes:
+    """The networkx entity graph (``kg.analysis.to_networkx``) as GraphML, for Gephi, yEd or Cytoscape."""
+    buf = io.BytesIO()
+    nx.write_graphml(graphml_graph(to_networkx(store)), buf, encoding="utf-8")
+    return buf.getvalue()
