@@ -46,7 +46,7 @@ def _quantity_text(r: dict) -> str | None:
 def to_networkx(store: Store) -> nx.MultiDiGraph:
     """Entities and the statements between them.
 
-    Nodes: entity IRI with ``label``, ``type``, ``wikidata``. Edges: subject ->
+    Nodes: entity IRI with ``label``, ``type``, ``wikidata``, ``aliases``. Edges: subject ->
     object (or recipient, target, location), key = statement IRI, with
     ``predicate``, ``status`` (most doubtful source), ``claimant``, ``quantity``
     and ``sources`` (article, quote, start, end).
@@ -67,6 +67,12 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         if DOUBT_RANK.get(r["status"], 0) > DOUBT_RANK.get(data["status"], 0):
             data["status"], data["claimant"] = r["status"], r.get("claimant") or data["claimant"]
             data["quantity"] = _quantity_text(r) or data["quantity"]
+    aliases: dict[str, set] = {}
+    for r in store.query("SELECT DISTINCT ?e ?alias WHERE { ?e skos:altLabel ?alias }").rows:
+        if r["e"] in G:
+            aliases.setdefault(r["e"], set()).add(r["alias"])
+    for n in G:
+        G.nodes[n]["aliases"] = sorted(aliases.get(n, ()))
     return G
 
 

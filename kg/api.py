@@ -16,16 +16,19 @@ import pyoxigraph as ox
 import rdflib
 
 from . import export as _export
-from .analysis import central_actors as _central, to_networkx
+from .analysis import central_actors as _central
+from .analysis import to_networkx
 from .build import BuildReport, build
 from .errors import NotFoundError
 from .queries import QueryFile, library, load_query
 from .rdf import PREFIXES
-from .serve import Server, serve as _serve
+from .serve import Server
+from .serve import serve as _serve
 from .store import QueryResult, Store, _bind, to_ox
-from .validate import ValidationReport, validate as _validate
+from .validate import ValidationReport
+from .validate import validate as _validate
 
-__all__ = ["build", "query", "library", "export", "viz", "graph", "networkx_graph", "central_actors",
+__all__ = ["analyze", "path", "build", "query", "library", "export", "viz", "graph", "networkx_graph", "central_actors",
            "open_store", "sparql_json", "triples_to_turtle", "validate", "serve", "sparql_text",
            "BuildReport", "QueryResult", "QueryFile"]
 
@@ -141,9 +144,34 @@ def central_actors(store: str | Path | Store | None = None, k: int = 10) -> list
     return _central(networkx_graph(store), k)
 
 
-def viz(output: str | Path, store: str | Path | Store | None = None, max_nodes: int = 300) -> Path:
+def analyze(store: str | Path | Store | None = None, k: int = 10) -> dict:
+    """Centrality, communities, components, disputed entities and article agreement, as plain data."""
+    from . import analysis
+    G = networkx_graph(store)
+    return {"central": analysis.centrality(G, k), "communities": analysis.communities(G),
+            "components": analysis.components(G), "disputed": analysis.disputed_entities(G, k),
+            "agreement": analysis.article_agreement(G), "report": analysis.report_markdown(G, k)}
+
+
+def path(a: str, b: str, store: str | Path | Store | None = None, k: int = 3) -> list[list[dict]]:
+    """The shortest chains of statements linking two entities (found by label, alias or Wikidata ID)."""
+    from .analysis import shortest_paths
+    return shortest_paths(networkx_graph(store), a, b, k)
+
+
+def viz(output: str | Path, store: str | Path | Store | None = None, max_nodes: int = 300,
+        focus: str | None = None, hops: int = 2) -> Path:
+    """Write the HTML picture; with ``focus``, only the entities within ``hops`` statements of it."""
+    import networkx as nx
+
+    from .analysis import find_entity
     from .viz import write_html
-    return write_html(networkx_graph(store), output, max_nodes=max_nodes)
+    G = networkx_graph(store)
+    if focus:
+        centre = find_entity(G, focus)
+        keep = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), centre, cutoff=hops)
+        G = G.subgraph(keep).copy()
+    return write_html(G, output, max_nodes=max_nodes)
 
 
 def validate(store: str | Path | Store | None = None) -> ValidationReport:

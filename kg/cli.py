@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import sys
+from contextlib import redirect_stdout as _redirect
 from pathlib import Path
 
 import click
@@ -163,27 +164,69 @@ def export_cmd(fmt, output, store):
 @cli.command()
 @click.option("-o", "--output", default="exports/graph.html", show_default=True, type=click.Path())
 @click.option("--max-nodes", default=300, show_default=True, type=click.IntRange(1))
+@click.option("--focus", default=None, help="Draw only the neighbourhood of this entity (label, alias or Q-ID).")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(0), help="Neighbourhood radius for --focus.")
 @click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
-def viz(output, max_nodes, store):
+def viz(output, max_nodes, focus, hops, store):
     """Write the interactive HTML picture (offline, one file).
 
-    Example: kg viz -o graph.html --max-nodes 200
+    Example: kg viz -o graph.html --focus Maduro --hops 2
     """
-    path = api.viz(output, store=_store_path(store), max_nodes=max_nodes)
+    path = api.viz(output, store=_store_path(store), max_nodes=max_nodes, focus=focus, hops=hops)
     click.echo(f"wrote {path}")
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table",
+              show_default=True)
 @click.option("--top", default=10, show_default=True, type=click.IntRange(1))
+@click.option("-o", "--output", default="-", help="File to write, '-' for stdout.")
 @click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
-def analyze(fmt, top, store):
-    """The most central actors (PageRank over the entity graph).
+def analyze(fmt, top, output, store):
+    """Central actors, communities, components, disputed entities, articles that agree.
 
-    Example: kg analyze --top 5 --format json
+    table and csv print the central actors; json and md print everything.
+
+    Example: kg analyze --top 5 --format md -o report.md
     """
-    rows = api.central_actors(store=_store_path(store), k=top)
-    _emit_table(["label", "type", "degree", "pagerank", "node"], rows, fmt)
+    result = api.analyze(store=_store_path(store), k=top)
+    if fmt == "md":
+        text = result["report"]
+    elif fmt == "json":
+        text = json.dumps({k: v for k, v in result.items() if k != "report"}, ensure_ascii=False, indent=1) + "\n"
+    else:
+        buf = io.StringIO()
+        with _redirect(buf):
+            _emit_table(["label", "type", "degree", "pagerank", "betweenness", "node"], result["central"], fmt)
+        text = buf.getvalue()
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("-k", default=3, show_default=True, type=click.IntRange(1), help="How many shortest chains.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
+def path(a, b, k, fmt, store):
+    """The shortest chains of statements linking two entities, with sources and quotes.
+
+    Example: kg path Rosoboronexport "United States"
+    """
+    chains = api.path(a, b, store=_store_path(store), k=k)
+    if fmt == "json":
+        click.echo(json.dumps(chains, ensure_ascii=False, indent=1))
+        return
+    for n, chain in enumerate(chains, 1):
+        click.echo(f"chain {n}:")
+        for step in chain:
+            # each step in the statement's own direction: subject -[predicate]-> object
+            click.echo(f"  {step['from']} -[{step['predicate']}]-> {step['to']}  [{step['status']}]"
+                       f"  {step.get('source') or ''}: \"{(step.get('quote') or '')[:160]}\"")
 
 
 @cli.command()

@@ -130,12 +130,13 @@ def write_csv(store: Store, out: io.TextIOBase) -> int:
 
 
 def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``G`` with only the values GraphML can hold: no None, and each edge's
+    """``G`` with only the values GraphML can hold: no None, lists joined, and each edge's
     ``sources`` list flattened into a count and joined strings (the same
     joins as the CSV columns)."""
     H = nx.MultiDiGraph()
     for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: v for k, v in d.items() if v is not None})
+        H.add_node(n, **{k: ("; ".join(v) if isinstance(v, (list, tuple)) else v)
+                         for k, v in d.items() if v is not None and v != []})
     for u, v, key, d in G.edges(keys=True, data=True):
         attrs = {k: x for k, x in d.items() if x is not None and k != "sources"}
         sources = d.get("sources") or []

@@ -19,7 +19,7 @@ from conftest import SEEDS, write_article
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
 
 OUTPUTS = ("graph.ttl", "graph.trig", "facts.jsonl", "graph.html", "summary.json")
-COMMANDS = ("build", "query", "queries", "export", "viz", "analyze")
+COMMANDS = ("build", "query", "queries", "export", "viz", "analyze", "path", "validate", "serve")
 
 
 def run(*args, input=None):
@@ -328,11 +328,38 @@ def test_export_missing_store(tmp_path):
 def test_analyze_json(store):
     r = run("analyze", "--format", "json", "--top", "3", "--store", store)
     assert r.exit_code == 0, r.output
-    rows = json.loads(r.stdout)
+    result = json.loads(r.stdout)
+    assert set(result) >= {"central", "communities", "components", "disputed", "agreement"}
+    rows = result["central"]
     assert 0 < len(rows) <= 3
     for row in rows:
         assert set(row) >= {"label", "type", "degree", "pagerank", "node"}
     assert [row["pagerank"] for row in rows] == sorted((row["pagerank"] for row in rows), reverse=True)
+
+
+def test_analyze_markdown_to_file(store, tmp_path):
+    r = run("analyze", "--format", "md", "-o", tmp_path / "r.md", "--store", store)
+    assert r.exit_code == 0, r.output
+    assert "## Communities" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_path_links_two_entities(store):
+    r = run("path", "Rosoboronexport", "United States", "--store", store)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("chain 1:") and "Rosoboronexport -[" in r.stdout
+
+
+def test_path_unknown_entity_suggests_near_matches(store):
+    r = run("path", "Rosoboronexprot", "United States", "--store", store)
+    assert r.exit_code == 1
+    assert "Rosoboronexport" in r.output
+
+
+def test_viz_focus_draws_a_neighbourhood(store, tmp_path):
+    path = tmp_path / "f.html"
+    r = run("viz", "-o", path, "--focus", "Maduro", "--hops", "1", "--store", store)
+    assert r.exit_code == 0, r.output
+    assert "Nicolás Maduro" in path.read_text(encoding="utf-8")
 
 
 def test_viz_writes_html(store, tmp_path):
