@@ -118,3 +118,21 @@ def test_build_writes_the_analysis_report(seed_build):
     out, _ = seed_build
     text = (out / "report.md").read_text(encoding="utf-8")
     assert "## Most central actors" in text and "United States" in text
+
+
+def test_conflicting_numbers_across_sources(seed_store):
+    found = rows("conflicting_numbers", seed_store)
+    assert any(r["subject"] == "Venezuela" and r["object"] == "Igla-S" and r["value_a"] == r["value_b"] == 5000
+               and {r["qualifier_a"], r["qualifier_b"]} == {"at_least", "exact"} for r in found)
+
+
+def test_timeline_orders_dated_events(tmp_path):
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    write_article(arts, "a.txt", "Strikes in the north\nIsrael struck Hezbollah targets in Lebanon on Tuesday. "
+                  "Russia launched strikes on Kharkiv on 2 March.", {"publisher": "Test", "published": "2025-03-20"})
+    kg.build([arts], out=tmp_path / "out")
+    found = rows("timeline", tmp_path / "out" / "store")
+    times = [(r["time"], r["subject"]) for r in found]
+    assert ("2025-03-02", "Russia") in times and ("2025-03-18", "Israel") in times
+    assert times == sorted(times, key=lambda t: t[0])
