@@ -185,7 +185,7 @@ class ArticleContext:
             return [e] if e else []
         # "Rosoboronexport, the Russian state company that ...": an apposition the parse missed
         edge = tok.left_edge.i
-        if edge >= 2 and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") \
+        if edge >= 2 and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
                 and doc[edge].lower_ in ("the", "a", "an") and doc[edge - 1].text == "," \
                 and (prev := self.mention_at(si, edge - 2)) and prev.kind == "name":
             return [prev.entity]
