@@ -229,3 +229,11 @@ def test_the_demonym_leader_is_the_office_holder_named_before():
     ex, facts = _facts("Nicolás Maduro spoke in Caracas. The US wants to pressure the Venezuelan leader, "
                        "and Washington sanctioned the Venezuelan leader on Friday.")
     assert ("sanctions", "United States", "Nicolás Maduro") in facts
+
+
+def test_one_huge_line_is_read_in_pieces_with_true_offsets():
+    body = " ".join(["Russia deployed 300 troops to Belarus on Monday."] * 400)   # ~20k characters, one line
+    ex = extract(_article(body))
+    assert ex.statements
+    for st in ex.statements:
+        assert ex.article.text[st.evidence.start:st.evidence.end] == st.evidence.text

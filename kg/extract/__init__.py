@@ -47,7 +47,27 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
                 or any(c in stripped.lower() for c in contains):
             continue
         lead = len(text) - len(text.lstrip())
-        out.append((start + lead, stripped))
+        out.extend(_chunks(start + lead, stripped))
+    return out
+
+
+def _chunks(offset: int, text: str, size: int = 4_000) -> list[tuple[int, str]]:
+    """A paragraph in pieces of at most about ``size`` characters, cut after a sentence end.
+
+    spaCy refuses texts over a million characters and slows down far below
+    that; news paragraphs are short, so only malformed input (one huge line)
+    is ever cut.
+    """
+    out = []
+    while len(text) > size:
+        cut = max(text.rfind(". ", 0, size), text.rfind(" ", 0, size))
+        cut = cut + 1 if cut > 0 else size
+        out.append((offset, text[:cut].rstrip()))
+        rest = text[cut:]
+        offset += cut + len(rest) - len(rest.lstrip())
+        text = rest.lstrip()
+    if text:
+        out.append((offset, text))
     return out
 
 

@@ -7,6 +7,7 @@ boats") when nothing is named.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -307,7 +308,10 @@ class ArticleContext:
         # the same kind of event anywhere before: the article's running actor for it
         same = [e for s, p, e in before if p == predicate]
         if same:   # the most frequent; on a tie the first, as news leads with its main actor
-            return max(same, key=lambda e: (same.count(e), -same.index(e)))
+            counts, first = Counter(same), {}
+            for i, e in enumerate(same):
+                first.setdefault(e, i)
+            return max(counts, key=lambda e: (counts[e], -first[e]))
         return window[-1][2] if window else None
 
     def unlisted_name(self, si: int, tok) -> Entity:
