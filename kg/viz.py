@@ -4,6 +4,13 @@ pyvis builds the vis-network nodes/edges/options; we render our own small
 page around them because pyvis's templates pull Bootstrap and tom-select
 from CDNs.  The page inlines vis-network from pyvis's package files, embeds
 the data as escaped JSON (article text is hostile), and needs no network.
+
+The page has controls, all plain JS working on the embedded data: entity-type
+checkboxes (the legend), an article select, status checkboxes, and a search
+box.  Filters go through ``vis.DataView`` filter functions, so hidden items
+are really taken off the canvas; the search only selects and focuses.  Every
+string from the data reaches the page through ``textContent`` (or vis's
+canvas labels and ``innerText`` tooltips), never as HTML.
 """
 from __future__ import annotations
 
@@ -27,13 +34,161 @@ TYPE_COLOURS = {
     "Group": "#edc948", "Event": "#ff9da7", "Thing": "#9c9c9c",
 }
 _EXTRA_COLOURS = ["#8cd17d", "#86bcb6", "#d37295", "#a0cbe8", "#ffbe7d", "#d4a6c8", "#bab0ac"]
+STATUSES = ("reported", "claimed", "unverified", "disputed", "denied", "confirmed")
 DOUBTFUL = frozenset({"unverified", "disputed", "denied"})
 EDGE_COLOUR, DOUBT_COLOUR = "#7f7f7f", "#d9480f"
 LAYOUT_THRESHOLD = 500  # above this many drawn nodes: positions from Python, no physics
 SPRING_LIMIT = 2000     # above this, spring_layout is too slow; use a spiral
 MAX_SOURCES, MAX_QUOTE = 6, 400  # keep tooltips readable
+MIN_SIZE, MAX_SIZE = 10, 40      # node radius range; area follows PageRank (or degree)
 
 _VIS_DIR = os.path.join(os.path.dirname(pyvis.__file__), "lib", "vis-9.1.2")
+
+# The page's own script.  It reads only the JSON data block; every string from
+# the data goes in with textContent (or as vis canvas labels / innerText tooltips).
+_SCRIPT = r"""
+(function () {
+  "use strict";
+  var d = JSON.parse(document.getElementById("kg-data").textContent);
+  var nodes = new vis.DataSet(d.nodes), edges = new vis.DataSet(d.edges);
+  var state = {types: new Map(), statuses: new Map(), article: null};
+  d.types.forEach(function (t) { state.types.set(t[0], true); });
+  d.statuses.forEach(function (s) { state.statuses.set(s, true); });
+  var showNode = new Set(), showEdge = new Set();
+
+  function compute() {
+    var narrowed = state.article !== null || d.statuses.some(function (s) { return !state.statuses.get(s); });
+    var typeOk = new Set(), linked = new Set();
+    showNode = new Set(); showEdge = new Set();
+    d.nodes.forEach(function (n) { if (state.types.get(n.kgType)) typeOk.add(n.id); });
+    d.edges.forEach(function (e) {
+      if (typeOk.has(e.from) && typeOk.has(e.to) && state.statuses.get(e.kgStatus) &&
+          (state.article === null || e.kgArticles.indexOf(state.article) >= 0)) {
+        showEdge.add(e.id); linked.add(e.from); linked.add(e.to);
+      }
+    });
+    // a status or article filter shows statements and their entities only
+    typeOk.forEach(function (id) { if (!narrowed || linked.has(id)) showNode.add(id); });
+  }
+  compute();
+  var nodeView = new vis.DataView(nodes, {filter: function (n) { return showNode.has(n.id); }});
+  var edgeView = new vis.DataView(edges, {filter: function (e) { return showEdge.has(e.id); }});
+  var network = new vis.Network(document.getElementById("kg-network"),
+    {nodes: nodeView, edges: edgeView}, d.options);
+
+  function el(tag, text) {
+    var x = document.createElement(tag);
+    if (text !== undefined) x.textContent = text;
+    return x;
+  }
+  function checkbox(cls, onchange) {
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.className = cls;
+    box.addEventListener("change", onchange);
+    return box;
+  }
+  var count = document.getElementById("kg-count");
+  function showCount() {
+    count.textContent = "showing " + showNode.size + " of " + d.nodes.length + " entities, " +
+      showEdge.size + " of " + d.edges.length + " statements";
+  }
+  function apply() {
+    // re-added nodes take their place from the data set: keep the drawn layout
+    var pos = network.getPositions();
+    nodes.update(Object.keys(pos).map(function (id) { return {id: id, x: pos[id].x, y: pos[id].y}; }));
+    compute();
+    nodeView.refresh();
+    edgeView.refresh();
+    showCount();
+    search();
+  }
+
+  var legend = document.getElementById("kg-types");
+  d.types.forEach(function (t) {
+    var li = el("li"), label = el("label"), sw = el("span");
+    sw.className = "swatch"; sw.style.background = t[1];
+    label.appendChild(checkbox("kg-type", function (ev) { state.types.set(t[0], ev.target.checked); apply(); }));
+    label.appendChild(sw);
+    label.appendChild(document.createTextNode(t[0]));
+    li.appendChild(label);
+    legend.appendChild(li);
+  });
+  var statusList = document.getElementById("kg-statuses");
+  d.statuses.forEach(function (s) {
+    var li = el("li"), label = el("label"), line = el("span");
+    line.className = d.doubtful.indexOf(s) >= 0 ? "line doubt" : "line";
+    label.appendChild(checkbox("kg-status", function (ev) { state.statuses.set(s, ev.target.checked); apply(); }));
+    label.appendChild(line);
+    label.appendChild(document.createTextNode(s));
+    li.appendChild(label);
+    statusList.appendChild(li);
+  });
+  var select = document.getElementById("kg-article");
+  var all = el("option", "all articles (" + d.articles.length + ")");
+  all.value = "";
+  select.appendChild(all);
+  d.articles.forEach(function (a, i) {
+    var o = el("option", a);
+    o.value = String(i);
+    select.appendChild(o);
+  });
+  select.addEventListener("change", function () {
+    state.article = select.value === "" ? null : d.articles[Number(select.value)];
+    apply();
+  });
+
+  var haystack = new Map();
+  d.nodes.forEach(function (n) {
+    haystack.set(n.id, [n.label].concat(n.kgAliases).map(function (s) { return String(s).toLowerCase(); }));
+  });
+  var box = document.getElementById("kg-search"), hits = document.getElementById("kg-hits");
+  function search() {
+    var q = box.value.trim().toLowerCase();
+    if (!q) { network.unselectAll(); hits.textContent = ""; return []; }
+    var ids = nodeView.getIds().filter(function (id) {
+      return haystack.get(id).some(function (s) { return s.indexOf(q) >= 0; });
+    });
+    network.selectNodes(ids, false);
+    hits.textContent = ids.length === 1 ? "1 match" : (ids.length ? ids.length + " matches" : "no match");
+    if (ids.length === 1) {
+      network.focus(ids[0], {scale: Math.max(network.getScale(), 1), animation: {duration: 300}});
+    } else if (ids.length) {
+      network.fit({nodes: ids, animation: {duration: 300}});
+    }
+    return ids;
+  }
+  box.addEventListener("input", search);
+  box.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(); } });
+
+  document.getElementById("kg-reset").addEventListener("click", function () {
+    d.types.forEach(function (t) { state.types.set(t[0], true); });
+    d.statuses.forEach(function (s) { state.statuses.set(s, true); });
+    state.article = null;
+    select.value = "";
+    document.querySelectorAll("input.kg-type, input.kg-status").forEach(function (b) { b.checked = true; });
+    apply();
+  });
+  showCount();
+
+  function stable() {
+    window.kgStable = true;
+    window.kgStableAt = performance.now();  // ms since navigation start
+    document.body.setAttribute("data-kg-state", "stable");
+  }
+  network.once("afterDrawing", function () { window.kgDrawn = true; window.kgDrawnAt = performance.now(); });
+  if (d.options.physics && d.options.physics.enabled && d.nodes.length) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: false});
+      stable();
+    });
+  } else {
+    stable();  // positions came with the data (or nothing to draw): nothing to settle
+  }
+  window.kgNetwork = network;
+  window.kg = {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
+               edgeView: edgeView, state: state, apply: apply, search: search};
+})();
+"""
 
 _PAGE = string.Template("""<!DOCTYPE html>
 <html lang="en">
@@ -45,40 +200,50 @@ _PAGE = string.Template("""<!DOCTYPE html>
 $vis_css
 </style>
 <style>
-body{margin:0;font-family:system-ui,sans-serif;color:#222}
-header{padding:.5em 1em;border-bottom:1px solid #ddd}
+html,body{height:100%}
+body{margin:0;font-family:system-ui,sans-serif;color:#222;display:flex;flex-direction:column}
+header{padding:.5em 1em;border-bottom:1px solid #ddd;flex:none}
 h1{font-size:1.2em;margin:0}
 .note{margin:.3em 0 0;color:#555;font-size:.9em}
-#kg-legend{position:absolute;right:1em;top:4.5em;z-index:2;background:rgba(255,255,255,.9);
- border:1px solid #ddd;padding:.4em .8em;font-size:.85em;list-style:none;margin:0}
-#kg-legend li{margin:.15em 0}
+#kg-tools{display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center;margin-top:.4em;font-size:.9em}
+#kg-tools input[type=search]{width:16em}
+#kg-tools select{max-width:24em}
+#kg-hits,#kg-count{color:#555}
+#kg-panel{position:absolute;right:1em;top:7em;z-index:2;background:rgba(255,255,255,.92);
+ border:1px solid #ddd;padding:.4em .8em;font-size:.85em;max-height:calc(100vh - 9em);overflow:auto}
+#kg-panel h2{font-size:1em;margin:.3em 0 .2em}
+#kg-panel ul{list-style:none;margin:0;padding:0}
+#kg-panel li{margin:.15em 0}
+#kg-panel input{margin:0 .4em 0 0;vertical-align:middle}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;margin-right:.4em;vertical-align:middle}
 .line{display:inline-block;width:2em;margin-right:.4em;vertical-align:middle;border-top:2px solid $edge}
 .line.doubt{border-top:2px dashed $doubt}
-#kg-network{width:100%;height:calc(100vh - 4em)}
+#kg-network{flex:1;min-height:20em;width:100%}
 div.vis-tooltip{white-space:pre-wrap;max-width:36em;font-family:system-ui,sans-serif;font-size:12px}
 </style>
 </head>
 <body>
-<header><h1>$title</h1><p class="note" id="kg-note">$note</p></header>
-<ul id="kg-legend">
-$legend
-</ul>
+<header><h1>$title</h1><p class="note" id="kg-note">$note</p>
+<div id="kg-tools">
+<label>Find <input type="search" id="kg-search" placeholder="name or alias" autocomplete="off"></label>
+<span id="kg-hits" aria-live="polite"></span>
+<label>Article <select id="kg-article"></select></label>
+<button type="button" id="kg-reset">Show all</button>
+<span id="kg-count" aria-live="polite"></span>
+</div></header>
+<aside id="kg-panel">
+<h2>Entity types</h2>
+<ul id="kg-types"></ul>
+<h2>Statement status</h2>
+<ul id="kg-statuses"></ul>
+</aside>
 <div id="kg-network"></div>
 <script type="application/json" id="kg-data">$data</script>
 <script>
 $vis_js
 </script>
 <script>
-(function () {
-  var d = JSON.parse(document.getElementById("kg-data").textContent);
-  var network = new vis.Network(document.getElementById("kg-network"),
-    {nodes: new vis.DataSet(d.nodes), edges: new vis.DataSet(d.edges)}, d.options);
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: false});
-  });
-  window.kgNetwork = network;
-})();
+$script
 </script>
 </body>
 </html>
@@ -112,18 +277,56 @@ def _label(G, n) -> str:
     return str(lab) if lab else str(n).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def _aliases(G, n) -> list[str]:
+    a = G.nodes[n].get("aliases")
+    if not a:
+        return []
+    return [str(a)] if isinstance(a, str) else sorted({str(x) for x in a})
+
+
 def _select(G, max_nodes: int) -> list:
     """The max_nodes most connected nodes (ties: label, then id), for big graphs."""
     ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), _label(G, n), str(n)))
     return ranked[:max_nodes]
 
 
-def _node_tip(G, n) -> str:
+def _centrality(G) -> tuple[dict, str]:
+    """PageRank on the undirected simple graph (as ``kg analyze``), else degree.
+
+    The projection is built in sorted order, so the scores do not depend on
+    the order the graph was filled in.
+    """
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes, key=str))
+    H.add_edges_from(sorted({tuple(sorted((u, v), key=str)) for u, v in G.edges() if u != v},
+                            key=lambda e: (str(e[0]), str(e[1]))))
+    if H.number_of_edges():
+        try:
+            return nx.pagerank(H, weight=None), "PageRank"
+        except (ImportError, nx.PowerIterationFailedConvergence):  # pagerank needs scipy
+            pass
+    return {n: float(G.degree(n)) for n in G.nodes}, "degree"
+
+
+def _sizes(score: dict, nodes: list) -> dict:
+    """Radius per drawn node: area proportional to its score, MIN_SIZE..MAX_SIZE."""
+    top = max((score[n] for n in nodes), default=0.0)
+    if top <= 0:
+        return dict.fromkeys(nodes, float(MIN_SIZE))
+    return {n: round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(score[n], 0.0) / top), 1)
+            for n in nodes}
+
+
+def _node_tip(G, n, score: float, measure: str) -> str:
     a = G.nodes[n]
     lines = [_label(G, n), f"type: {a.get('type') or 'Thing'}"]
+    if _aliases(G, n):
+        lines.append("also: " + ", ".join(_aliases(G, n)))
     if a.get("wikidata"):
         lines.append(f"wikidata: {a['wikidata']}")
     lines += [f"id: {n}", f"connections: {G.degree(n)}"]
+    if measure == "PageRank":
+        lines.append(f"PageRank: {score:.4f}")
     return "\n".join(lines)
 
 
@@ -170,25 +373,34 @@ def render_html(G: "nx.MultiDiGraph", *, title: str = "geokg", max_nodes: int = 
     nodes = sorted(keep, key=str)
     big = len(nodes) > LAYOUT_THRESHOLD
     pos = _positions(G, nodes) if big else {}
+    score, measure = _centrality(G)
+    size = _sizes(score, nodes)
 
     net = Network(directed=True)
     for n in nodes:
         t = str(G.nodes[n].get("type") or "Thing")
         extra = {"x": pos[n][0], "y": pos[n][1]} if big else {}
-        net.add_node(str(n), label=_label(G, n), title=_node_tip(G, n), color=type_colour(t),
-                     size=round(8 + 5 * math.sqrt(G.degree(n)), 1), **extra)
+        net.add_node(str(n), label=_label(G, n), title=_node_tip(G, n, score[n], measure),
+                     color=type_colour(t), size=size[n], kgType=t, kgAliases=_aliases(G, n), **extra)
     edges = sorted(((u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True)
                     if u in keep and v in keep), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     seen: dict = {}
+    articles: set = set()
+    statuses: set = set()
     for i, (u, v, k, a) in enumerate(edges):
-        doubt = a.get("status") in DOUBTFUL
+        status = str(a.get("status") or "reported")
+        doubt = status in DOUBTFUL
+        arts = sorted({str(s.get("article")) for s in a.get("sources") or [] if s.get("article")})
+        articles.update(arts)
+        statuses.add(status)
         extra = {}
         nth = seen[(u, v)] = seen.get((u, v), -1) + 1
         if nth:  # parallel statements between one pair: fan them out
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * nth, 2)}
         net.add_edge(str(u), str(v), id=f"e{i}", label=str(a.get("predicate") or ""),
                      title=_edge_tip(G, u, v, a), dashes=doubt,
-                     color=DOUBT_COLOUR if doubt else EDGE_COLOUR, **extra)
+                     color=DOUBT_COLOUR if doubt else EDGE_COLOUR,
+                     kgStatus=status, kgArticles=arts, **extra)
     net.options = {
         "nodes": {"shape": "dot", "font": {"size": 14}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
@@ -202,22 +414,22 @@ def render_html(G: "nx.MultiDiGraph", *, title: str = "geokg", max_nodes: int = 
                               "fit": True}}),
     }
     vnodes, vedges, _, _, _, options = net.get_network_data()
-    data = {"nodes": vnodes, "edges": vedges, "options": json.loads(options)}
+    types = sorted({str(G.nodes[n].get("type") or "Thing") for n in nodes})
+    data = {"nodes": vnodes, "edges": vedges, "options": json.loads(options),
+            "types": [[t, type_colour(t)] for t in types],
+            "statuses": list(STATUSES) + sorted(statuses - set(STATUSES)),
+            "doubtful": sorted(DOUBTFUL), "articles": sorted(articles), "size_by": measure}
 
     if len(nodes) < total:
         note = (f"showing {len(nodes)} of {total} entities (the most connected); "
                 f"{total - len(nodes)} left out")
     else:
         note = f"{total} entities, {len(edges)} statements"
-    types = sorted({str(G.nodes[n].get("type") or "Thing") for n in nodes})
-    legend = [f'<li><span class="swatch" style="background:{type_colour(t)}"></span>'
-              f"{html.escape(t)}</li>" for t in types]
-    legend += ['<li><span class="line"></span>reported / claimed / confirmed</li>',
-               '<li><span class="line doubt"></span>unverified / disputed / denied</li>']
+    note += f"; node size: {measure}"
     return _PAGE.substitute(
-        title=html.escape(title), note=html.escape(note), legend="\n".join(legend),
-        data=_json(data), vis_css=_read_vis("vis-network.css"),
-        vis_js=_read_vis("vis-network.min.js"), edge=EDGE_COLOUR, doubt=DOUBT_COLOUR)
+        title=html.escape(title), note=html.escape(note), data=_json(data), script=_SCRIPT,
+        vis_css=_read_vis("vis-network.css"), vis_js=_read_vis("vis-network.min.js"),
+        edge=EDGE_COLOUR, doubt=DOUBT_COLOUR)
 
 
 def write_html(G, path, *, title: str = "geokg", max_nodes: int = 300) -> pathlib.Path:

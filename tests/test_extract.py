@@ -237,3 +237,13 @@ def test_one_huge_line_is_read_in_pieces_with_true_offsets():
     assert ex.statements
     for st in ex.statements:
         assert ex.article.text[st.evidence.start:st.evidence.end] == st.evidence.text
+
+
+@pytest.mark.parametrize("cue, status", [
+    ("The BBC has not verified the figure.", "unverified"),
+    ("Officials in Kyiv dismissed the claim as fabricated.", "denied"),
+])
+def test_more_status_cues(cue, status):
+    ex, _ = _facts("Russia claimed it had shot down 40 Ukrainian drones over Belgorod. " + cue)
+    st = _one(ex, "shoots_down")
+    assert st.status == status

@@ -86,7 +86,7 @@ def test_vague_amount_keeps_its_own_qualifier():
     ("no less than", "at_least"),
     ("no fewer than", "at_least"),
     ("at least", "at_least"),
-    ("as many as", "at_least"),
+    ("as many as", "at_most"),
     ("more than", "more_than"),
     ("over", "more_than"),
     ("in excess of", "more_than"),

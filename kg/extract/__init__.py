@@ -197,6 +197,12 @@ def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> lis
         if back:
             for k in per_sentence.get(si - 1, []):
                 out[k] = _doubt(out[k], status, cue)
+        low = ctx.sentences[si].doc.text.lower()
+        if not per_sentence.get(si) and any(r in low for r in ctx.res.words("status_cues", "definite_refs")):
+            # "The BBC has not verified the figure.": the claims and counts just before
+            for k in per_sentence.get(si - 1, []):
+                if out[k].claimant is not None or out[k].quantity is not None:
+                    out[k] = _doubt(out[k], status, cue)
         # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
         named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
         counted = _counted_in_cue(ctx.sentences[si].doc)
