@@ -80,6 +80,7 @@ class Statement:
     claimant: Entity | None = None
     status: str = "reported"
     status_cue: str | None = None
+    status_by: Entity | None = None    # who doubts, disputes or denies it ("experts", "Islamabad")
     time: str | None = None            # ISO 8601 date or interval
     confidence: float = 0.7
     role: str | None = None            # office held, for holds_office

@@ -114,6 +114,8 @@ def statement_triples(article: Article, st: Statement, extractor: URIRef):
     yield src, KG.status, STATUS_IRIS[st.status]
     if st.status_cue:
         yield src, KG.statusCue, Literal(st.status_cue)
+    if st.status_by is not None:
+        yield src, KG.statusBy, URIRef(entity_iri(st.status_by))
     if st.claimant is not None:
         yield src, KG.claimant, URIRef(entity_iri(st.claimant))
     if q is not None:

@@ -136,3 +136,9 @@ def test_timeline_orders_dated_events(tmp_path):
     times = [(r["time"], r["subject"]) for r in found]
     assert ("2025-03-02", "Russia") in times and ("2025-03-18", "Israel") in times
     assert times == sorted(times, key=lambda t: t[0])
+
+
+def test_doubtful_claims_say_who_doubts_them(seed_store):
+    found = rows("doubtful_claims", seed_store)
+    assert any(r["status_value"] == "disputed" and r["doubted_by"] == "experts" for r in found)
+    assert any(r["status_value"] == "unverified" and r["doubted_by"] == "CNN" for r in found)

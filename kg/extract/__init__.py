@@ -12,7 +12,15 @@ from typing import Iterable, Iterator
 
 from .. import config
 from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
-from .attribution import attribution_for, quote_speaker, cue_token, is_hypothetical, modality, same_clause, sentence_cues
+from .attribution import (
+    attribution_for,
+    cue_token,
+    is_hypothetical,
+    modality,
+    quote_speaker,
+    same_clause,
+    sentence_cues,
+)
 from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
@@ -167,7 +175,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 e = canon(m.entity)
                 entities.setdefault(e.label + e.type, e)
     for st in statements:
-        for e in (st.subject, st.object, st.location, st.target, st.recipient, st.claimant):
+        for e in (st.subject, st.object, st.location, st.target, st.recipient, st.claimant, st.status_by):
             if e is not None:
                 entities.setdefault(e.label + e.type, e)
     return Extraction(article, list(entities.values()), statements)
@@ -176,10 +184,26 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
 
 
-def _doubt(st: Statement, status: str, cue: str) -> Statement:
+def _doubt(st: Statement, status: str, cue: str, by: Entity | None = None) -> Statement:
     if DOUBT_RANK[status] > DOUBT_RANK[st.status]:
-        return replace(st, status=status, status_cue=cue)
+        return replace(st, status=status, status_cue=cue, status_by=by if by != st.claimant else None)
     return st
+
+
+def _doubter(ctx, si: int, cue_tok, canon) -> Entity | None:
+    """Who the cue says doubts or denies: the subject of the cue's verb ('experts have called into question')."""
+    from .roles import _subject_of
+    if cue_tok is None:
+        return None
+    v = cue_tok
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX"):
+            subj, _ = _subject_of(ctx, si, v)
+            return canon(subj[0]) if subj else None
+        if v.head.i == v.i:
+            return None
+        v = v.head
+    return None
 
 
 def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> list[Statement]:
@@ -189,20 +213,21 @@ def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> lis
         if not status:
             continue
         cue_tok = cue_token(ctx, si, cue)
+        by = _doubter(ctx, si, cue_tok, canon)
         for k in per_sentence.get(si, []):
             if out[k].predicate.endswith(("questions", "denies", "rejects")):
                 continue
             if cue_tok is None or same_clause(cue_tok, triggers[k]):
-                out[k] = _doubt(out[k], status, cue)
+                out[k] = _doubt(out[k], status, cue, by)
         if back:
             for k in per_sentence.get(si - 1, []):
-                out[k] = _doubt(out[k], status, cue)
+                out[k] = _doubt(out[k], status, cue, by)
         low = ctx.sentences[si].doc.text.lower()
         if not per_sentence.get(si) and any(r in low for r in ctx.res.words("status_cues", "definite_refs")):
             # "The BBC has not verified the figure.": the claims and counts just before
             for k in per_sentence.get(si - 1, []):
                 if out[k].claimant is not None or out[k].quantity is not None:
-                    out[k] = _doubt(out[k], status, cue)
+                    out[k] = _doubt(out[k], status, cue, by)
         # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
         named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
         counted = _counted_in_cue(ctx.sentences[si].doc)
@@ -213,7 +238,7 @@ def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> lis
                 any(e in named for e in (st.subject, st.object) if e is not None and e != st.claimant)
             by_noun = bool(counted) and st.claimant is not None and bool(counted & _heads(st))
             if by_name or by_noun:
-                out[k] = _doubt(out[k], status, cue)
+                out[k] = _doubt(out[k], status, cue, by)
     return out
 
 
