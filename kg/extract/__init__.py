@@ -139,20 +139,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         quote = s.doc.text.strip()
         start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
         evidence = Span(start, start + len(quote), quote)
-        obj = canon(d.object)
-        objects = [obj, *map(canon, d.extra)]
-        quantities = [d.quantity, *d.extra_quantities]
-        if len(quantities) > 1 and len(quantities) == len(objects):
-            # "4,800 troops and 200 civilian employees": each count with its own noun
-            pairs = [(canon(sj), o, q) for sj in [d.subject, *d.extra_subjects] for o, q in zip(objects, quantities)]
-        else:
-            pairs = [(canon(sj), o) for sj in [d.subject, *d.extra_subjects] for o in objects]
-            pairs += [(canon(d.subject), obj, q) for q in d.extra_quantities]
-        pairs += [(canon(d.subject), obj, d.quantity, loc) for loc in d.extra_locations]
-        for pair in pairs:
-            subject, o = pair[0], pair[1]
-            quantity = pair[2] if len(pair) > 2 else d.quantity
-            location = canon(pair[3]) if len(pair) > 3 else canon(d.location)
+        for subject, o, quantity, location in _variants(d, canon):
             both_known = all(e is not None and e.wikidata for e in (subject, o))
             st = Statement(
                 predicate=predicate, evidence=evidence, subject=subject, object=o,
@@ -182,6 +169,21 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
 
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+
+
+def _variants(d, canon):
+    """One statement per subject and object ('Rosneft and Lukoil'), per paired count
+    ('4,800 troops and 200 employees') and per further place ('in Petare and in Miranda')."""
+    subjects = [canon(x) for x in [d.subject, *d.extra_subjects]]
+    objects = [canon(x) for x in [d.object, *d.extra]]
+    quantities = [d.quantity, *d.extra_quantities]
+    place = canon(d.location)
+    if len(quantities) > 1 and len(quantities) == len(objects):
+        yield from ((s, o, q, place) for s in subjects for o, q in zip(objects, quantities))
+    else:
+        yield from ((s, o, d.quantity, place) for s in subjects for o in objects)
+        yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)
+    yield from ((subjects[0], objects[0], d.quantity, canon(x)) for x in d.extra_locations)
 
 
 def _doubt(st: Statement, status: str, cue: str, by: Entity | None = None) -> Statement:
