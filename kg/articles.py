@@ -111,7 +111,10 @@ def find_article_files(paths) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*.txt") if x.is_file()))
+            # hidden folders (.venv, .git) and installed packages hold .txt files that are not news
+            files.extend(sorted(x for x in p.rglob("*.txt") if x.is_file() and not any(
+                part.startswith(".") or part in ("site-packages", "node_modules", "__pycache__")
+                for part in x.relative_to(p).parts[:-1])))
         elif p.is_file():
             files.append(p)
         else:

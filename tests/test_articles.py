@@ -231,3 +231,12 @@ def test_load_articles_reads_every_file_in_order(tmp_path):
     write_article(tmp_path, "b.txt", "Second\n" + BODY)
     write_article(tmp_path, "a.txt", "First\n" + BODY)
     assert [a.headline for a in load_articles([tmp_path])] == ["First", "Second"]
+
+
+def test_hidden_and_package_folders_are_not_articles(tmp_path):
+    from kg.articles import find_article_files
+    (tmp_path / ".venv" / "lib").mkdir(parents=True)
+    (tmp_path / ".venv" / "lib" / "LICENSE.txt").write_text("MIT License ...", encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Headline\nBody of the story here.", encoding="utf-8")
+    assert [p.name for p in find_article_files([tmp_path])] == ["a.txt"]
