@@ -7,6 +7,7 @@ claimant, status, time (``attribution``, ``timex``) -> ``Statement`` records.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -29,6 +30,8 @@ from .resources import data_digest, load_resources
 from .timex import find_times
 
 __all__ = ["extract", "extract_many", "extractor_id"]
+
+log = logging.getLogger("kg.extract")
 
 
 def extractor_id() -> str:
@@ -112,7 +115,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     ctx.speaker_of = lambda si, tok: quote_speaker(ctx, si, tok)
     drafts = []
     for si in range(len(sentences)):
-        drafts.extend(d for d in find_drafts(ctx, si) if not is_hypothetical(ctx, si, d.trigger))
+        try:
+            drafts.extend(d for d in find_drafts(ctx, si) if not is_hypothetical(ctx, si, d.trigger))
+        except Exception as e:  # noqa: BLE001 - one odd parse must not cost the whole article
+            log.warning("%s: sentence at offset %d skipped, a rule failed: %r", article.name, sentences[si].offset, e)
     canonical = registry.finalise([m for ms in mentions for m in ms])
 
     def canon(e: Entity | None) -> Entity | None:
