@@ -128,8 +128,14 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     per_sentence: dict[int, list[int]] = {}
     triggers: list = []
     for d in drafts:
+        try:
+            claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
+            mode = modality(ctx, d.trigger) if d.predicate not in ("holds_office",) else None
+        except Exception as e:  # noqa: BLE001 - as above: skip the one statement, keep the article
+            log.warning("%s: statement at offset %d skipped, a rule failed: %r", article.name,
+                        sentences[d.si].offset, e)
+            continue
         s = sentences[d.si]
-        claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
         if d.predicate == "claims_count" and claimant is None:   # the subject asserts its own count
@@ -139,7 +145,6 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
         if time is None and len(times) == 1:
             time = times[0][2]
-        mode = modality(ctx, d.trigger) if d.predicate not in ("holds_office",) else None
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()
