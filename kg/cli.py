@@ -71,6 +71,15 @@ def build(paths, out, store, quiet):
     click.echo("wrote: " + ", ".join(report.files.values()))
 
 
+def _write(text: str, output: str) -> None:
+    """Text to stdout ('-') or to a file, creating its folder."""
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+
+
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for p in params:
@@ -153,12 +162,7 @@ def export_cmd(fmt, output, store):
 
     Example: kg export --format trig -o graph.trig
     """
-    data = api.export(fmt, store=_store_path(store))
-    if output == "-":
-        click.echo(data, nl=False)
-    else:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(data, encoding="utf-8")
+    _write(api.export(fmt, store=_store_path(store)), output)
 
 
 @cli.command()
@@ -199,11 +203,7 @@ def analyze(fmt, top, output, store):
         with _redirect(buf):
             _emit_table(["label", "type", "degree", "pagerank", "betweenness", "node"], result["central"], fmt)
         text = buf.getvalue()
-    if output == "-":
-        click.echo(text, nl=False)
-    else:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+    _write(text, output)
 
 
 @cli.command()

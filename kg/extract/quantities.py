@@ -93,8 +93,8 @@ def _in_conversion(text: str, prev_end: int, start: int) -> bool:
 def find_numbers(text: str) -> list[NumberMatch]:
     """All quantities in ``text`` (a sentence), left to right, years and dates left out.
 
-    >>> [(n.value, n.qualifier, n.unit) for n in find_numbers("no less than 5,000 and up to 6,000 meters")]
-    [(5000.0, 'at_least', None), (6000.0, 'at_most', 'metre')]
+    >>> [(n.value, n.qualifier, n.unit) for n in find_numbers("no less than 2,000 and up to 9,000 meters")]
+    [(2000.0, 'at_least', None), (9000.0, 'at_most', 'metre')]
     """
     rx, vague_re, quals, words, scales, units, currencies, vague, date_re, before_date_re = _patterns()
     out: list[NumberMatch] = []

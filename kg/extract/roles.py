@@ -99,7 +99,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     h = verb.head
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
-    # a parse that lost the subject: a name right before the verb ("... and Venezuela has 5,000")
+    # a parse that lost the subject: a name right before the verb ("... and Ukraine has 2,000")
     k = verb.i - 1
     doc = verb.doc
     while k >= 0 and (doc[k].dep_ in ("aux", "advmod", "neg", "auxpass") or doc[k].text in ("]", ")")):
