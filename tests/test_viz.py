@@ -1,5 +1,6 @@
 """Tests for kg.viz: offline, escaped, deterministic HTML pictures of the graph."""
 import json
+import math
 import re
 
 import networkx as nx
@@ -74,10 +75,9 @@ def test_labels_predicates_and_legend():
         "supplies", "trades_with", "operates", "commands", "leads"}
     for lab in labels:
         assert lab in page
-    legend = page[page.index('<ul id="kg-legend">'):page.index("</ul>")]
-    for t in ("Country", "WeaponSystem", "MilitaryForce", "Person"):
-        assert f"</span>{t}</li>" in legend
-    assert "Location" not in legend  # only types present
+    types = dict(data["types"])  # the legend (type checkboxes), built in the page from the data
+    assert set(types) == {"Country", "WeaponSystem", "MilitaryForce", "Person"}  # only types present
+    assert types["Country"] == next(n["color"] for n in data["nodes"] if n["label"] == "Iran")
     assert "<title>Test graph</title>" in page
     # arrows point at the object, tooltip is plain text carrying the provenance
     e = next(e for e in data["edges"] if e["label"] == "supplies")
@@ -110,8 +110,10 @@ def test_hostile_text_is_inert_but_preserved():
     assert IMG in edge["title"] and SCRIPT in edge["title"]
     assert "</script><script>alert(2)</script>" in edge["title"]
     assert 'Tom & "Jerry" \u2028' in {n["label"] for n in data["nodes"]}
-    # the legend and heading are HTML-escaped
-    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    # the type (legend) and article (select) reach the page as data, for textContent
+    assert IMG in dict(data["types"])
+    assert data["articles"] == ["evil.txt"]
+    # the heading is HTML-escaped
     assert "<h1>t &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
 
 
@@ -127,7 +129,7 @@ def test_doubtful_edges_dashed_and_coloured():
     assert "smooth" in by_label["trades_with"] or "smooth" in by_label["supplies"]
 
 
-def test_node_colour_by_type_and_size_by_degree():
+def test_node_colour_by_type_and_size_by_centrality():
     data = _data(render_html(small_graph()))
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes[E + "iran"]["color"] == nodes[E + "russia"]["color"]
@@ -163,9 +165,30 @@ def test_large_graph_positions_up_front_without_physics():
 
 
 def test_small_graph_physics_stabilises_then_stops():
-    opts = _data(render_html(small_graph()))["options"]["physics"]
+    data = _data(render_html(small_graph()))
+    opts = data["options"]["physics"]
     assert opts["enabled"] is True and opts["stabilization"]["enabled"] is True
     assert 0 < opts["stabilization"]["iterations"] <= 1000
+    # physics only polishes a seeded layout: same start, same picture
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 5
+    # no per-edge physics nodes ("dynamic" curves), fewer steps as the graph grows
+    assert data["options"]["edges"]["smooth"]["type"] == "continuous"
+    more = _data(render_html(star_graph(400)))["options"]["physics"]["stabilization"]["iterations"]
+    assert 0 < more < opts["stabilization"]["iterations"]
+
+
+def test_layout_hangs_the_rest_around_the_core(monkeypatch):
+    import sys
+    viz = sys.modules["kg.viz"]
+    monkeypatch.setattr(viz, "CORE", 5)
+    G = star_graph(40)
+    nodes = {n["id"]: n for n in _data(render_html(G, max_nodes=1000))["nodes"]}
+    hub = nodes[E + "n000"]
+    assert len({(n["x"], n["y"]) for n in nodes.values()}) == 40
+    # leaves outside the core sit on a sunflower around the hub they hang on
+    d = [math.hypot(n["x"] - hub["x"], n["y"] - hub["y"]) for i, n in nodes.items() if i != E + "n000"]
+    assert max(d) < 70 + 28 * math.sqrt(40) + 1 and min(d) > 10
 
 
 def test_deterministic():
@@ -191,3 +214,61 @@ def test_write_html(tmp_path):
     out = write_html(G, tmp_path / "graph.html", title="x", max_nodes=5)
     assert out == tmp_path / "graph.html" and out.is_file()
     assert out.read_text(encoding="utf-8") == render_html(G, title="x", max_nodes=5)
+
+
+def test_filter_and_search_data():
+    """What the page's controls work on: type, aliases, status and articles per item."""
+    G = small_graph()
+    G.nodes[E + "putin"]["aliases"] = ["Putin", "V. V. Putin"]
+    data = _data(render_html(G))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes[E + "putin"]["kgType"] == "Person"
+    assert nodes[E + "putin"]["kgAliases"] == ["Putin", "V. V. Putin"]
+    assert nodes[E + "iran"]["kgAliases"] == []
+    assert "also: Putin, V. V. Putin" in nodes[E + "putin"]["title"]
+    by_label = {e["label"]: e for e in data["edges"]}
+    assert by_label["commands"]["kgStatus"] == "denied"
+    assert by_label["commands"]["kgArticles"] == ["a3.txt"]
+    assert by_label["operates"]["kgArticles"] == []  # no sources
+    assert data["articles"] == ["a1.txt", "a2.txt", "a3.txt"]
+    assert data["statuses"] == ["reported", "claimed", "unverified", "disputed", "denied", "confirmed"]
+    # a status outside the six still gets a checkbox; a missing one counts as reported
+    G.add_edge(E + "iran", E + "putin", key=S + "9", predicate="meets", status="rumoured", sources=[])
+    G.add_edge(E + "iran", E + "wagner", key=S + "10", predicate="pays", sources=[])
+    data = _data(render_html(G))
+    assert data["statuses"][-1] == "rumoured"
+    assert {e["label"]: e["kgStatus"] for e in data["edges"]}["pays"] == "reported"
+
+
+def test_controls_in_page_and_no_html_injection_sinks():
+    page = render_html(small_graph())
+    for ident in ("kg-search", "kg-article", "kg-types", "kg-statuses", "kg-reset", "kg-count"):
+        assert f'id="{ident}"' in page
+    script = page[page.rindex("<script>"):]
+    assert "vis.DataView" in script and ".refresh()" in script and "textContent" in script
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script
+
+
+def test_size_by_pagerank_with_degree_fallback(monkeypatch):
+    # a star: PageRank and degree agree that the hub is the largest
+    G = star_graph(8)
+    data = _data(render_html(G))
+    sizes = {n["id"]: n["size"] for n in data["nodes"]}
+    assert sizes[E + "n000"] == 40 and all(10 <= s < 40 for i, s in sizes.items() if i != E + "n000")
+    assert data["size_by"] == "PageRank" and "PageRank: 0." in data["nodes"][0]["title"]
+
+    def broken(*a, **k):
+        raise ImportError("no scipy")
+    monkeypatch.setattr(nx, "pagerank", broken)
+    data = _data(render_html(G))
+    assert data["size_by"] == "degree" and "node size: degree" in render_html(G)
+    sizes = {n["id"]: n["size"] for n in data["nodes"]}
+    assert sizes[E + "n000"] == 40 and sizes[E + "n001"] == round(10 + 30 * (1 / 7) ** 0.5, 1)
+
+
+def test_sizes_without_edges():
+    G = nx.MultiDiGraph()
+    G.add_node("a", label="A", type="Thing")
+    G.add_node("b", label="B", type="Thing")
+    assert {n["size"] for n in _data(render_html(G))["nodes"]} == {10}
