@@ -43,8 +43,12 @@ def _quantity_text(r: dict) -> str | None:
     return " ".join(x for x in (_QUAL_TEXT.get(r.get("qualifier") or ""), num, r.get("unit") or "") if x)
 
 
-def to_networkx(store: Store) -> nx.MultiDiGraph:
-    """Entities and the statements between them.
+def to_networkx(store: Store, articles: bool = False) -> nx.MultiDiGraph:
+    """Entities and the statements between them (and, with ``articles``, the articles too).
+
+    With ``articles=True`` each article is a node too (``type`` "Article",
+    ``label`` its file name) with a ``mentioned_in`` edge from every entity of
+    every statement it supports: the entity-article graph.
 
     Nodes: entity IRI with ``label``, ``type``, ``wikidata``, ``aliases``. Edges: subject ->
     object (or recipient, target, location), key = statement IRI, with
@@ -73,7 +77,24 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
             aliases.setdefault(r["e"], set()).add(r["alias"])
     for n in G:
         G.nodes[n]["aliases"] = sorted(aliases.get(n, ()))
+    if articles:
+        _add_articles(G)
     return G
+
+
+def _add_articles(G: nx.MultiDiGraph) -> None:
+    """Article nodes, and an edge from each entity to each article that states something about it."""
+    links = set()
+    for u, v, data in list(G.edges(data=True)):
+        for src in data.get("sources") or ():
+            links.update({(u, src["article"]), (v, src["article"])})
+    for entity, article in sorted(links):
+        node = "article:" + article
+        if node not in G:
+            G.add_node(node, label=article, type="Article", wikidata=None, aliases=[])
+        if not G.has_edge(entity, node, "mentioned_in"):
+            G.add_edge(entity, node, key="mentioned_in", predicate="mentioned_in", status="reported",
+                       claimant=None, quantity=None, sources=[])
 
 
 # ------------------------------------------------------------------ helpers

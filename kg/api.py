@@ -135,9 +135,10 @@ def graph(store: str | Path | Store | None = None) -> rdflib.Dataset:
     return ds
 
 
-def networkx_graph(store: str | Path | Store | None = None):
-    """The entity graph as a networkx ``MultiDiGraph`` (see ``kg.analysis.to_networkx``)."""
-    return to_networkx(open_store(store, read_only=True))
+def networkx_graph(store: str | Path | Store | None = None, articles: bool = False):
+    """The entity graph as a networkx ``MultiDiGraph`` (see ``kg.analysis.to_networkx``);
+    ``articles=True`` adds the articles as nodes (the entity-article graph)."""
+    return to_networkx(open_store(store, read_only=True), articles=articles)
 
 
 def central_actors(store: str | Path | Store | None = None, k: int = 10) -> list[dict]:

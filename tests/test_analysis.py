@@ -281,3 +281,13 @@ def test_seed_path_from_rosoboronexport_to_the_united_states(seed_store):
         assert find_entity(G, "Rosoboronexport") in ends
         assert find_entity(G, "United States") in {path[-1]["from_node"], path[-1]["to_node"]}
         assert all(step["statement"] and step["source"] for step in path)
+
+
+def test_entity_article_graph(seed_store):
+    from kg.analysis import to_networkx
+    G = to_networkx(seed_store, articles=True)
+    arts = [n for n, d in G.nodes(data=True) if d.get("type") == "Article"]
+    assert sorted(G.nodes[n]["label"] for n in arts) == ["000_89d24ad73f7e7e54.txt", "004_ee2df7017508fd8b.txt"]
+    maduro = next(n for n, d in G.nodes(data=True) if d.get("label") == "Nicolás Maduro")
+    assert {v for _, v, k in G.out_edges(maduro, keys=True) if k == "mentioned_in"} == set(arts)
+    assert not any(d.get("type") == "Article" for _, d in to_networkx(seed_store).nodes(data=True))
