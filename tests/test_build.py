@@ -142,3 +142,17 @@ def test_doubtful_claims_say_who_doubts_them(seed_store):
     found = rows("doubtful_claims", seed_store)
     assert any(r["status_value"] == "disputed" and r["doubted_by"] == "experts" for r in found)
     assert any(r["status_value"] == "unverified" and r["doubted_by"] == "CNN" for r in found)
+
+
+def test_base_namespace_is_configurable(tmp_path):
+    import os
+    import subprocess
+    import sys
+    code = ("import kg, json; kg.build([%r], out=%r); "
+            "rows = kg.query('claims_by_actor', store=%r, params={'actor': 'Maduro'}).rows; "
+            "print(json.dumps(rows[0]['statement']))") % (str(SEEDS), str(tmp_path / "out"), str(tmp_path / "out" / "store"))
+    env = {**os.environ, "GEOKG_BASE": "https://news.example.org/kg/"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]).startswith("https://news.example.org/kg/statement/")
+    assert "https://geokg.example/" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
