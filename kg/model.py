@@ -97,7 +97,7 @@ class Extraction:
 # ---------------------------------------------------------------- IRI minting
 
 def slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated: 'Nicolás Maduro' -> 'nicolas-maduro'."""
+    """ASCII, lower-case, hyphenated: 'Andrés Manuel López' -> 'andres-manuel-lopez'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 

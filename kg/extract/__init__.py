@@ -183,8 +183,8 @@ _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
 
 
 def _variants(d, canon):
-    """One statement per subject and object ('Rosneft and Lukoil'), per paired count
-    ('4,800 troops and 200 employees') and per further place ('in Petare and in Miranda')."""
+    """One statement per subject and object ('Airbus and Safran'), per paired count
+    ('900 troops and 60 medics') and per further place ('in Goma and in Bukavu')."""
     subjects = [canon(x) for x in [d.subject, *d.extra_subjects]]
     objects = [canon(x) for x in [d.object, *d.extra]]
     quantities = [d.quantity, *d.extra_quantities]

@@ -1,7 +1,7 @@
 """Who asserts a statement, and how sure the text is of it.
 
-Claimant: the subject of a reporting verb the event hangs under ("Maduro
-said ...", "... , Maduro claimed"), or the object of "according to".
+Claimant: the subject of a reporting verb the event hangs under ("Erdogan
+said ...", "... , Erdogan claimed"), or the object of "according to".
 Status: from the reporting verb (claim -> claimed, deny -> denied), hedges
 ("allegedly"), and the text's own cues in the sentence ("could not
 independently verify" -> unverified, "experts have called into question" ->
@@ -65,7 +65,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         if h.i == a.i:
             break
         if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
-            break      # "... as he visited Lithuania": narration around the quote, not part of it
+            break      # "... as he visited Warsaw": narration around the quote, not part of it
         if a.dep_ == "prep" and prev_dep != "pcomp":
             break      # "amid tension over the US deployment": a noun phrase, not a reported clause
         if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
@@ -236,7 +236,7 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         head = tok.head.lemma_.lower()
         if head in ctx.res.words("events", "cessation_verbs"):
-            return None  # "urged them to halt purchases of oil": the purchases are going on
+            return None  # "urged them to halt imports of gas": the purchases are going on
         for name, words in table.items():
             if head in words:
                 return name  # "considers further strikes"

@@ -2,7 +2,7 @@
 
 Sentence documents with their offsets, the mentions in each, and the
 resolution of a parse token to an entity: a named mention, a pronoun or
-demonstrative pointing back, or a plain noun phrase ("suspected drug-carrying
+demonstrative pointing back, or a plain noun phrase ("suspected smuggling
 boats") when nothing is named.
 """
 from __future__ import annotations
@@ -130,7 +130,7 @@ class ArticleContext:
                 return [self.noun_entity(si, tok, type_="Group")]
             if m.kind == "demonym" and tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") \
                     and self.mention_at(si, tok.head.i) is None:
-                # "Pakistani authorities", "Russian state company Rosoboronexport"
+                # "Pakistani authorities", "the Turkish drone maker Baykar"
                 return self.resolve_all(si, tok.head, allow_noun)
             out = [m.entity]
             out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
@@ -141,7 +141,7 @@ class ArticleContext:
             return [e] if e else []
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
                 and tok.nbor(1).text == "[":
-            # "they [Venezuela] have emptied ...": the editor's bracket names the referent
+            # "they [Iran] have moved ...": the editor's bracket names the referent
             inside = [self.mention_at(si, t.i) for t in tok.doc[tok.i + 2:tok.i + 8] if t.text != "]"]
             named = [m.entity for m in inside if m is not None]
             if named:
@@ -181,10 +181,10 @@ class ArticleContext:
             return out
         doc = self.sentences[si].doc
         if low in ("nation", "country") and any(c.lower_ in ("the", "this") for c in tok.children):
-            # a country named outright first; a demonym ("Venezuelan President ... the nation") only failing that
+            # a country named outright first; a demonym ("Chilean President ... the nation") only failing that
             e = self.earlier(si, tok.i, ("Country",), back=2) or self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
             return [e] if e else []
-        # "Rosoboronexport, the Russian state company that ...": an apposition the parse missed
+        # "Baykar, the Turkish drone maker that ...": an apposition the parse missed
         edge = tok.left_edge.i
         if edge >= 2 and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
                 and doc[edge].lower_ in ("the", "a", "an") and doc[edge - 1].text == "," \
@@ -196,7 +196,7 @@ class ArticleContext:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             return self.resolve_all(si, p, allow_noun)
-        # a named mention inside the phrase: appositions and conjuncts first ("companies - Rosneft and Lukoil")
+        # a named mention inside the phrase: appositions and conjuncts first ("companies - Airbus and Safran")
         for child in tok.children:
             if child.dep_ in ("appos",):
                 found = self.resolve_all(si, child, allow_noun=False)
@@ -217,12 +217,12 @@ class ArticleContext:
         if tok.dep_ == "appos" and (mh := self.mention_at(si, tok.head.i)):
             return [mh.entity]
         named_children = [(c, mc) for c in tok.children if (mc := self.mention_at(si, c.i)) and mc.kind == "name"]
-        # "the NATO territory", "the Kremlin's war machine"
+        # "the NATO territory", "Tehran's war effort"
         phrase = " ".join(t.lower_ for t in doc[tok.i - 1:tok.i + 1]) if tok.i else low
         if (low in self.stand_in or phrase in self.stand_in) and named_children:
             return [named_children[0][1].entity]
         for child in tok.children:
-            # "the suburb of Petare", "an organisation called the Cartel of the Suns"
+            # "the city of Goma", "a militia called the Black Hand"
             if low in self.place_of and child.dep_ == "prep" and child.lower_ == "of":
                 found = [self.as_place(self.mention_at(si, p.i).entity) for p in child.children
                          if p.dep_ == "pobj" and self.mention_at(si, p.i)]
@@ -237,14 +237,14 @@ class ArticleContext:
             listed = self.listed_before(si, tok.i, self.collective[low])
             if listed:
                 return listed
-        if low in self.of_nouns:   # "the legality of the strikes" -> the strikes
+        if low in self.of_nouns:   # "the legality of the raids" -> the strikes
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:
                         if p.dep_ == "pobj":
                             return self.resolve_all(si, p, allow_noun)
         if any(c.lower_ == "the" for c in tok.children) and low in self.leader_titles:
-            # "the Venezuelan leader", "the Russian president": the office holder named in the article
+            # "the Belarusian leader", "the French president": the office holder named in the article
             e = self.office_holder(si, tok)
             if e:
                 return [e]
@@ -284,7 +284,7 @@ class ArticleContext:
         return None
 
     def listed_before(self, si: int, i: int, type_: str) -> list[Entity]:
-        """The latest names of ``type_`` given as a list ('Rosneft and Lukoil'), this sentence or before."""
+        """The latest names of ``type_`` given as a list ('Airbus and Safran'), this sentence or before."""
         for s in range(si, max(-1, si - 9), -1):
             doc = self.sentences[s].doc
             ms = [m for m in self.mentions[s] if m.kind == "name" and m.entity.type == type_
@@ -323,7 +323,7 @@ class ArticleContext:
         return self.registry.from_name(text, type_, weight=0.5)
 
     def as_place(self, e: Entity) -> Entity:
-        """A name used as a place ('in Petare', 'the suburb of Petare') is a Location, whatever NER said."""
+        """A name used as a place ('in Goma', 'the city of Goma') is a Location, whatever NER said."""
         if e.type in ("Country", "Location") or e.wikidata or e.label in self.res.by_name:
             return e
         self.registry.vote(e, "Location")
@@ -370,7 +370,7 @@ class ArticleContext:
             return self.registry.from_name(label, type_)
         typed = next((t for t in ("Location", "MilitaryForce", "Organization")
                       if head in self.res.lexicon.get("types", {}).get(t, [])), None)
-        if typed and any(t.pos_ == "PROPN" for t in words):     # "Miranda state", "45th Tank Brigade"
+        if typed and any(t.pos_ == "PROPN" for t in words):     # "Kivu province", "3rd Assault Brigade"
             return self.registry.from_name(words.text, typed, weight=3)
         type_ = "Group" if head in self.people else "MilitaryForce" if head in ("military", "militia", "militias", "army", "navy") else \
             "Organization" if head in _GROUP_HEADS else "Thing"

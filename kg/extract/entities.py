@@ -1,8 +1,8 @@
 """Entity mentions: gazetteer, NER and title cues, merged within an article.
 
 A ``Mention`` ties a token span of one sentence document to an ``Entity``.
-Gazetteer matches win over statistical NER; a surname alone ("Maduro") joins
-the full name seen elsewhere in the article ("Nicolás Maduro"); demonyms
+Gazetteer matches win over statistical NER; a surname alone ("Lula") joins
+the full name seen elsewhere in the article ("Luiz Inácio Lula"); demonyms
 ("Russian-made") point to their country.
 """
 from __future__ import annotations

@@ -120,7 +120,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         else:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
         if d and d.predicate in _MEETINGS and d.object is None:
-            d = None    # "speaking in the Oval Office": no one met
+            d = None    # "speaking in the Élysée": no one met
         if d:
             drafts.append(d)
     drafts.extend(_offices(ctx, si))
@@ -150,7 +150,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             if objs:
                 break
     if not objs:
-        # "called for restraint", "consist of 4,800 troops": the object of the verb's own preposition
+        # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
         for c in verb.children:
             if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"):
                 objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
@@ -162,7 +162,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or _quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if t.i not in subj_tokens or passive], numbers, used)
-    if d.quantity is not None:    # "4,800 troops and 200 civilian employees"
+    if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used)) is not None:
             d.extra_quantities.append(more)
     d.subject = subj[0] if subj else None
@@ -212,7 +212,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                 if p.dep_ == "pobj":
                     targets = ctx.resolve_all(si, p)
         if c.dep_ == "acl" and c.lemma_.lower() in ctx.res.words("events", "acl_target_verbs"):
-            # "sanctions targeting Rosneft and Lukoil"
+            # "sanctions targeting Airbus and Safran"
             for o in c.children:
                 if o.dep_ in _OBJ:
                     targets = ctx.resolve_all(si, o)

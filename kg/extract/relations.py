@@ -29,7 +29,7 @@ _GENERIC_SKIP = {"be", "have", "do", "make", "take", "get", "go", "come", "see",
 
 
 def _possession(ctx, si, verb, numbers, used) -> Draft | None:
-    """'X has no less than 5,000 [missiles]': possession needs a count or a weapon."""
+    """'X has no fewer than 300 [tanks]': possession needs a count or a weapon."""
     subj, passive = _subject_of(ctx, si, verb)
     if not subj or passive:
         return None
@@ -48,10 +48,10 @@ def _possession(ctx, si, verb, numbers, used) -> Draft | None:
                 objs = [m.entity]
                 break
     if not objs and q is not None:
-        if obj_tok.like_num:   # "has 5,000": the last weapon named
+        if obj_tok.like_num:   # "has 300": the last weapon named
             e = ctx.earlier(si, verb.i, ("WeaponSystem",), back=3)
             objs = [e] if e else []
-        else:                  # "have more than 8 million reservists"
+        else:                  # "have more than 2 million volunteers"
             objs = ctx.resolve_all(si, obj_tok)
     if not objs or (q is None and objs[0].type != "WeaponSystem"):
         return None
@@ -62,7 +62,7 @@ def _possession(ctx, si, verb, numbers, used) -> Draft | None:
 
 
 def _named_operation(ctx, si, verb) -> Draft | None:
-    """'the strikes - named "Operation Sindoor" -': the name the actor gave its operation."""
+    """'the raids - named "Operation Northern Shield" -': the name the actor gave its operation."""
     names = [e for c in verb.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")
              for e in ctx.resolve_all(si, c)]
     if not names:
@@ -77,7 +77,7 @@ def _named_operation(ctx, si, verb) -> Draft | None:
 
 
 def _presence(ctx, si, verb, numbers, used) -> Draft | None:
-    """'An advance party of around 400 Bundeswehr personnel are already in the country'."""
+    """'Around 900 British troops are already in the country'."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS
               for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
@@ -94,7 +94,7 @@ def _presence(ctx, si, verb, numbers, used) -> Draft | None:
 
 
 def _shares(ctx, si, numbers, used) -> list[Draft]:
-    """'Rosneft is responsible for nearly half of all Russian oil production' -> accounts_for (percent)."""
+    """'Aramco is responsible for nearly half of all Gulf oil exports' -> accounts_for (percent)."""
     doc = ctx.sentences[si].doc
     out = []
     for n in numbers:
@@ -143,7 +143,7 @@ def _generic(ctx, si, verb) -> Draft | None:
             return Draft(si, verb, _snake(lemma), None, subject=subj[0], object=objs[0], confidence=0.5)
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ not in ("including", "like", "such", "except", "besides"):
-            # not "joined missions, including in Mali": that place is the missions', not the verb's
+            # not "joined missions, including in Chad": that place is the missions', not the verb's
             objs = [e for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"
                     for e in ctx.resolve_all(si, p, allow_noun=False) if e != subj[0]]
             if objs:
@@ -157,7 +157,7 @@ def _snake(text: str) -> str:
 
 
 def _part_of(ctx, si, noun) -> Draft | None:
-    """'Maduro himself is part of an organisation called the Cartel of the Suns' -> member_of."""
+    """'the minister is part of a network called the Black Hand' -> member_of."""
     groups = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
     groups = [e for e in groups if e.type in ("Organization", "Group", "MilitaryForce")]
@@ -170,7 +170,7 @@ def _part_of(ctx, si, noun) -> Draft | None:
 
 
 def _arsenal(ctx, si, noun) -> Draft | None:
-    """'they were known to be part of Venezuela's arsenal' -> Venezuela possesses them."""
+    """'they are part of Serbia's arsenal' -> Serbia possesses them."""
     owner = [e for c in noun.children if c.dep_ == "poss" for e in ctx.resolve_all(si, c, allow_noun=False)]
     if not owner:
         return None
@@ -181,7 +181,7 @@ def _arsenal(ctx, si, noun) -> Draft | None:
 
 
 def _similar(ctx, si, adj) -> Draft | None:
-    """'Igla-S missiles are ... systems similar to American Stingers' -> similar_to."""
+    """'the Shahed drones are ... weapons similar to Russian Geran-2s' -> similar_to."""
     other = [e for c in adj.children if c.dep_ == "prep" and c.lower_ == "to"
              for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
     if not other:
@@ -193,7 +193,7 @@ def _similar(ctx, si, adj) -> Draft | None:
 
 
 def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:
-    """'X reported the existence of over 8 million militia members': a count X asserts."""
+    """'X reported the existence of over 2 million volunteers': a count X asserts."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     subj, _ = _subject_of(ctx, si, verb)
     if obj is None or not subj:
@@ -210,7 +210,7 @@ def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:
 
 
 def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
-    """'they have a range of up to 6,000 meters' -> has_range of the weapon."""
+    """'they have a range of up to 300 kilometres' -> has_range of the weapon."""
     q = _quantity_for(ctx, si, list(noun.subtree), numbers, used)
     if q is None:
         return None
@@ -236,7 +236,7 @@ def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
 
 
 def _offices(ctx, si) -> list[Draft]:
-    """'Venezuela's defense minister, Vladimir Padrino' / 'US President Donald Trump' -> holds_office."""
+    """'Japan's defence minister, Gen Nakatani' / 'French President Emmanuel Macron' -> holds_office."""
     doc = ctx.sentences[si].doc
     titles = sorted(ctx.res.words("roles", "titles"), key=len, reverse=True)
     vague = set(ctx.res.words("roles", "vague_titles"))

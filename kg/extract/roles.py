@@ -42,7 +42,7 @@ class Draft:
     role: str | None = None
     negated: bool = False
     confidence: float = 0.7
-    extra: list = field(default_factory=list)   # further objects ('Rosneft and Lukoil')
+    extra: list = field(default_factory=list)   # further objects ('Airbus and Safran')
     extra_subjects: list = field(default_factory=list)
     extra_quantities: list = field(default_factory=list)
     extra_locations: list = field(default_factory=list)
@@ -185,7 +185,7 @@ def _preps(head):
             for c in prep.conjuncts:
                 if c.pos_ == "ADP":
                     yield c
-            if prep.lower_ in _LOCATION_PREPS:     # "in the suburb of Petare and in Miranda state"
+            if prep.lower_ in _LOCATION_PREPS:     # "in the city of Goma and in Kivu province"
                 for t in prep.subtree:
                     if t.dep_ == "conj" and t.pos_ == "ADP" and t.lower_ in _LOCATION_PREPS and t.head.i != prep.i:
                         yield t
@@ -202,7 +202,7 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             continue
         e = ents[0]
         if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and objs[0].pos_ == "PROPN":
-            e = ctx.as_place(e)       # "in Petare": a place, whatever NER said
+            e = ctx.as_place(e)       # "in Goma": a place, whatever NER said
         if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
                 and e != draft.location:
             draft.extra_locations.append(e)
@@ -322,7 +322,7 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Qua
 
 
 def _counted_noun(ctx, si, span) -> str | None:
-    """The noun a number counts: '4,500 Marines and sailors' -> 'Marines and sailors'."""
+    """The noun a number counts: '1,200 soldiers and pilots' -> 'soldiers and pilots'."""
     last = span[-1]
     head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < last.i:
