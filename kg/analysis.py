@@ -65,7 +65,8 @@ def to_networkx(store: Store, articles: bool = False) -> nx.MultiDiGraph:
             G.add_edge(r["s"], r["o"], key=key, predicate=r["predicate"], status=r["status"],
                        claimant=r.get("claimant"), quantity=_quantity_text(r), sources=[])
         data = G.edges[r["s"], r["o"], key]
-        src = {"article": r["article"], "quote": r["quote"], "start": r["start"], "end": r["end"]}
+        src = {"article": r["article"], "quote": r["quote"], "start": r["start"], "end": r["end"],
+               "status": r["status"], "qualifier": r.get("qualifier")}
         if src not in data["sources"]:
             data["sources"].append(src)
         if DOUBT_RANK.get(r["status"], 0) > DOUBT_RANK.get(data["status"], 0):
@@ -350,13 +351,12 @@ def disputed_entities(G: nx.MultiDiGraph, k: int = 10) -> list[dict]:
 
 
 def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
-    """Pairs of articles that support the same statements.
+    """Pairs of articles that support the same statements, and where they differ.
 
-    Two articles agree on a statement when both are among its sources. The
-    graph keeps one status per statement (the most doubtful), not one per
-    source, so an article that reports a denial of what another asserts still
-    counts as a source of that statement; the status shown is the
-    statement's.
+    Two articles agree on a statement when both are among its sources; they
+    conflict on it when their sources give it a different status or qualifier
+    (one says "claimed", the other "unverified"; one "at least 5", the other
+    "5"). The status shown per statement is its most doubtful one.
 
     Parameters
     ----------
@@ -368,7 +368,9 @@ def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
     list of dict
         ``articles`` ([a, b], sorted), ``shared`` (how many statements) and
         ``statements`` (each ``{statement, from, predicate, to, status}``,
-        sorted by from, predicate, to). Most shared first, then by articles.
+        sorted by from, predicate, to), and ``conflicting`` / ``conflicts``:
+        the shared statements the two articles tell with a different status
+        or qualifier. Most shared first, then by articles.
 
     Examples
     --------
@@ -383,13 +385,23 @@ def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
     [(['x.txt', 'y.txt'], 1)]
     """
     pairs: dict = defaultdict(dict)
+    conflicts: dict = defaultdict(list)
     for u, v, key, d in G.edges(keys=True, data=True):
-        arts = sorted({s.get("article") for s in d.get("sources") or () if s.get("article")})
-        for a, b in itertools.combinations(arts, 2):
+        by_article: dict = defaultdict(set)
+        for src in d.get("sources") or ():
+            if src.get("article"):
+                by_article[src["article"]].add((src.get("status") or d.get("status"), src.get("qualifier")))
+        for a, b in itertools.combinations(sorted(by_article), 2):
             pairs[a, b].setdefault(key, {"statement": key, "from": _label(G, u),
                                          "predicate": d.get("predicate"), "to": _label(G, v),
                                          "status": d.get("status")})
-    rows = [{"articles": [a, b], "shared": len(st),
+            if by_article[a] != by_article[b]:
+                # the same fact, told with another status or qualifier ("claimed" / "unverified")
+                conflicts[a, b].append({"statement": key, "from": _label(G, u), "predicate": d.get("predicate"),
+                                        "to": _label(G, v), a: sorted(map(str, by_article[a])),
+                                        b: sorted(map(str, by_article[b]))})
+    rows = [{"articles": [a, b], "shared": len(st), "conflicting": len(conflicts[a, b]),
+             "conflicts": conflicts[a, b],
              "statements": sorted(st.values(), key=lambda x: (x["from"].casefold(), x["predicate"] or "",
                                                               x["to"].casefold(), x["statement"]))}
             for (a, b), st in pairs.items()]
@@ -649,13 +661,15 @@ def report_markdown(G: nx.MultiDiGraph, k: int = 10, seed: int = 0) -> str:
         out.append("No unverified, disputed or denied statements.")
     out.append("")
 
-    out += ["## Articles agreeing on shared statements", ""]
+    out += ["## Articles agreeing on shared statements (and telling them differently)", ""]
     rows = article_agreement(G)
     if rows:
-        out += ["| Article | Article | Shared statements | For example |", "|---|---|---:|---|"]
+        out += ["| Article | Article | Shared statements | Told differently | For example |",
+                "|---|---|---:|---:|---|"]
         for r in rows[:k]:
             eg = "; ".join(f"{_md(s['from'])} {_md(s['predicate'] or '')} {_md(s['to'])}" for s in r["statements"][:3])
-            out.append(f"| {_md(r['articles'][0])} | {_md(r['articles'][1])} | {r['shared']} | {eg} |")
+            out.append(f"| {_md(r['articles'][0])} | {_md(r['articles'][1])} | {r['shared']} | "
+                       f"{r['conflicting']} | {eg} |")
         if len(rows) > k:
             out += ["", f"… and {len(rows) - k} more pairs of articles."]
     else:

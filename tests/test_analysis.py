@@ -251,7 +251,7 @@ def test_report_markdown_sections_and_content(cliques):
     text = report_markdown(G)
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == ["# geokg graph report", "## Most central actors", "## Communities", "## Components",
-                        "## Most disputed entities", "## Articles agreeing on shared statements"]
+                        "## Most disputed entities", "## Articles agreeing on shared statements (and telling them differently)"]
     assert "| 1 | A1 | Country |" in text
     assert "1 weakly connected components" in text
     assert r"A2 \<b\>\*bold\*\</b\>" in text and "<b>" not in text          # article text is escaped
@@ -291,3 +291,11 @@ def test_entity_article_graph(seed_store):
     maduro = next(n for n, d in G.nodes(data=True) if d.get("label") == "Nicolás Maduro")
     assert {v for _, v, k in G.out_edges(maduro, keys=True) if k == "mentioned_in"} == set(arts)
     assert not any(d.get("type") == "Article" for _, d in to_networkx(seed_store).nodes(data=True))
+
+
+def test_articles_that_tell_a_shared_statement_differently_conflict(seed_store):
+    from kg.analysis import article_agreement, to_networkx
+    rows = article_agreement(to_networkx(seed_store))
+    assert rows and rows[0]["articles"] == ["000_89d24ad73f7e7e54.txt", "004_ee2df7017508fd8b.txt"]
+    assert rows[0]["conflicting"] >= 1      # one says "claimed" or "exact", the other "unverified", "at least"
+    assert all(c["statement"] in {s["statement"] for s in rows[0]["statements"]} for c in rows[0]["conflicts"])
