@@ -247,3 +247,18 @@ def test_more_status_cues(cue, status):
     ex, _ = _facts("Russia claimed it had shot down 40 Ukrainian drones over Belgorod. " + cue)
     st = _one(ex, "shoots_down")
     assert st.status == status
+
+
+def test_particle_read_as_adverb_and_counts_out_of_a_total():
+    ex, _ = _facts("Ukraine's air force said it had shot down 45 of 60 drones launched by Russia overnight.")
+    st = _one(ex, "shoots_down")
+    assert st.subject.label == "Ukraine" and st.quantity.value == 45
+    assert not any(s.quantity and s.quantity.value == 60 for s in ex.statements)
+    assert any(s.predicate == "launches" and s.subject.label == "Russia" for s in ex.statements)
+
+
+def test_captured_village_claim_denied_by_the_other_side():
+    ex, _ = _facts("Russia's defence ministry claimed its forces had captured the village of Novopavlivka, "
+                   "a claim Kyiv denied.")
+    st = _one(ex, "captures")
+    assert st.subject.label == "Russian forces" and st.status == "denied"

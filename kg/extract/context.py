@@ -360,9 +360,14 @@ class ArticleContext:
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
         # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"
         for c in tok.children:
-            if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)) and mc.entity.type == "Country":
-                entry = self.res.by_name.get(mc.entity.label)
-                prefix = entry.demonyms[0] if entry and entry.demonyms else mc.entity.label
+            owner = None
+            if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)):
+                owner = mc.entity
+            elif c.dep_ == "poss" and c.lower_ in ("its", "their") and tok.lower_ in self.people | _GROUP_HEADS:
+                owner = next(iter(self.resolve_all(si, c)), None)    # "its forces" -> "Russian forces"
+            if owner is not None and owner.type == "Country":
+                entry = self.res.by_name.get(owner.label)
+                prefix = entry.demonyms[0] if entry and entry.demonyms else owner.label
                 label = f"{prefix} {label}"
                 break
         head = tok.lower_

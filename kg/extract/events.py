@@ -149,6 +149,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             objs = ctx.resolve_all(si, c)
             if objs:
                 break
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones
     if not objs:
         # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
         for c in verb.children:

@@ -133,6 +133,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if re.match(r"^\s+(?:largest|biggest|smallest|main|major|top|leading|most|best|worst)\b", text[m.end():m.end() + 12], re.I) \
                 and not m["unit"] and not m["cur"]:
             continue    # "the two largest companies": a description, not a count
+        if out and text[out[-1].end:m.start()].strip().lower() == "of" and not out[-1].unit:
+            continue    # "45 of 60 drones": the count is the first number; the second is the whole
         if out and _in_conversion(text, out[-1].end, m.start()):
             continue    # "$50m (£37m)", "$8.7bn (7.8bn euros; £6.7bn)": conversions, not more facts
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),

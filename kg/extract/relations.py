@@ -79,6 +79,8 @@ def _named_operation(ctx, si, verb) -> Draft | None:
 def _presence(ctx, si, verb, numbers, used) -> Draft | None:
     """'Around 900 British troops are already in the country'."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.dep_ == "xcomp":   # "troops are believed to be in ..."
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS
               for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
               if e.type in ("Country", "Location")]

@@ -48,8 +48,13 @@ class Draft:
     extra_locations: list = field(default_factory=list)
 
 
+_PARTICLES = {"down", "up", "out", "off", "back", "over", "in"}
+
+
 def _phrase_lemma(tok) -> str:
-    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    """The verb with its particle: 'shot down' -> 'shoot down' (also when the parse calls 'down' an adverb)."""
+    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"
+           or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1)]
     return tok.lemma_.lower() + (" " + prt[0] if prt else "")
 
 
