@@ -262,3 +262,11 @@ def test_captured_village_claim_denied_by_the_other_side():
                    "a claim Kyiv denied.")
     st = _one(ex, "captures")
     assert st.subject.label == "Russian forces" and st.status == "denied"
+
+
+def test_diplomatic_and_ceasefire_events():
+    _, facts = _facts("Poland summoned the Russian ambassador on Monday. Hamas released 33 hostages in exchange "
+                      "for 1,900 Palestinian prisoners. Israel and Hamas agreed a ceasefire in Gaza.")
+    assert ("summons", "Poland", "russian ambassador") in facts
+    assert ("releases", "Hamas", "hostages") in facts
+    assert any(p == "agrees_ceasefire" and s == "Israel" for p, s, _ in facts)

@@ -235,6 +235,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     a = tok
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         head = tok.head.lemma_.lower()
+        if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal"):
+            return None  # "agreed a ceasefire": the ceasefire is what was done
         if head in ctx.res.words("events", "cessation_verbs"):
             return None  # "urged them to halt imports of gas": the purchases are going on
         for name, words in table.items():

@@ -165,7 +165,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or _quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if t.i not in subj_tokens or passive], numbers, used)
     if d.quantity is not None:    # "900 troops and 60 medics"
-        while (more := _quantity_for(ctx, si, obj_tokens, numbers, used)) is not None:
+        while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]

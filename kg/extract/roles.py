@@ -303,10 +303,10 @@ def _clause_tokens(verb):
     return out
 
 
-_NOT_COUNTS = {"for", "because", "since", "after", "before", "during", "within", "until", "by", "in"}
+_NOT_COUNTS = {"for", "because", "since", "after", "before", "during", "within", "until", "by", "in", "against"}
 
 
-def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Quantity | None:
+def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict: bool = False) -> Quantity | None:
     """The first unused number among ``tokens``; not one in a time or reason phrase ('for two reasons')."""
     doc = ctx.sentences[si].doc
     idx = {t.i for t in tokens}
@@ -318,7 +318,7 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set) -> Qua
             continue
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "amod") else span.root
         if head.dep_ == "pobj" and head.head.lower_ in _NOT_COUNTS and n.unit is None \
-                and head.lower_ not in ctx.people:
+                and (strict or head.lower_ not in ctx.people):
             continue
         used.add(n.num_start)
         unit = n.unit or _counted_noun(ctx, si, span)
