@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 from .errors import NotFoundError
@@ -25,11 +25,18 @@ class QueryFile:
 
 
 def _folder() -> Path:
-    """``queries/`` of the source tree, or the copy installed as ``kg.sparql``."""
+    """``queries/`` of the source tree, or the copy installed as ``kg.sparql``.
+
+    ``kg.sparql`` is a namespace package (the folder has no ``__init__.py``),
+    so its location comes from its import spec, not from importlib.resources.
+    """
     here = Path(__file__).resolve().parent.parent / "queries"
     if here.is_dir():
         return here
-    return Path(str(resources.files("kg.sparql")))
+    spec = importlib.util.find_spec("kg.sparql")
+    if spec is None or not spec.submodule_search_locations:
+        raise NotFoundError("the SPARQL library (kg.sparql) is not installed")
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 def _parse(name: str, text: str) -> QueryFile:

@@ -60,3 +60,15 @@ def test_unknown_query_raises_not_found():
 def test_not_found_suggests_near_names():
     with pytest.raises(NotFoundError, match="claims_by_actor"):
         load_query("claims")
+
+
+def test_library_is_found_outside_the_source_tree(tmp_path):
+    """From another folder Python imports the installed package (in CI a wheel install):
+    the SPARQL library must travel with it."""
+    import subprocess
+    import sys
+    code = "import kg.queries as q; print(len(q.library()), q.load_query('facts').name)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    count, name = out.stdout.split()
+    assert int(count) >= 12 and name == "facts"
