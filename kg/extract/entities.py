@@ -70,9 +70,6 @@ class EntityRegistry:
             self.by_key[key] = Entity(label=label, type=type_, wikidata=wikidata)
         return self.by_key[key]
 
-    def entry_for(self, entity: Entity) -> GazetteerEntry | None:
-        return self.res.by_name.get(entity.label) if entity.wikidata or entity.label in self.res.by_name else None
-
     def finalise(self, mentions: list[Mention]) -> dict[Entity, Entity]:
         """Merge surnames into full names; return old -> canonical entity (with aliases)."""
         full_people: dict[str, Entity] = {}
