@@ -181,6 +181,10 @@ def validate(store: str | Path | Store | None = None) -> ValidationReport:
 
 
 def serve(store: str | Path | Store | None = None, host: str = "127.0.0.1", port: int = 7878,
-          timeout_s: float = 30, data_dir: str | Path | None = None) -> Server:
-    """Start the read-only SPARQL endpoint (see ``kg.serve``); returns a ``Server`` with ``.url`` and ``.stop()``."""
-    return _serve(open_store(store, read_only=True), host=host, port=port, timeout_s=timeout_s, data_dir=data_dir)
+          timeout_s: float = 30, max_results: int = 10_000, data_dir: str | Path | None = None) -> Server:
+    """Start the read-only SPARQL endpoint (see ``kg.serve``); returns a ``Server`` with ``.url`` and ``.stop()``.
+
+    ``max_results``: answers with more rows (or triples) get a 400 error; 0 for no limit.
+    """
+    return _serve(open_store(store, read_only=True), host=host, port=port, timeout_s=timeout_s,
+                  max_results=max_results, data_dir=data_dir)

@@ -254,18 +254,21 @@ def validate(fmt, store):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
 @click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(1),
-              help="Seconds a query may run.")
-def serve(store, host, port, timeout_s):
+              help="Seconds a query may run; past it the answer is a 504 error.")
+@click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(0),
+              help="Rows (or triples) an answer may have; past it the answer is a 400 error. 0: no limit.")
+def serve(store, host, port, timeout_s, max_results):
     """Serve the graph read-only over the SPARQL 1.1 Protocol (Oxigraph's server).
 
     Serves a snapshot taken at start (restart to see new articles); the
     query page is at the root URL, the endpoint at /query. Ctrl-C stops it.
 
-    Example: kg serve --port 7878
+    Example: kg serve --port 7878 --max-results 50000
     """
-    server = api.serve(store=_store_path(store), host=host, port=port, timeout_s=timeout_s)
-    click.echo(f"SPARQL endpoint {server.query_url} (query page {server.url}), read-only; Ctrl-C to stop",
-               err=True)
+    server = api.serve(store=_store_path(store), host=host, port=port, timeout_s=timeout_s, max_results=max_results)
+    limit = f"at most {max_results} results" if max_results else "no result limit"
+    click.echo(f"SPARQL endpoint {server.query_url} (query page {server.url}), read-only, {timeout_s} s and "
+               f"{limit} per query; Ctrl-C to stop", err=True)
     status = wait_forever(server)
     if status:
         raise KgError(f"the SPARQL server stopped with status {status}")

@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -232,16 +233,112 @@ def test_a_busy_port_is_a_clean_error(server, seed_store):
         serve(seed_store, port=port)
 
 
-def test_a_long_query_is_cut_off(seed_store):
-    """The timeout cancels evaluation; the answer is already streaming, so its body ends with the error."""
+def http_error(url: str, text: str, accept: str) -> urllib.error.HTTPError:
+    with pytest.raises(urllib.error.HTTPError) as e:
+        post(url, text, accept)
+    return e.value
+
+
+CROSS = "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"       # far more answers than any limit, and longer than any timeout
+
+
+@pytest.mark.parametrize("accept, text", [
+    ("application/sparql-results+json", f"SELECT (COUNT(*) AS ?n) WHERE {CROSS}"),
+    ("text/csv", f"SELECT (COUNT(*) AS ?n) WHERE {CROSS}"),
+    ("application/sparql-results+xml", f"SELECT (COUNT(*) AS ?n) WHERE {CROSS}"),
+])
+def test_a_long_query_is_cut_off_with_a_clear_error(seed_store, accept, text):
+    """Oxigraph appends 'cancelled' to a body already sent as 200; the front turns that into a 504 with one line."""
     with serve(seed_store, port=0, timeout_s=1) as srv:
-        t0 = time.monotonic()
-        _, body = post(srv.query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-                       "application/sparql-results+json")
-        assert time.monotonic() - t0 < 20
-    assert "cancelled" in body
-    with pytest.raises(json.JSONDecodeError):
-        json.loads(body)
+        error = http_error(srv.query_url, text, accept)
+        assert error.code == 504
+        message = error.read().decode("utf-8")
+        assert message.startswith("the query ran past the 1 s limit (kg serve --timeout)") and "cancelled" in message
+        assert message.count("\n") == 1
+        # the engine itself, without the front, sends the broken body as a success
+        with urllib.request.urlopen(urllib.request.Request(
+                srv.engine_url + "query", data=urllib.parse.urlencode({"query": text}).encode(),
+                headers={"Accept": accept}), timeout=30) as r:
+            assert r.status == 200 and b"cancelled" in r.read()
+
+
+@pytest.fixture(scope="module")
+def limited(seed_store):
+    with serve(seed_store, port=0, max_results=5) as srv:
+        yield srv
+
+
+STATEMENTS = "SELECT DISTINCT ?e WHERE { ?e a kg:Statement }"
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/csv", "text/tab-separated-values"])
+def test_an_answer_over_the_limit_is_a_clear_error(limited, accept):
+    error = http_error(limited.query_url, kg.api.sparql_text(STATEMENTS), accept)
+    assert error.code == 400
+    assert error.headers.get_content_type() == "text/plain"
+    assert error.read().decode("utf-8") == ("the query has more than 5 results, the limit of this endpoint "
+                                            "(kg serve --max-results); add LIMIT and OFFSET to page through them\n")
+
+
+@pytest.mark.parametrize("limit", [1, 5])
+def test_an_answer_within_the_limit_is_relayed_whole(limited, seed_store, limit):
+    text = kg.api.sparql_text(STATEMENTS + f" ORDER BY ?e LIMIT {limit}")
+    remote = http_select(limited.query_url, text)["results"]["bindings"]
+    assert [b["e"]["value"] for b in remote] == [r["e"] for r in kg.query(text, store=seed_store).rows]
+    ctype, body = post(limited.query_url, text, "text/csv")
+    assert ctype == "text/csv" and body.count("\r\n") == limit + 1
+
+
+def test_pages_through_a_long_answer(limited, seed_store):
+    everything = [r["e"] for r in kg.query(STATEMENTS + " ORDER BY ?e", store=seed_store).rows]
+    assert len(everything) > 5
+    pages = []
+    for offset in range(0, len(everything), 5):
+        text = kg.api.sparql_text(STATEMENTS + f" ORDER BY ?e LIMIT 5 OFFSET {offset}")
+        pages += [b["e"]["value"] for b in http_select(limited.query_url, text)["results"]["bindings"]]
+    assert pages == everything
+
+
+def test_a_graph_over_the_limit_is_refused_before_it_is_computed(limited):
+    """Triples count too; the front stops reading at the sixth, long before the engine's 30 s timeout."""
+    error = http_error(limited.query_url, f"CONSTRUCT {{ ?a ?b ?i }} WHERE {CROSS}", "text/turtle")
+    assert error.code == 400 and "more than 5 results" in error.read().decode("utf-8")
+    ctype, body = post(limited.query_url, "CONSTRUCT { <urn:a> <urn:b> ?o } WHERE { VALUES ?o { 1 2 3 } }",
+                       "application/n-triples")
+    assert ctype == "application/n-triples" and body.count("\n") == 3
+
+
+def test_ask_and_the_query_page_pass_the_limit(limited):
+    assert http_select(limited.query_url, kg.api.sparql_text("ASK { ?s a kg:Statement }"))["boolean"] is True
+    with urllib.request.urlopen(limited.url, timeout=10) as r:
+        assert "yasgui" in r.read().decode("utf-8").lower()
+
+
+def test_a_client_library_shows_the_limit_error(limited):
+    client = SPARQLWrapper(limited.query_url)
+    client.setQuery(kg.api.sparql_text(STATEMENTS))
+    client.setReturnFormat(JSON)
+    with pytest.raises(Exception, match="more than 5 results"):
+        client.query()
+
+
+def test_a_syntax_error_passes_through(limited):
+    error = http_error(limited.query_url, "SELECT ?x WHERE { ?x", "application/sparql-results+json")
+    assert error.code == 400 and "more than" not in error.read().decode("utf-8")
+
+
+def test_no_limit(seed_store):
+    with serve(seed_store, port=0, max_results=0) as srv:
+        rows = http_select(srv.query_url, kg.api.sparql_text(STATEMENTS))["results"]["bindings"]
+    assert len(rows) == len(kg.query(STATEMENTS, store=seed_store).rows) > 5
+
+
+def test_an_engine_that_does_not_answer_in_time_leaves_nothing_behind(seed_store):
+    before = set(os.listdir(tempfile.gettempdir()))
+    with pytest.raises(KgError, match=r"did not start on 127.0.0.1:\d+"):
+        serve(seed_store, port=0, ready_timeout_s=0)
+    assert not {n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith("geokg-serve-")}
 
 
 def test_snapshot_refuses_a_used_folder(seed_store, tmp_path):
@@ -258,6 +355,7 @@ def test_cli_serve_runs_until_interrupted(seed_build, tmp_path):
     try:
         line = proc.stderr.readline()
         assert "SPARQL endpoint http://127.0.0.1:" in line, line + proc.stderr.read()
+        assert "30 s and at most 10000 results per query" in line
         url = line.split("SPARQL endpoint ", 1)[1].split()[0]
         assert http_select(url, kg.api.sparql_text("ASK { ?s a kg:Statement }"))["boolean"] is True
         proc.send_signal(signal.SIGINT)
