@@ -165,6 +165,16 @@ def test_select_as_csv_and_tsv(server, countries, accept, delimiter):
     assert got == countries
 
 
+@pytest.mark.parametrize("accept, ctype", [("application/sparql-results+json", "application/sparql-results+json"),
+                                           ("text/csv", "text/csv")])
+def test_select_by_get(server, countries, accept, ctype):
+    url = server.query_url + "?" + urllib.parse.urlencode({"query": kg.api.sparql_text(SELECT)})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept}), timeout=30) as r:
+        assert r.headers.get_content_type() == ctype
+        body = r.read().decode("utf-8")
+    assert all(label in body for _, label in countries) and "Venezuela" in body
+
+
 def test_ask_as_json(server):
     _, body = post(server.query_url, kg.api.sparql_text("ASK { ?s a kg:Statement }"), "application/sparql-results+json")
     assert json.loads(body)["boolean"] is True
