@@ -270,3 +270,21 @@ def test_diplomatic_and_ceasefire_events():
     assert ("summons", "Poland", "russian ambassador") in facts
     assert ("releases", "Hamas", "hostages") in facts
     assert any(p == "agrees_ceasefire" and s == "Israel" for p, s, _ in facts)
+
+
+def test_a_denial_does_not_reach_the_counts_of_other_sentences_without_a_figure_word():
+    ex = extract(_article("Azerbaijan says four soldiers were killed by Armenian shelling near Lachin. "
+                          "Armenia's defence minister told reporters that Azerbaijan's claim of a ceasefire "
+                          "violation is false."))
+    killed = _one(ex, "kills")
+    assert killed.quantity.value == 4 and killed.claimant.label == "Azerbaijan"
+    assert killed.status == "claimed"
+
+
+def test_a_charge_denied_leaves_the_accusation_and_the_office_as_stated():
+    ex = extract(_article("Colombia's Defence Minister Pedro Sanchez accused Venezuela of sheltering rebels, "
+                          "a charge Caracas denies."))
+    accuse = _one(ex, "accuses")
+    assert accuse.object.label == "Venezuela"
+    assert accuse.status == "reported" and accuse.claimant is None
+    assert all(s.status != "denied" for s in ex.statements if s.predicate == "holds_office")

@@ -221,6 +221,8 @@ def _doubter(ctx, si: int, cue_tok, canon) -> Entity | None:
 
 def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> list[Statement]:
     out = list(statements)
+    exempt = tuple(ctx.res.words("status_cues", "exempt_predicates"))
+    count_nouns = set(ctx.res.words("status_cues", "count_nouns"))
     for si in range(len(ctx.sentences)):
         status, cue, back = sentence_cues(ctx, si)
         if not status:
@@ -228,7 +230,7 @@ def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> lis
         cue_tok = cue_token(ctx, si, cue)
         by = _doubter(ctx, si, cue_tok, canon)
         for k in per_sentence.get(si, []):
-            if out[k].predicate.endswith(("questions", "denies", "rejects")):
+            if out[k].predicate.endswith(exempt):
                 continue
             if cue_tok is None or same_clause(cue_tok, triggers[k]):
                 out[k] = _doubt(out[k], status, cue, by)
@@ -242,8 +244,11 @@ def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> lis
                 if out[k].claimant is not None or out[k].quantity is not None:
                     out[k] = _doubt(out[k], status, cue, by)
         # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
+        doc = ctx.sentences[si].doc
+        if not any(t.lower_ in count_nouns for t in doc):
+            continue
         named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
-        counted = _counted_in_cue(ctx.sentences[si].doc)
+        counted = _counted_in_cue(doc, count_nouns)
         for k, st in enumerate(out):
             if st.quantity is None or k in per_sentence.get(si, []):
                 continue
@@ -259,11 +264,11 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _counted_in_cue(doc) -> set[str]:
+def _counted_in_cue(doc, count_nouns: set[str]) -> set[str]:
     """Nouns a doubt cue counts: 'the number of drones cited by ...' -> {'drone'}."""
     out = set()
     for t in doc:
-        if t.lower_ in ("number", "numbers", "figure", "figures", "count", "tally") :
+        if t.lower_ in count_nouns:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     out |= {_singular(p.lower_) for p in c.children if p.dep_ == "pobj"}
