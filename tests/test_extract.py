@@ -288,3 +288,13 @@ def test_a_charge_denied_leaves_the_accusation_and_the_office_as_stated():
     assert accuse.object.label == "Venezuela"
     assert accuse.status == "reported" and accuse.claimant is None
     assert all(s.status != "denied" for s in ex.statements if s.predicate == "holds_office")
+
+
+@pytest.mark.parametrize("body, value, qualifier", [
+    ("Ukraine's air force said it shot down 45 of the 62 drones launched overnight.", 45, "exact"),
+    ("Russian forces launched dozens of drones at Kharkiv.", 24, "at_least"),
+])
+def test_a_count_of_a_part_keeps_the_counted_noun(body, value, qualifier):
+    ex = extract(_article(body))
+    counts = [s.quantity for s in ex.statements if s.quantity is not None]
+    assert [(q.value, q.qualifier, q.unit) for q in counts] == [(value, qualifier, "drones")]

@@ -182,3 +182,34 @@ def test_clock_times_give_nothing(text):
 
 def test_model_numbers_give_nothing():
     assert nums("The US sent F-16 fighter jets.") == []
+
+
+@pytest.mark.parametrize("text, count", [("it shot down 45 of the 62 drones", 45), ("it shot down 45 of 62 drones", 45),
+                                         ("seized 12 of their 30 tanks", 12)])
+def test_a_part_of_a_whole_is_one_count(text, count):
+    assert [v for v, _, _ in nums(text)] == [count]
+
+
+def test_most_of_a_whole_is_fewer_than_it():
+    assert nums("France has withdrawn most of its 1,500 soldiers") == [(1500.0, "less_than", None)]
+
+
+@pytest.mark.parametrize("text", ["in the first half of this year", "during the second half of 2024",
+                                  "in the latter half of the decade"])
+def test_a_half_of_a_period_is_not_a_share(text):
+    assert nums(text) == []
+
+
+def test_a_half_of_a_thing_is_a_share():
+    assert nums("nearly half of all oil production") == [(50.0, "approximately", "percent")]
+
+
+@pytest.mark.parametrize("text", ["hit about 70 nautical miles west of the port",
+                                  "a village 12km (7 miles) north-east of the city",
+                                  "sank 40 miles off the coast"])
+def test_a_distance_that_places_something_is_not_a_quantity(text):
+    assert nums(text) == []
+
+
+def test_a_distance_that_measures_is_kept():
+    assert nums("a range of 300 km") == [(300.0, "exact", "kilometre")]

@@ -25,6 +25,17 @@ _FRACTION = re.compile(r"(?<![\w])(?:(?P<qual>nearly|almost|about|around|roughly
                        "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\s+of\b", re.I)
 
 
+_OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?$", re.I)
+_PART_OF = re.compile(r"\b(?:most|many|some|part|much|several|few|majority)\s+of\s+(?:the\s+|its\s+|their\s+|"
+                      r"his\s+|her\s+|our\s+)?$", re.I)
+_LENGTHS = {"KiloM", "MI", "MI_N", "M"}
+_OFFSET = re.compile(r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\b|off\b|"
+                     r"from\b|away\b|outside\b|inside\b|beyond\b|short of\b|behind\b|deep\b|into\b)", re.I)
+_PERIOD_PART = re.compile(r"\b(?:first|second|latter|last|final|early|earlier|later|next)\s+$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s*(?:the\s+|this\s+|last\s+|next\s+)?(?:\d{4}|year|month|decade|century|"
+                           r"season|term|week|day)\b", re.I)
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     start: int            # char offsets within the sentence string
@@ -133,8 +144,13 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if re.match(r"^\s+(?:largest|biggest|smallest|main|major|top|leading|most|best|worst)\b", text[m.end():m.end() + 12], re.I) \
                 and not m["unit"] and not m["cur"]:
             continue    # "the two largest companies": a description, not a count
-        if out and text[out[-1].end:m.start()].strip().lower() == "of" and not out[-1].unit:
-            continue    # "45 of 60 drones": the count is the first number; the second is the whole
+        if out and _OF_WHOLE.match(text[out[-1].end:m.start()]) and not out[-1].unit:
+            continue    # "45 of (the) 60 drones": the count is the first number; the second is the whole
+        if not m["unit"] and not m["cur"] and _PART_OF.search(text[:m.start()]):
+            qual = "less_than"     # "most of its 1,500 soldiers": fewer than the whole
+        unit_qudt = units.get((m["unit"] or "").lower(), (None, None))[1] if m["unit"] else None
+        if unit_qudt in _LENGTHS and _OFFSET.match(text[m.end():m.end() + 40]):
+            continue    # "about 70 nautical miles west of Hodeidah": where, not how many
         if out and _in_conversion(text, out[-1].end, m.start()):
             continue    # "$50m (£37m)", "$8.7bn (7.8bn euros; £6.7bn)": conversions, not more facts
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
@@ -142,6 +158,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     for m in _FRACTION.finditer(text):      # "nearly half of all Russian oil production"
         if any(n.start < m.end() and m.start() < n.end for n in out):
             continue
+        if _PERIOD_PART.search(text[:m.start("f")]) or _PERIOD_AFTER.match(text[m.end():m.end() + 30]):
+            continue                        # "in the first half of this year": a time, not a share
         out.append(NumberMatch(m.start(), m.end(), _FRACTIONS[m["f"].lower()],
                                quals[m["qual"].lower()] if m["qual"] else "exact", "percent", "PERCENT",
                                m.group(0), m.start("f")))

@@ -327,12 +327,16 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict
 
 
 def _counted_noun(ctx, si, span) -> str | None:
-    """The noun a number counts: '1,200 soldiers and pilots' -> 'soldiers and pilots'."""
+    """The noun a number counts: '1,200 soldiers and pilots' -> 'soldiers and pilots'; '45 of 62 drones' -> 'drones'."""
     last = span[-1]
     head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < last.i:
+        of = [p for c in last.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         if span.end < len(span.doc) and span.doc[span.end].pos_ == "NOUN":
             head = span.doc[span.end]
+        elif of:
+            head = of[0]
         else:
             return None
     if ctx.mention_at(si, head.i) and head.pos_ == "PROPN":
