@@ -22,6 +22,17 @@ __all__ = ["load_article", "find_article_files", "load_articles"]
 
 _BYLINE = re.compile(r"^By (?P<names>[^\n]{3,200}?)(?:,\s*(?P<pub>[A-Z][\w .&-]{1,40}))?\s*$", re.M)
 _DATELINE = re.compile(r"^\s*\((?P<pub>[A-Z][A-Za-z .&-]{1,30})\)\s*[—–-]", re.M)
+# The place (and date, agency) that opens a wire story: "TAIPEI (Reuters) - ", "KYIV, Ukraine (AP) — ",
+# "Brussels, 12 June (AFP) - ", "WASHINGTON — ". Not part of any sentence.
+_DATELINE_PREFIX = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:[ ,]+[\w.'’-]+){0,5}\s*)?\([A-Z][A-Za-z .&/-]{1,30}\)\s*[—–-]{1,2}\s*"
+    r"|^[A-Z]{2,}[A-Z .'’-]*(?:,\s*[A-Z][A-Za-z .]{1,30})?\s*(?:[—–]{1,2}|\s--)\s+")
+
+
+def dateline_end(paragraph: str) -> int:
+    """Length of the dateline that opens ``paragraph`` ("TAIPEI (Reuters) - "), 0 if there is none."""
+    m = _DATELINE_PREFIX.match(paragraph)
+    return m.end() if m else 0
 
 
 def _decode(path: Path, raw: bytes) -> str:

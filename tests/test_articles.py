@@ -240,3 +240,22 @@ def test_hidden_and_package_folders_are_not_articles(tmp_path):
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text("Headline\nBody of the story here.", encoding="utf-8")
     assert [p.name for p in find_article_files([tmp_path])] == ["a.txt"]
+
+
+@pytest.mark.parametrize("paragraph, rest", [
+    ("TAIPEI (Reuters) - China's military began drills.", "China's military began drills."),
+    ("KYIV, Ukraine (AP) — Russia fired missiles.", "Russia fired missiles."),
+    ("Brussels, 12 June (AFP) - The EU agreed.", "The EU agreed."),
+    ("WASHINGTON — The US said.", "The US said."),
+    ("(CNN) — Iran said.", "Iran said."),
+])
+def test_a_wire_dateline_is_found(paragraph, rest):
+    from kg.articles import dateline_end
+    assert paragraph[dateline_end(paragraph):] == rest
+
+
+@pytest.mark.parametrize("paragraph", ["NATO - the alliance grew.", "UK - France summit ends.",
+                                       "Russia launched 40 drones - officials said."])
+def test_no_dateline_in_ordinary_sentences(paragraph):
+    from kg.articles import dateline_end
+    assert dateline_end(paragraph) == 0

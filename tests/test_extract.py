@@ -298,3 +298,12 @@ def test_a_count_of_a_part_keeps_the_counted_noun(body, value, qualifier):
     ex = extract(_article(body))
     counts = [s.quantity for s in ex.statements if s.quantity is not None]
     assert [(q.value, q.qualifier, q.unit) for q in counts] == [(value, qualifier, "drones")]
+
+
+def test_a_wire_dateline_names_no_actor():
+    ex = extract(_article("TAIPEI (Reuters) - China's military launched large-scale exercises around Taiwan on "
+                          "Monday.\nBEIJING (Reuters) - The drills were condemned by Taipei."))
+    labels = {e.label for e in ex.entities}
+    assert "TAIPEI" not in labels and "BEIJING" not in labels
+    st = _one(ex, "holds_exercises")
+    assert st.location.label == "Taiwan" and st.subject.label != "TAIPEI"

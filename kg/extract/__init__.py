@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .. import config
+from ..articles import dateline_end
 from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
 from .attribution import (
     attribution_for,
@@ -58,6 +59,8 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
                 or any(c in stripped.lower() for c in contains):
             continue
         lead = len(text) - len(text.lstrip())
+        if len(out) < 2 and (skip := dateline_end(stripped)):
+            lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
         out.extend(_chunks(start + lead, stripped))
     return out
 
