@@ -307,3 +307,74 @@ def test_a_wire_dateline_names_no_actor():
     assert "TAIPEI" not in labels and "BEIJING" not in labels
     st = _one(ex, "holds_exercises")
     assert st.location.label == "Taiwan" and st.subject.label != "TAIPEI"
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("The European Union and Mercosur struck a trade deal on Friday.", "strikes"),
+    ("Poland sent a strong signal to Russia, Donald Tusk said.", "deploys"),
+    ("Germany will meet its Nato capability commitments by 2029.", "meets"),
+    ("The Israeli army released a video of the raid.", "releases"),
+    ("Ukraine launched an investigation into the explosion.", "launches"),
+    ("The bloc said the measures target 20 Russian banks.", "strikes"),
+    ("Storm Ciaran hit the coast of Normandy.", "strikes"),
+])
+def test_an_event_verb_in_another_sense_states_no_event(body, predicate):
+    _, facts = _facts(body)
+    assert predicate not in [p for p, _, _ in facts]
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("Russia sent 3,000 troops to Belarus.", "deploys"),
+    ("Hamas released three hostages.", "releases"),
+    ("Israeli jets struck targets in Beirut.", "strikes"),
+])
+def test_the_same_verbs_in_their_event_sense(body, predicate):
+    _, facts = _facts(body)
+    assert predicate in [p for p, _, _ in facts]
+
+
+def test_an_attributive_disputed_doubts_nothing():
+    ex = extract(_article("Thailand and Cambodia signed a ceasefire agreement near their disputed border."))
+    assert {s.status for s in ex.statements} == {"reported"}
+
+
+def test_a_figure_disputed_by_someone_is_disputed():
+    ex = extract(_article("Russia says it sent 500 soldiers to Mali, a figure disputed by analysts."))
+    st = _one(ex, "deploys")
+    assert st.quantity.value == 500 and st.status == "disputed"
+
+
+def test_a_relative_clause_keeps_out_of_the_main_clause_denial():
+    ex = extract(_article("Iran, which backs the Houthis, has denied supplying the rebels with missiles."))
+    assert _one(ex, "backs").status == "reported"
+
+
+def test_the_group_points_back_at_the_last_group_named():
+    ex = extract(_article("The Houthis fired four missiles at a tanker. Iran has denied supplying the group "
+                          "with missiles."))
+    st = _one(ex, "supplies")
+    assert (st.subject.label, st.recipient.label, st.object.label) == ("Iran", "Houthis", "missiles")
+    assert st.status == "denied"
+
+
+def test_a_country_s_ministry_and_its_forces_are_named_by_the_country():
+    ex = extract(_article("Russia's defence ministry said its air defences destroyed 23 Ukrainian drones."))
+    st = _one(ex, "destroys")
+    assert st.subject.label == "Russian air defences" and st.claimant.label == "Russian defence ministry"
+    assert st.quantity.value == 23 and st.quantity.unit == "drones"
+
+
+@pytest.mark.parametrize("body, predicate, subject, obj", [
+    ("Russia and Ukraine exchanged 390 prisoners of war on Friday.", "exchanges", "Russia", "prisoners"),
+    ("Taiwan's defence ministry said it detected 32 Chinese aircraft near the island.", "detects", "Taiwan",
+     "chinese aircraft"),
+    ("Ukrainian forces repelled 38 Russian assaults near Pokrovsk.", "repels", "ukrainian forces",
+     "russian assaults"),
+    ("China strongly opposes the arms sale, its foreign ministry said.", "opposes", "China", "arms sale"),
+    ("The Houthis sank a Greek-owned cargo ship in the Red Sea.", "sinks", "Houthis", "Greek-owned cargo ship"),
+    ("The United States imposed 25% tariffs on Indian goods.", "imposes_tariffs", "United States", "indian goods"),
+    ("Ukraine received three Patriot systems from Germany.", "receives", "Ukraine", "Patriot"),
+])
+def test_more_event_verbs(body, predicate, subject, obj):
+    _, facts = _facts(body)
+    assert (predicate, subject, obj) in facts

@@ -16,6 +16,7 @@ __all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical
 
 _REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "assertion", "accusation",
                  "charge", "rumour", "rumor"}
+_FIGURE_NOUNS = {"figure", "number", "toll", "tally", "estimate", "count", "total"}   # "a figure disputed by"
 _HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "alleged"}
 
 
@@ -132,14 +133,34 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
 
 def sentence_cues(ctx: ArticleContext, si: int) -> tuple[str | None, str | None, bool]:
     """``(status, cue, reaches_back)`` of the strongest doubt cue in a sentence."""
-    low = ctx.sentences[si].doc.text.lower()
+    doc = ctx.sentences[si].doc
+    low = doc.text.lower()
     best, cue = None, None
     for status in ("denied", "disputed", "unverified"):
         for phrase in ctx.res.words("status_cues", status):
-            if _has_phrase(low, phrase) and (best is None or DOUBT_RANK[status] > DOUBT_RANK[best]):
+            if _has_phrase(low, phrase) and (best is None or DOUBT_RANK[status] > DOUBT_RANK[best]) \
+                    and not _attributive(doc, low, phrase):
                 best, cue = status, phrase
     back = best is not None and any(_has_phrase(low, p) for p in ctx.res.words("status_cues", "anaphora"))
     return best, cue, back
+
+
+def _attributive(doc, low: str, phrase: str) -> bool:
+    """Every occurrence of a one-word cue describes a noun ('their disputed border', 'the contested
+    election'): it doubts no statement."""
+    if " " in phrase:
+        return False
+    found = False
+    k = low.find(phrase)
+    while k >= 0:
+        span = doc.char_span(k, k + len(phrase), alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            tok = span[0]
+            if not (tok.dep_ == "amod" and tok.head.i > tok.i):
+                return False
+            found = True
+        k = low.find(phrase, k + 1)
+    return found
 
 
 def _in_subject_of(tok, verb) -> bool:
@@ -159,7 +180,7 @@ def same_clause(tok_a, tok_b) -> bool:
     # a cue inside a relative clause ("whose legitimacy is contested") stays there
     a = tok_a
     for _ in range(12):
-        if a.dep_ in ("relcl", "acl") and a.head.lemma_.lower() not in _REPORT_NOUNS:
+        if a.dep_ in ("relcl", "acl") and a.head.lemma_.lower() not in _REPORT_NOUNS | _FIGURE_NOUNS:
             # (but "- a charge Islamabad denies" is about the sentence's claim)
             if tok_b.i not in {t.i for t in a.subtree}:
                 return False
@@ -167,6 +188,16 @@ def same_clause(tok_a, tok_b) -> bool:
         if a.head.i == a.i:
             break
         a = a.head
+    # a statement inside a relative clause ("Iran, which backs the Houthis, denied ...") is background
+    b = tok_b
+    for _ in range(12):
+        if b.dep_ == "relcl":
+            if tok_a.i not in {t.i for t in b.subtree}:
+                return False
+            break
+        if b.head.i == b.i:
+            break
+        b = b.head
     for c in root.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
             inside = {t.i for t in c.subtree}

@@ -253,6 +253,9 @@ class ArticleContext:
             e = self.by_head(si, tok.i, low)
             if e:
                 return [e]
+            types = self.res.lexicon.get("nouns", {}).get("definite_types", {}).get(low)
+            if types and (e := self.earlier(si, tok.i, tuple(types), back=4)):
+                return [e]     # "the group" -> the Houthis
         if not allow_noun or low in _ABSTRACT:
             return []
         out = [self.noun_entity(si, tok)]
@@ -359,23 +362,27 @@ class ArticleContext:
         words = doc[left:tok.i + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
         # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"
+        owned = False
         for c in tok.children:
             owner = None
             if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)):
                 owner = mc.entity
-            elif c.dep_ == "poss" and c.lower_ in ("its", "their") and tok.lower_ in self.people | _GROUP_HEADS:
+            elif c.dep_ == "poss" and c.lower_ in ("its", "their") and (
+                    tok.lower_ in self.people | _GROUP_HEADS
+                    or tok.lower_ in self.res.lexicon.get("types", {}).get("MilitaryForce", [])):
                 owner = next(iter(self.resolve_all(si, c)), None)    # "its forces" -> "Russian forces"
             if owner is not None and owner.type == "Country":
                 entry = self.res.by_name.get(owner.label)
                 prefix = entry.demonyms[0] if entry and entry.demonyms else owner.label
-                label = f"{prefix} {label}"
+                label, owned = f"{prefix} {label}", True
                 break
         head = tok.lower_
         if type_ is not None:
             return self.registry.from_name(label, type_)
         typed = next((t for t in ("Location", "MilitaryForce", "Organization")
                       if head in self.res.lexicon.get("types", {}).get(t, [])), None)
-        if typed and any(t.pos_ == "PROPN" for t in words):     # "Kivu province", "3rd Assault Brigade"
+        if typed and any(t.pos_ == "PROPN" for t in words) and not owned:
+            # "Kivu province", "3rd Assault Brigade" (not a tagger's PROPN in "Russia's defence ministry")
             return self.registry.from_name(words.text, typed, weight=3)
         type_ = "Group" if head in self.people else "MilitaryForce" if head in ("military", "militia", "militias", "army", "navy") else \
             "Organization" if head in _GROUP_HEADS else "Thing"

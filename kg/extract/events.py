@@ -23,6 +23,7 @@ from .relations import (
     _similar,
 )
 from .roles import (
+    _ACTORS,
     _LOCATION_PREPS,
     _MEETINGS,
     _OBJ,
@@ -140,7 +141,16 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     return drafts
 
 
+def _other_sense(ctx, verb) -> bool:
+    """'struck a deal', 'sent a signal', 'a statement was released': the verb is not the event here."""
+    excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
+    return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
+                                  for c in verb.children)
+
+
 def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
+    if _other_sense(ctx, verb):
+        return None
     d = Draft(si, verb, ev.predicate, ev)
     subj, passive = _subject_of(ctx, si, verb)
     objs: list[Entity] = []
@@ -167,10 +177,20 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)
+    if subj and not passive and verb.lemma_.lower() in ctx.res.words("events", "actor_subject_verbs") \
+            and subj[0].type not in (*_ACTORS, "WeaponSystem") \
+            and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children):
+        return None     # "the measures target 20 banks", not "Israeli jets struck targets"
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
     if objs:
         d.object = objs[0]
+    if ev.to_role == "recipient" and objs:
+        # "supplying the group with missiles": the object is the recipient, the 'with' phrase the thing
+        given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+        if given:
+            d.recipient, d.object, objs = objs[0], given[0], given
     if d.subject is None and passive and ev.predicate in _VIOLENT:
         # "in attacks by Hamas, 1,200 people were killed"; "an offensive in which 35,700 were killed"
         d.subject = next((a for a in _agents_of_event_context(ctx, si, verb) if a), None)
