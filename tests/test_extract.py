@@ -378,3 +378,24 @@ def test_a_country_s_ministry_and_its_forces_are_named_by_the_country():
 def test_more_event_verbs(body, predicate, subject, obj):
     _, facts = _facts(body)
     assert (predicate, subject, obj) in facts
+
+
+def test_a_passive_with_an_agent_keeps_its_victims():
+    ex = extract(_article("Three civilians were killed by Armenian shelling, the defence ministry in Baku said."))
+    st = _one(ex, "kills")
+    assert (st.subject.label, st.object.label, st.quantity.value) == ("Armenia", "civilians", 3)
+
+
+def test_each_counted_victim_keeps_its_own_number():
+    ex = extract(_article("Thailand says 14 soldiers and eight civilians have been killed."))
+    got = sorted((s.object.label, s.quantity.value) for s in ex.statements if s.predicate == "kills")
+    assert got == [("civilians", 8), ("soldiers", 14)]
+
+
+def test_a_number_in_the_sourcing_phrase_counts_nothing():
+    ex = extract(_article("Jakarta is negotiating with Turkish Aerospace to buy up to 48 KAAN fighters, according to "
+                          "two officials familiar with the talks."))
+    assert all(s.quantity is None or s.quantity.value != 2 for s in ex.statements)
+    st = _one(ex, "buys_intended")
+    assert st.subject.label == "Indonesia"
+    assert (st.quantity.value, st.quantity.qualifier) == (48, "at_most")

@@ -252,8 +252,9 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
                 for c in a.children):
             return True
         # purpose: "(in an effort) to pressure Moscow to negotiate", "deployed troops to strengthen ..."
+        # (the purpose itself, "negotiating to buy 48 jets", is stated as intended: see ``modality``)
         if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
-                and (a.dep_ == "advcl" or a.dep_ == "acl" and a.head.lemma_.lower() in purpose):
+                and (a.dep_ == "advcl" and a.i != tok.i or a.dep_ == "acl" and a.head.lemma_.lower() in purpose):
             return True
     return False
 
@@ -276,6 +277,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
             if head in words:
                 return name  # "considers further strikes"
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
+    if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "intended"   # a purpose: "negotiating with X to buy 48 jets"
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
         infinitive = a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)

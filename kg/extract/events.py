@@ -169,11 +169,15 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                 if objs:
                     break
     # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's
-    clause = {t.i for t in _clause_tokens(verb)}
-    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" for t in c.subtree if t.i in clause]
+    # not a number in "according to two officials": the source's, not the event's
+    sourcing = {t.i for c in verb.children if c.lower_ == "according" for t in c.subtree}
+    clause = {t.i for t in _clause_tokens(verb)} - sourcing
+    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" or (passive and c.dep_ == "nsubjpass")
+                  for t in c.subtree if t.i in clause]
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or _quantity_for(
-        ctx, si, [t for t in _clause_tokens(verb) if t.i not in subj_tokens or passive], numbers, used)
+        ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
+        numbers, used)
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)

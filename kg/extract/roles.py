@@ -94,11 +94,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 return agent, False
             return ctx.resolve_all(si, c), False
         if c.dep_ == "agent":
+            # passive all the same: its subject is the object ("three civilians were killed by ...")
+            passive = any(x.dep_ == "nsubjpass" for x in verb.children)
             for p in c.children:
                 if p.dep_ == "pobj":
                     if _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p, depth + 1)):
-                        return agent, False    # "killed by Pakistani shelling" -> Pakistan
-                    return ctx.resolve_all(si, p), False
+                        return agent, passive    # "killed by Pakistani shelling" -> Pakistan
+                    return ctx.resolve_all(si, p), passive
     if any(c.dep_ in ("nsubjpass",) for c in verb.children):
         return [], True
     h = verb.head
@@ -109,7 +111,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     doc = verb.doc
     while k >= 0 and (doc[k].dep_ in ("aux", "advmod", "neg", "auxpass") or doc[k].text in ("]", ")")):
         k -= 1
-    if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp") and (m := ctx.mention_at(si, k)) \
+    if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp", "advcl") and (m := ctx.mention_at(si, k)) \
             and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
         return [m.entity], False
     if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
