@@ -399,3 +399,15 @@ def test_a_number_in_the_sourcing_phrase_counts_nothing():
     st = _one(ex, "buys_intended")
     assert st.subject.label == "Indonesia"
     assert (st.quantity.value, st.quantity.qualifier) == (48, "at_most")
+
+
+@pytest.mark.parametrize("body, predicate, time", [
+    ("Anutin Charnvirakul, who faces an election early next year, signed the accord on Friday.", "signs",
+     "2025-06-06"),
+    ("Taiwan said on Wednesday that China protested a day after Washington approved the sale of 60 Stinger "
+     "missiles to Taiwan.", "approves", None),
+    ("US Secretary of State Marco Rubio said last week that the talks had failed.", "holds_office", None),
+])
+def test_a_date_belongs_to_its_own_clause(body, predicate, time):
+    ex = extract(_article(body, published=date(2025, 6, 12)))
+    assert _one(ex, predicate).time == time

@@ -79,7 +79,7 @@ def test_relative_stays_open_without_publication_date(text):
     ("on 2022-04-22", "2022-04-22"),
     ("in October 2025", "2025-10"),
     ("in 2022", "2022"),
-    ("since 1999", "1999"),
+    ("until 1999", "1999"),
     ("by 2027", "2027"),
 ])
 @pytest.mark.parametrize("published", [THU, None], ids=["published", "unknown"])
@@ -126,10 +126,34 @@ def test_invalid_dates_give_nothing():
 def test_offsets_and_order():
     text = "On Wednesday, last week, officials said that since 2022 talks had stalled."
     found = find_times(text, THU)
-    assert [iso for *_, iso in found] == ["2025-10-22", "2025-W42", "2022"]
+    assert [iso for *_, iso in found] == ["2025-10-22", "2025-W42", "2022/2025-10-23"]
     assert [text[s:e] for s, e, _ in found] == ["On Wednesday", "last week", "since 2022"]
 
 
 def test_overlapping_expressions_are_found_once():
     found = find_times("on 22 April 2022", THU)
     assert found == [(3, 16, "2022-04-22")]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("In March, China sent warships", "2025-03"),
+    ("in September, Russia said", "2024-09"),
+    ("in early May", "2025-05"),
+    ("next March", "2026-03"),
+    ("next July", "2025-07"),
+])
+def test_a_month_alone_is_the_nearest_one(text, iso):
+    assert [t[2] for t in find_times(text, date(2025, 6, 12))] == [iso]
+
+
+def test_the_modal_may_is_no_month():
+    assert find_times("the strikes may continue in the spring", date(2025, 6, 12)) == []
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("since November 2023", "2023-11/2025-06-12"),
+    ("since 2014", "2014/2025-06-12"),
+    ("since early May", "2025-05/2025-06-12"),
+])
+def test_since_is_an_interval_up_to_publication(text, iso):
+    assert [t[2] for t in find_times(text, date(2025, 6, 12))] == [iso]

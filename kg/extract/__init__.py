@@ -130,6 +130,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     statements: list[Statement] = []
     per_sentence: dict[int, list[int]] = {}
     triggers: list = []
+    undated = set(res.words("events", "undated_predicates"))
     for d in drafts:
         try:
             claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
@@ -143,11 +144,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
         if d.predicate == "claims_count" and claimant is None:   # the subject asserts its own count
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
-        times = find_times(s.doc.text, article.published)
-        clause = {t.idx for t in d.trigger.subtree} | {d.trigger.head.idx}
-        time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
-        if time is None and len(times) == 1:
-            time = times[0][2]
+        time = None if d.predicate in undated else _time_of(d.trigger, find_times(s.doc.text, article.published))
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()
@@ -183,6 +180,25 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
 
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+
+
+def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
+    """The time written in the trigger's own clause; else the sentence's only time, unless the
+    trigger sits in a clause of its own ('a day after X approved', 'who faces an election next year')."""
+    inner = {t.idx for c in trigger.subtree if c.i != trigger.i and c.dep_ in ("relcl", "acl", "advcl")
+             and _subordinate(c) for t in c.subtree}
+    clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
+    time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
+    if time is None and len(times) == 1 and not _subordinate(trigger):
+        time = times[0][2]
+    return time
+
+
+def _subordinate(tok) -> bool:
+    """A relative clause, or a clause opened by 'after', 'before', 'since', 'until', 'when', 'as'."""
+    return tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "when", "while", "as", "once")
+        for c in tok.children))
 
 
 def _variants(d, canon):

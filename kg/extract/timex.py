@@ -31,7 +31,12 @@ _PATTERNS = [
     ("rel", re.compile(r"\b(yesterday|today|tonight|last week|this week|last month|this month|"
                        r"last year|this year|next week|next month|next year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|from|of)\s+(19\d\d|20\d\d)\b", re.I)),
+    # a month alone, after a preposition and capitalised (not the modal "may"): "In March", "since early May"
+    ("m", re.compile(r"\b(?i:in|since|by|until|from|during|of|last|next|this)\s+(?i:(?:early|late|mid)[- ])?"
+                     r"(January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\s*\d)")),
 ]
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 def _iso_week(d: date) -> str:
@@ -59,6 +64,11 @@ def normalise_time(kind: str, groups: tuple, published: date | None) -> str | No
             d = date(published.year, month, day)
             # a date later than publication most likely means last year
             return (d if d <= published + timedelta(days=31) else date(published.year - 1, month, day)).isoformat()
+        if kind == "m":
+            # the latest such month on or before publication ("in March" read in June: March this year)
+            month = _MONTHS[g[0]]
+            year = published.year if month <= published.month else published.year - 1
+            return f"{year:04d}-{month:02d}"
         if kind == "weekday":
             back = (published.weekday() - _WEEKDAYS[g[0]]) % 7
             return (published - timedelta(days=back)).isoformat()
@@ -90,6 +100,11 @@ def find_times(text: str, published: date | None) -> list[tuple[int, int, str]]:
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
             iso = normalise_time(kind, m.groups(), published)
+            if iso and kind == "m" and m.group(0).lower().startswith("next"):
+                month = _MONTHS[m.group(1).lower()]
+                iso = f"{published.year + (month <= published.month):04d}-{month:02d}"   # "next March"
+            if iso and published is not None and _SINCE.search(text[:m.start(1)]) and kind != "rel":
+                iso = f"{iso}/{published.isoformat()}"     # "since November 2023": until publication
             if iso:
                 found.append((m.start(), m.end(), iso))
     return sorted(found)
