@@ -411,3 +411,31 @@ def test_a_number_in_the_sourcing_phrase_counts_nothing():
 def test_a_date_belongs_to_its_own_clause(body, predicate, time):
     ex = extract(_article(body, published=date(2025, 6, 12)))
     assert _one(ex, predicate).time == time
+
+
+def test_a_claim_denied_in_an_apposition_names_who_denies_it():
+    ex = extract(_article("The Houthis claimed to have fired a hypersonic missile at Ben Gurion airport, a claim "
+                          "that Israel's military said was false."))
+    st = _one(ex, "launches")
+    assert (st.subject.label, st.claimant.label, st.status) == ("Houthis", "Houthis", "denied")
+    assert st.status_by.label == "Israeli military"
+
+
+def test_which_x_denied_denies_the_sentence():
+    ex, facts = _facts("Russian forces captured the village of Novoolenivka, which Kyiv denied.")
+    st = _one(ex, "captures")
+    assert st.status == "denied" and st.status_by.label == "Ukraine"
+    assert "denies" not in [p for p, _, _ in facts]
+
+
+def test_the_claim_rejected_in_the_next_sentence():
+    ex = extract(_article("The Russian defence ministry claimed its forces had captured Novoolenivka. "
+                          "Ukraine's General Staff rejected the claim."))
+    st = _one(ex, "captures")
+    assert st.claimant.label == "Russian defence ministry" and st.status == "denied"
+
+
+def test_a_capital_accused_is_its_country_but_a_capital_struck_stays_a_city():
+    _, facts = _facts("Thai officials accused Phnom Penh of laying new landmines. Russia struck Kyiv overnight.")
+    assert ("accuses", "Thai officials", "Cambodia") in facts
+    assert ("strikes", "Russia", "Kyiv") in facts

@@ -228,10 +228,12 @@ def _doubter(ctx, si: int, cue_tok, canon) -> Entity | None:
     if cue_tok is None:
         return None
     v = cue_tok
-    for _ in range(4):
+    for _ in range(6):
+        # the first verb up the tree with a subject: "a claim that Israel's military said was false"
         if v.pos_ in ("VERB", "AUX"):
             subj, _ = _subject_of(ctx, si, v)
-            return canon(subj[0]) if subj else None
+            if subj:
+                return canon(subj[0])
         if v.head.i == v.i:
             return None
         v = v.head

@@ -174,13 +174,23 @@ def _in_subject_of(tok, verb) -> bool:
     return False
 
 
+_DENIAL_VERBS = {"deny", "dispute", "reject", "refute", "dismiss", "contest"}
+
+
+def _denies_the_sentence(clause) -> bool:
+    """', which Kyiv denied': a relative clause whose 'which' is what is denied speaks of the whole sentence."""
+    return clause.dep_ == "relcl" and clause.lemma_.lower() in _DENIAL_VERBS and any(
+        c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass") for c in clause.children)
+
+
 def same_clause(tok_a, tok_b) -> bool:
     """False when one token sits in a coordinated clause ('..., but they were known ...') the other is not in."""
     root = tok_a.sent.root if hasattr(tok_a, "sent") else tok_a.doc[0].sent.root
     # a cue inside a relative clause ("whose legitimacy is contested") stays there
     a = tok_a
     for _ in range(12):
-        if a.dep_ in ("relcl", "acl") and a.head.lemma_.lower() not in _REPORT_NOUNS | _FIGURE_NOUNS:
+        if a.dep_ in ("relcl", "acl") and a.head.lemma_.lower() not in _REPORT_NOUNS | _FIGURE_NOUNS \
+                and not _denies_the_sentence(a):
             # (but "- a charge Islamabad denies" is about the sentence's claim)
             if tok_b.i not in {t.i for t in a.subtree}:
                 return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..model import Entity
 from .context import ArticleContext
+from .attribution import _denies_the_sentence
 from .quantities import find_numbers
 from .relations import (
     _arsenal,
@@ -151,6 +152,8 @@ def _other_sense(ctx, verb) -> bool:
 def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if _other_sense(ctx, verb):
         return None
+    if _denies_the_sentence(verb):
+        return None     # "..., which Kyiv denied": a status of that sentence's statements, not a fact of its own
     d = Draft(si, verb, ev.predicate, ev)
     subj, passive = _subject_of(ctx, si, verb)
     objs: list[Entity] = []
@@ -187,6 +190,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
+    if objs and ev.predicate in ctx.res.words("events", "actor_object_predicates"):
+        objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
     if objs:
         d.object = objs[0]
     if ev.to_role == "recipient" and objs:
