@@ -439,3 +439,29 @@ def test_a_capital_accused_is_its_country_but_a_capital_struck_stays_a_city():
     _, facts = _facts("Thai officials accused Phnom Penh of laying new landmines. Russia struck Kyiv overnight.")
     assert ("accuses", "Thai officials", "Cambodia") in facts
     assert ("strikes", "Russia", "Kyiv") in facts
+
+
+def test_accused_by_y_of_doing_is_done_by_the_accused():
+    ex = extract(_article("The Wagner Group had been accused by Human Rights Watch of killing hundreds of "
+                          "civilians."))
+    kill = _one(ex, "kills")
+    assert kill.subject.label == "Wagner Group" and kill.claimant.label == "Human Rights Watch"
+    assert kill.quantity.value == 200 and kill.quantity.qualifier == "at_least"
+    assert _one(ex, "accuses").quantity is None      # the count is the killing's
+
+
+def test_an_instrument_buys_nothing():
+    _, facts = _facts("Kyiv said the money would be used to buy air defence systems.")
+    assert not any(s == "money" for _, s, _ in facts)
+
+
+def test_a_counterpart_named_in_apposition_takes_part():
+    _, facts = _facts("Thai Prime Minister Anutin Charnvirakul and his Cambodian counterpart, Hun Manet, "
+                      "signed the accord.")
+    assert {s for p, s, _ in facts if p == "signs"} == {"Anutin Charnvirakul", "Hun Manet"}
+
+
+def test_a_shoot_down_does_not_make_the_defender_the_attacker():
+    _, facts = _facts("Ukraine's air force said it shot down 45 drones. Oleh Kiper said a residential "
+                      "building had been hit.")
+    assert ("strikes", "Ukraine", "residential building") not in facts

@@ -133,7 +133,14 @@ class ArticleContext:
                 # "Pakistani authorities", "the Turkish drone maker Baykar"
                 return self.resolve_all(si, tok.head, allow_noun)
             out = [m.entity]
-            out += [e for c in tok.conjuncts if (mc := self.mention_at(si, c.i)) for e in [mc.entity] if e not in out]
+            for c in tok.conjuncts:
+                if (mc := self.mention_at(si, c.i)) is not None:
+                    found = [mc.entity]
+                else:      # "X and his Cambodian counterpart, Hun Manet" (the parse may hang the name on X)
+                    appos = [a for a in c.children if a.dep_ == "appos"] or \
+                        [a for a in tok.children if a.dep_ == "appos" and a.i > c.i]
+                    found = [self.mention_at(si, a.i).entity for a in appos if self.mention_at(si, a.i) is not None][:1]
+                out += [e for e in found if e not in out]
             return out
         if low in ("i", "me", "my") and self.speaker_of is not None:
             # "Every time I speak to Vladimir ...," Trump said: the speaker of the quote
@@ -307,7 +314,8 @@ class ArticleContext:
         most frequent first; otherwise the latest agent of the last sentences.
         """
         before = [(s, p, e) for s, p, e in self.recent_agents if s < si or include_current and s == si]
-        window = [x for x in before if x[0] >= si - back]
+        defensive = set(self.res.words("events", "defensive_predicates"))
+        window = [x for x in before if x[0] >= si - back and (x[1] not in defensive or predicate in defensive)]
         # the same kind of event anywhere before: the article's running actor for it
         same = [e for s, p, e in before if p == predicate]
         if same:   # the most frequent; on a tie the first, as news leads with its main actor

@@ -174,6 +174,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's
     # not a number in "according to two officials": the source's, not the event's
     sourcing = {t.i for c in verb.children if c.lower_ == "according" for t in c.subtree}
+    # nor a number of an event nested under this one ("accused X of killing hundreds"): that event's
+    sourcing |= {t.i for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB" and _event_for(ctx, t)
+                 for t in t.subtree}
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" or (passive and c.dep_ == "nsubjpass")
                   for t in c.subtree if t.i in clause]

@@ -104,6 +104,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if any(c.dep_ in ("nsubjpass",) for c in verb.children):
         return [], True
     h = verb.head
+    if verb.dep_ == "xcomp" and h.lemma_.lower() == "use" and any(c.dep_ == "nsubjpass" for c in h.children):
+        return [], False       # "the money would be used to buy ...": an instrument, not the buyer
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
     # a parse that lost the subject: a name right before the verb ("... and Ukraine has 2,000")
@@ -118,6 +120,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" else []
+        if not objs and gov.pos_ == "VERB" and any(c.dep_ == "agent" for c in gov.children):
+            # "X was accused by Y of killing ...": X, not Y
+            objs = [c for c in gov.children if c.dep_ == "nsubjpass"]
         if objs and objs[0].i < verb.i:
             found = ctx.resolve_all(si, objs[0])
             if found:
