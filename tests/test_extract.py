@@ -465,3 +465,44 @@ def test_a_shoot_down_does_not_make_the_defender_the_attacker():
     _, facts = _facts("Ukraine's air force said it shot down 45 drones. Oleh Kiper said a residential "
                       "building had been hit.")
     assert ("strikes", "Ukraine", "residential building") not in facts
+
+
+def test_each_other_runs_both_ways():
+    _, facts = _facts("Azerbaijan and Armenia accused each other on Sunday of launching drone attacks, the latest "
+                      "flare-up between the two neighbours.")
+    assert sorted(f for f in facts if f[0] == "accuses") == [("accuses", "Armenia", "Azerbaijan"),
+                                                           ("accuses", "Azerbaijan", "Armenia")]
+
+
+def test_an_accusation_is_not_counted():
+    ex = extract(_article("Azerbaijan and Armenia accused each other of attacks, the latest flare-up between "
+                          "the two neighbours."))
+    assert all(s.quantity is None for s in ex.statements)
+
+
+def test_none_of_it_was_hit_is_a_negation():
+    ex, facts = _facts("Armenia said Azerbaijani forces fired at its positions overnight but that none of its "
+                       "artillery had been hit.")
+    assert not [f for f in facts if f[0] == "strikes" and f[2] in ("none", None)]
+    assert all(s.object is None or s.object.label != "none" for s in ex.statements)
+
+
+def test_unlikely_that_states_nothing():
+    _, facts = _facts("Analysts say it is unlikely that Indonesia will buy all three types of jet.")
+    assert not [f for f in facts if f[0].startswith("buys")]
+
+
+def test_targeting_after_imposed_sanctions_names_more_targets():
+    ex = extract(_article("The European Union imposed fresh sanctions on Belarus on Monday, targeting three of "
+                          "its largest state-owned banks."))
+    got = {(s.object.label, s.quantity.value if s.quantity else None) for s in ex.statements
+           if s.predicate == "sanctions"}
+    assert got == {("Belarus", None), ("largest state-owned banks", 3)}
+    assert "strikes" not in {s.predicate for s in ex.statements}
+
+
+def test_the_leaders_of_and_both_sides_are_the_countries():
+    _, facts = _facts("The leaders of Thailand and Cambodia signed a ceasefire agreement on Friday. Both sides "
+                      "will withdraw artillery to at least 10 kilometres from the frontier.")
+    assert {s for p, s, _ in facts if p == "signs"} == {"Thailand", "Cambodia"}
+    assert {s for p, s, _ in facts if p == "withdraws"} == {"Thailand", "Cambodia"}

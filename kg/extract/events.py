@@ -115,6 +115,13 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 continue
             if tok.dep_ == "acl" and _event_for(ctx, tok.head) and lemma in ctx.res.words("events", "acl_target_verbs"):
                 continue    # "sanctions targeting X" is the sanctions' target, not a strike
+            if tok.dep_ in ("advcl", "xcomp") and lemma in ctx.res.words("events", "acl_target_verbs") \
+                    and (noun_ev := _light_event(ctx, tok.head)) is not None:
+                # "imposed sanctions on Belarus, targeting three banks": the banks are sanctioned too
+                d = _verb_event(ctx, si, tok, noun_ev, numbers, used)
+                if d:
+                    drafts.append(d)
+                continue
             d = _verb_event(ctx, si, tok, ev, numbers, used)
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
@@ -142,11 +149,22 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     return drafts
 
 
+_NONE = {"none", "nothing", "nobody", "neither", "no-one"}
+
+
 def _other_sense(ctx, verb) -> bool:
     """'struck a deal', 'sent a signal', 'a statement was released': the verb is not the event here."""
     excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
     return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
                                   for c in verb.children)
+
+
+def _light_event(ctx, verb):
+    """The event of a light verb's object ('imposed sanctions' -> sanctions), if it has one."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (ev := _event_for(ctx, c)) is not None:
+            return ev
+    return None
 
 
 def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
@@ -181,9 +199,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" or (passive and c.dep_ == "nsubjpass")
                   for t in c.subtree if t.i in clause]
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
-    d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or _quantity_for(
+    if ev.predicate in ctx.res.words("events", "uncounted_predicates"):
+        obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
+    d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
-        numbers, used)
+        numbers, used) if clause else None)
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)
@@ -193,6 +213,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
+    if len(subj) == 2 and any(c.dep_ in _OBJ and c.lower_ in ("other", "another")
+                              and any(x.lower_ in ("each", "one") for x in c.children) for c in verb.children):
+        objs = [subj[1], subj[0]]      # "X and Y accused each other": both ways
     if objs and ev.predicate in ctx.res.words("events", "actor_object_predicates"):
         objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
     if objs:
@@ -223,7 +246,13 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     _nested_location(ctx, si, p, d)
-    d.negated = _negated(verb)
+    d.negated = _negated(verb) or any(c.dep_ in (*_OBJ, "nsubjpass") and c.lower_ in _NONE for c in verb.children)
+    if d.object is not None and d.object.label.lower() in _NONE:
+        # "none of its artillery had been hit": not hit, and the artillery is what was not
+        of = [p for c in verb.children if c.lower_ in _NONE for pr in c.children if pr.lower_ == "of"
+              for p in pr.children if p.dep_ == "pobj"]
+        found = ctx.resolve_all(si, of[0]) if of else []
+        d.object = found[0] if found else None
     if d.subject is None and d.object is None:
         return None
     if d.object is None:
@@ -269,8 +298,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         _prep_roles(ctx, si, noun.head, ev, d)
     if d.object is None and d.target is not None:
         d.object, d.target = d.target, None
-    if d.subject is None and d.object is not None:
+    if d.subject is None and d.object is not None and ev.predicate in _VIOLENT:
         # "This move follows a series of strikes on vessels": the actor of the sentences before
+        # (only for attacks: "the drills will include the deployment of ..." may be anyone's)
         recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
             d.subject, d.confidence = recent, 0.5

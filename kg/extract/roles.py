@@ -209,6 +209,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         objs = [p for p in prep.children if p.dep_ == "pobj"]
         if not objs:
             continue
+        if objs[0].lower_ in ctx.res.lexicon.get("units", {}) or any(c.like_num for c in objs[0].children):
+            continue    # "withdraw to at least 10 kilometres from the frontier": a distance, not a place
         ents = ctx.resolve_all(si, objs[0])
         if not ents:
             continue
