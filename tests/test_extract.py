@@ -506,3 +506,23 @@ def test_the_leaders_of_and_both_sides_are_the_countries():
                       "will withdraw artillery to at least 10 kilometres from the frontier.")
     assert {s for p, s, _ in facts if p == "signs"} == {"Thailand", "Cambodia"}
     assert {s for p, s, _ in facts if p == "withdraws"} == {"Thailand", "Cambodia"}
+
+
+def test_counts_pair_with_their_own_nouns_and_time_spans_count_nothing():
+    ex = extract(_article("Taiwan's defence ministry said it had detected 32 Chinese military aircraft and nine "
+                          "navy ships around the island over the past 24 hours."))
+    got = sorted((s.object.label, s.quantity.value) for s in ex.statements if s.predicate == "detects")
+    assert got == [("chinese military aircraft", 32), ("navy ships", 9)]
+
+
+def test_a_decision_by_x_to_do_is_done_by_x():
+    ex = extract(_article("The drills followed a decision by the US State Department on Tuesday to approve the "
+                          "possible sale of 60 Stinger missiles to Taiwan."))
+    st = _one(ex, "approves")
+    assert st.subject.label.endswith("State Department") and st.recipient.label == "Taiwan"
+
+
+def test_keep_increasing_is_no_prevention():
+    _, facts = _facts("Lai said Taiwan would keep increasing its own defence budget, which his government has "
+                      "proposed raising to 3.3% of GDP next year.")
+    assert not [p for p, _, _ in facts if p.endswith("_prevented")]

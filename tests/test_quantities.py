@@ -213,3 +213,13 @@ def test_a_distance_that_places_something_is_not_a_quantity(text):
 
 def test_a_distance_that_measures_is_kept():
     assert nums("a range of 300 km") == [(300.0, "exact", "kilometre")]
+
+
+@pytest.mark.parametrize("text", ["over the past 24 hours", "within two weeks", "for three days",
+                                  "in the last 10 years"])
+def test_a_span_of_time_is_not_a_count(text):
+    assert nums(text) == []
+
+
+def test_a_count_within_a_time_span_is_kept():
+    assert nums("killed 24 people in 24 hours") == [(24.0, "exact", None)]

@@ -210,6 +210,12 @@ def _variants(d, canon):
     place = canon(d.location)
     if len(quantities) > 1 and len(quantities) == len(objects):
         yield from ((s, o, q, place) for s in subjects for o, q in zip(objects, quantities))
+    elif len(quantities) > 1 and len(objects) > 1:
+        # more counts than objects: each object takes the count of its own noun, if one has it
+        for o in objects:
+            own = next((q for q in quantities if q and q.unit and o is not None
+                        and set(q.unit.lower().split()) & set(o.label.lower().split())), None)
+            yield from ((s, o, own, place) for s in subjects)
     else:
         yield from ((s, o, d.quantity, place) for s in subjects for o in objects)
         yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)

@@ -366,6 +366,8 @@ class ArticleContext:
                 break
         while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("det", "poss", "nummod", "quantmod", "case")
                                  or doc[left].like_num):
+            if doc[left].like_num and doc[left + 1:left + 3].text.replace(" ", "") in ("-year", "-month", "-week"):
+                break       # "a 63-year-old man": the age is part of the description
             left += 1
         words = doc[left:tok.i + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()

@@ -29,6 +29,9 @@ _OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+
 _PART_OF = re.compile(r"\b(?:most|many|some|part|much|several|few|majority)\s+of\s+(?:the\s+|its\s+|their\s+|"
                       r"his\s+|her\s+|our\s+)?$", re.I)
 _LENGTHS = {"KiloM", "MI", "MI_N", "M"}
+_SPAN_BEFORE = re.compile(r"\b(?:past|last|next|previous|coming|first|within|over|for|in|after|under)\s+"
+                          r"(?:the\s+)?(?:(?:past|last|next|previous|coming|first)\s+)?$", re.I)
+_TIME_UNIT = re.compile(r"^\s*(?:hours?|days?|weeks?|months?|years?|minutes?|decades?)\b", re.I)
 _OFFSET = re.compile(r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\b|off\b|"
                      r"from\b|away\b|outside\b|inside\b|beyond\b|short of\b|behind\b|deep\b|into\b)", re.I)
 _PERIOD_PART = re.compile(r"\b(?:first|second|latter|last|final|early|earlier|later|next)\s+$", re.I)
@@ -148,6 +151,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue    # "45 of (the) 60 drones": the count is the first number; the second is the whole
         if not m["unit"] and not m["cur"] and _PART_OF.search(text[:m.start()]):
             qual = "less_than"     # "most of its 1,500 soldiers": fewer than the whole
+        if _SPAN_BEFORE.search(text[:m.start()]) and _TIME_UNIT.match(text[m.end():m.end() + 12]):
+            continue    # "over the past 24 hours", "within two weeks": a span of time, not a count
         unit_qudt = units.get((m["unit"] or "").lower(), (None, None))[1] if m["unit"] else None
         if unit_qudt in _LENGTHS and _OFFSET.match(text[m.end():m.end() + 40]):
             continue    # "about 70 nautical miles west of Hodeidah": where, not how many

@@ -108,6 +108,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return [], False       # "the money would be used to buy ...": an instrument, not the buyer
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
+    if verb.dep_ == "acl" and h.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "a decision by the State Department to approve", "Washington's decision to approve"
+        by = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        owner = [c for c in h.children if c.dep_ == "poss"]
+        for t in by + owner:
+            if (found := ctx.resolve_all(si, t, allow_noun=False)):
+                return found, False
     # a parse that lost the subject: a name right before the verb ("... and Ukraine has 2,000")
     k = verb.i - 1
     doc = verb.doc
