@@ -526,3 +526,57 @@ def test_keep_increasing_is_no_prevention():
     _, facts = _facts("Lai said Taiwan would keep increasing its own defence budget, which his government has "
                       "proposed raising to 3.3% of GDP next year.")
     assert not [p for p, _, _ in facts if p.endswith("_prevented")]
+
+
+@pytest.mark.parametrize("body, value, place", [
+    ("The health ministry said the overall death toll in Gaza had risen to 61,430.", 61430, "Gaza"),
+    ("Officials said the strike killed 12 people, bringing the death toll in Kharkiv to 40.", 40, "Kharkiv"),
+])
+def test_a_death_toll_counts_the_dead_at_the_place(body, value, place):
+    ex = extract(_article(body))
+    tolls = [s for s in ex.statements if s.predicate == "kills" and s.quantity and s.quantity.value == value]
+    assert tolls and tolls[0].location.label == place
+
+
+@pytest.mark.parametrize("body", ["Iran has enriched uranium to 60% purity.",
+                                  "The Dutch economy grew by 0.4 percent in the third quarter."])
+def test_a_level_or_a_change_is_not_a_share(body):
+    _, facts = _facts(body)
+    assert "accounts_for" not in [p for p, _, _ in facts]
+
+
+def test_a_share_of_a_whole_is_a_share():
+    _, facts = _facts("Rosneft accounts for 40% of Russian oil output.")
+    assert ("accounts_for", "Rosneft", "russian oil output") in facts
+
+
+def test_weapons_sent_to_another_country_are_supplied_with_their_model_numbers_uncounted():
+    ex = extract(_article("Germany will send Ukraine four IRIS-T systems and 20 Leopard 2 tanks. Germany will "
+                          "also send 14 Leopard 2A6 tanks to Ukraine."))
+    got = sorted((s.object.label, s.recipient.label, s.quantity.value) for s in ex.statements
+                 if s.predicate == "supplies")
+    assert got == [("IRIS-T", "Ukraine", 4), ("Leopard 2", "Ukraine", 14), ("Leopard 2", "Ukraine", 20)]
+
+
+def test_troops_sent_are_deployed():
+    _, facts = _facts("Russia sent 3,000 troops to Belarus.")
+    assert ("deploys", "Russia", "troops") in facts
+
+
+def test_a_parenthetical_said_after_the_clause_is_the_claimant():
+    ex = extract(_article("North Korea fired a ballistic missile into the sea, South Korea's military said, the "
+                          "latest in a string of tests."))
+    st = _one(ex, "launches")
+    assert st.claimant.label == "South Korean military" and st.status == "claimed"
+
+
+def test_a_claim_not_made_states_nothing():
+    _, facts = _facts("Hezbollah has not claimed any attacks on Israel since the ceasefire.")
+    assert not [f for f in facts if f[0] == "attacks"]
+
+
+def test_according_to_a_side_of_the_fighting_is_its_claim():
+    ex = extract(_article("According to Pakistan, India hit three different areas. An advance party of around 400 "
+                          "Bundeswehr personnel are already in Lithuania, according to the defence ministry."))
+    assert _one(ex, "strikes").status == "claimed"
+    assert _one(ex, "present_in").status == "reported"

@@ -56,6 +56,30 @@ def _reporting_status(ctx: ArticleContext, lemma: str) -> str | None:
     return None
 
 
+def _is_party(ctx: ArticleContext, e: Entity) -> bool:
+    """A state, or a body named by its state ('Pakistani military', 'Russian defence ministry')."""
+    if e.type == "Country":
+        return True
+    first = e.label.split()[0] if e.label else ""
+    return e.type in ("Organization", "MilitaryForce", "Group") and first[:1].upper() + first[1:] in ctx.res.demonym
+
+
+def _contested(ctx: ArticleContext, tok) -> bool:
+    from .roles import _event_for
+    ev = _event_for(ctx, tok)
+    return ev is not None and ev.predicate in set(ctx.res.words("attribution", "contested_predicates"))
+
+
+def _clause_root(tok):
+    """The top of the clause chain a token is in (through conjunctions and objects)."""
+    a = tok
+    for _ in range(12):
+        if a.head.i == a.i or a.dep_ in ("ccomp", "relcl", "advcl", "acl", "parataxis"):
+            break
+        a = a.head
+    return a
+
+
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
     from .roles import _subject_of   # the same subject rule as events
@@ -96,6 +120,16 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         prev_dep = a.dep_
         a = h
     doc = ctx.sentences[si].doc
+    if claimant is None and tok.sent.root == _clause_root(tok):
+        # "X fired a missile, South Korea's military said, the latest in ...": a reporting verb the parse
+        # hung elsewhere, parenthetical (no clause of its own), still reports the sentence's main clause
+        for v in doc:
+            if v.dep_ == "parataxis" and v.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in v.children) \
+                    and (st := _reporting_status(ctx, v.lemma_.lower())):
+                subj, _ = _subject_of(ctx, si, v)
+                if subj:
+                    claimant, status, cue = subj[0], st, v.text
+                    break
     if claimant is None:
         low = doc.text.lower()
         for phrase in ctx.res.words("attribution", "according"):
@@ -117,7 +151,10 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                     named = []    # "the Gaza health authority": the body itself, not the place in its name
                 found = named[:1] or ctx.resolve_all(si, objs[0])
                 if found:
-                    claimant, status, cue = found[0], "reported", phrase
+                    # a side's own account of fighting is its claim ("according to Pakistan, three areas
+                    # were hit"); a ministry on its own deployment or an outlet's report is reported
+                    party = _is_party(ctx, found[0]) and _contested(ctx, tok)
+                    claimant, status, cue = found[0], "claimed" if party else "reported", phrase
                     break
     if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES:
         # a quoted sentence standing alone: the speaker named next to it
@@ -255,6 +292,10 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
         if a.dep_ == "relcl":
             return False
         if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
+            return True
+        # "Hezbollah has not claimed any attacks": a claim not made asserts nothing
+        if a.i != tok.i and a.pos_ == "VERB" and any(c.dep_ == "neg" for c in a.children) \
+                and _reporting_status(ctx, a.lemma_.lower()) in ("claimed", "confirmed"):
             return True
         # the consequence of a condition: "If China invades, the US would impose sanctions"
         if any(c.dep_ == "aux" and c.lower_ in modals for c in a.children) and any(

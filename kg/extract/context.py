@@ -210,9 +210,14 @@ class ArticleContext:
                 if found:
                     return found
         for child in tok.children:
-            if child.dep_ in ("compound",) and (mc := self.mention_at(si, child.i)) and mc.kind == "name" \
-                    and (mc.entity.type in ("WeaponSystem",) or low in self.weapon_nouns):
-                return [mc.entity]
+            if child.dep_ in ("compound", "nmod", "nummod") and (mc := self.mention_at(si, child.i)) \
+                    and mc.kind == "name" and (mc.entity.type in ("WeaponSystem",) or low in self.weapon_nouns):
+                # "four IRIS-T systems and 20 Leopard 2 tanks": each named item, the listed ones too
+                out = [mc.entity]
+                for c in tok.conjuncts:
+                    if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"):
+                        out += [e for e in self.resolve_all(si, c, allow_noun) if e not in out]
+                return out
         # "these systems", "the missiles": the last weapon named
         if low in self.weapon_nouns and any(c.lower_ in ("these", "those", "the", "such", "this") for c in tok.children):
             e = self.earlier(si, tok.i, ("WeaponSystem",), back=3)
@@ -381,6 +386,11 @@ class ArticleContext:
                     tok.lower_ in self.people | _GROUP_HEADS
                     or tok.lower_ in self.res.lexicon.get("types", {}).get("MilitaryForce", [])):
                 owner = next(iter(self.resolve_all(si, c)), None)    # "its forces" -> "Russian forces"
+            first = owner.label.split()[0] if owner is not None and owner.label else ""
+            if owner is not None and owner.type != "Country" and first[:1].upper() + first[1:] in self.res.demonym:
+                # "the Russian defence ministry ... its forces" -> Russian forces
+                owner = self.registry.from_entry(self.res.demonym[first[:1].upper() + first[1:]],
+                                                 self.res.demonym[first[:1].upper() + first[1:]].name)
             if owner is not None and owner.type == "Country":
                 entry = self.res.by_name.get(owner.label)
                 prefix = entry.demonyms[0] if entry and entry.demonyms else owner.label

@@ -22,6 +22,7 @@ from .relations import (
     _presence,
     _shares,
     _similar,
+    _toll,
 )
 from .roles import (
     _ACTORS,
@@ -53,7 +54,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     sent = ctx.sentences[si]
     doc = sent.doc
     numbers = find_numbers(doc.text)
-    used: set = set()
+    # a number inside a name counts nothing ("20 Leopard 2 tanks", "the 45th Brigade")
+    used: set = {t.idx for m in ctx.mentions[si] if m.kind == "name" for t in doc[m.start:m.end] if t.like_num}
     drafts: list[Draft] = []
     light = set(ctx.res.words("events", "light_verbs"))
     consider = set(ctx.res.words("events", "consider_verbs"))
@@ -63,6 +65,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     claims = set(ctx.res.words("attribution", "count_verbs"))
     arsenal = set(ctx.res.words("events", "arsenal_nouns"))
     similar = set(ctx.res.words("events", "similarity_adjectives"))
+    tolls = set(ctx.res.words("events", "toll_nouns"))
     for tok in doc:
         lemma = _phrase_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
         ev = _event_for(ctx, tok)
@@ -100,6 +103,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             continue
         if tok.pos_ == "ADJ" and tok.lemma_.lower() in similar:
             d = _similar(ctx, si, tok)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in tolls:
+            d = _toll(ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
             continue
@@ -260,7 +268,26 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if d.object is None and d.location is None and d.recipient is None and d.quantity is None:
         return None
     d.extra = objs[1:] if len(objs) > 1 else []
+    _transfer(ctx, si, verb, d)
     return d
+
+
+def _transfer(ctx, si, verb, d: Draft) -> None:
+    """'Germany will send Ukraine four IRIS-T systems' / '... send tanks to Ukraine': weapons sent to
+    another country are supplied to it, not deployed there."""
+    if d.predicate != "deploys" or d.object is None or d.subject is None:
+        return
+    weapon = d.object.type == "WeaponSystem" or d.object.label.split()[-1].lower() in ctx.weapon_nouns
+    dative = [e for c in verb.children if c.dep_ == "dative" for e in ctx.resolve_all(si, c, allow_noun=False)]
+    to = dative[0] if dative else d.location
+    if not weapon or to is None or to.type != "Country" or to == d.subject \
+            or ctx.res.by_name.get(d.subject.label, None) is not None and to.label == getattr(
+                ctx.res.by_name.get(d.subject.label), "country", None):
+        return
+    supply = ctx.res.verb_events.get("supply")
+    d.predicate, d.event, d.recipient = supply.predicate, supply, to
+    if d.location == to:
+        d.location = None
 
 
 def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:

@@ -120,6 +120,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
         is_word = not m["num"][0].isdigit()
         if m["num"].lower() in ("half",) and not m["scale"]:
             continue
+        if not m["unit"] and not m["scale"] and not m["cur"] and re.match(r"[A-Za-z]", text[m.end():m.end() + 1]):
+            continue    # a model number: "Leopard 2A6", "9K38"
         if not m["unit"] and not m["scale"] and not m["cur"]:
             # years, dates, clock times, ordinals, "12-point", "a one-off"
             if (1900 <= value <= 2100 and "," not in m["num"] and "." not in m["num"]) \

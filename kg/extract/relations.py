@@ -14,6 +14,7 @@ from .roles import (
     _clause_subject,
     _event_for,
     _negated,
+    _nested_location,
     _noun_agent,
     _quantity_for,
     _subject_of,
@@ -110,6 +111,8 @@ def _shares(ctx, si, numbers, used) -> list[Draft]:
         if not whole:
             whole = [p for t in span[-1:] for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj"]
+        if not whole and not _under_share_verb(ctx, span.root):
+            continue    # "enriched uranium to 60% purity", "grew by 0.4 percent": a level or a change, not a share
         owner = _clause_subject(ctx, si, span.root)
         of = ctx.resolve_all(si, whole[0]) if whole else []
         if not owner and not of:
@@ -119,6 +122,19 @@ def _shares(ctx, si, numbers, used) -> list[Draft]:
                          object=of[0] if of else None, quantity=Quantity(n.value, n.qualifier, "percent", n.text),
                          confidence=0.6))
     return out
+
+
+def _under_share_verb(ctx, tok) -> bool:
+    """'makes up 6%', 'accounts for 40 percent', 'is responsible for a third': a verb of shares above."""
+    share = set(ctx.res.words("events", "share_verbs"))
+    a = tok
+    for _ in range(4):
+        if a.head.i == a.i:
+            return False
+        a = a.head
+        if a.pos_ in ("VERB", "AUX", "ADJ") and a.lemma_.lower() in share:
+            return True
+    return False
 
 
 def _generic(ctx, si, verb) -> Draft | None:
@@ -209,6 +225,33 @@ def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:
     if not things or things[0] == subj[0]:
         return None
     return Draft(si, verb, "claims_count", None, subject=subj[0], object=things[0], quantity=q, confidence=0.6)
+
+
+def _toll(ctx, si, noun, numbers, used) -> Draft | None:
+    """'the death toll in Gaza had risen to 61,430' -> kills, counted, at the place; the agent only
+    where the text names it ('the toll from Israeli strikes')."""
+    tokens = list(noun.subtree)
+    if noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("nsubj", "dobj", "nsubjpass"):
+        tokens += [t for c in noun.head.children if c.i != noun.i and c.dep_ in ("prep", "attr", "dobj", "oprd")
+                   for t in c.subtree]    # "risen to 61,430", "stands at", "brought ... to"
+    q = _quantity_for(ctx, si, tokens, numbers, used)
+    if q is None:
+        return None
+    q = Quantity(q.value, q.qualifier, q.unit if q.unit not in (None, noun.text) else "dead", q.text)
+    d = Draft(si, noun, "kills", None, quantity=q, confidence=0.6)
+    for c in noun.children:
+        if c.dep_ != "prep":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if c.lower_ in ("in", "across", "inside") and (place := ctx.resolve_all(si, p, allow_noun=False)):
+                d.location = ctx.as_place(place[0])
+            elif c.lower_ in ("from", "of") and _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p)):
+                d.subject = agent[0]
+    if d.location is None:
+        _nested_location(ctx, si, noun.head, d)
+    return d if d.location is not None or d.subject is not None else None
 
 
 def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
