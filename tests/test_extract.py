@@ -580,3 +580,30 @@ def test_according_to_a_side_of_the_fighting_is_its_claim():
                           "Bundeswehr personnel are already in Lithuania, according to the defence ministry."))
     assert _one(ex, "strikes").status == "claimed"
     assert _one(ex, "present_in").status == "reported"
+
+
+def test_a_future_event_takes_the_coming_month():
+    ex = extract(_article("China will deliver 20 J-10 fighter jets to Pakistan in March.", published=date(2025, 6, 12)))
+    assert _one(ex, "supplies").time == "2026-03"
+
+
+def test_a_former_office_is_not_held():
+    _, facts = _facts("Former European Commission Vice President Frans Timmermans led the talks.")
+    assert "holds_office" not in [p for p, _, _ in facts]
+
+
+def test_fired_at_names_the_target():
+    ex = extract(_article("China's coast guard fired water cannon at two Philippine vessels near Scarborough Shoal."))
+    st = _one(ex, "launches")
+    assert st.target.label == "philippine vessels" and st.subject.label == "Chinese coast guard"
+
+
+def test_a_conjoined_passive_with_an_agent():
+    _, facts = _facts("Chinese soldiers crossed the line and were repulsed by Indian troops.")
+    assert ("repels", "indian troops", "chinese soldiers") in facts
+
+
+def test_it_in_a_measure_is_the_weapon_not_the_speaker():
+    ex = extract(_article("North Korea fired a Hwasong-18 missile on Monday, the JCS said. It reached an altitude "
+                          "of roughly 6,000km, the JCS added."))
+    assert all(s.subject is None or s.subject.label != "JCS" for s in ex.statements)

@@ -157,3 +157,13 @@ def test_the_modal_may_is_no_month():
 ])
 def test_since_is_an_interval_up_to_publication(text, iso):
     assert [t[2] for t in find_times(text, date(2025, 6, 12))] == [iso]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("will vote on Monday", "2025-06-16"),
+    ("will deliver the jets in March", "2026-03"),
+    ("will meet on 3 March", "2026-03-03"),
+    ("will meet on 20 June", "2025-06-20"),
+])
+def test_future_events_take_the_next_day_or_month(text, iso):
+    assert [t[2] for t in find_times(text, date(2025, 6, 12), future=True)] == [iso]

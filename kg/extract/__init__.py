@@ -144,7 +144,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
         if d.predicate == "claims_count" and claimant is None:   # the subject asserts its own count
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
-        time = None if d.predicate in undated else _time_of(d.trigger, find_times(s.doc.text, article.published))
+        time = None if d.predicate in undated else _time_of(
+            d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()
@@ -192,6 +193,20 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     if time is None and len(times) == 1 and not _subordinate(trigger):
         time = times[0][2]
     return time
+
+
+def _future(trigger, res) -> bool:
+    """'will vote', 'is expected to vote', 'is due to deliver': the event is still to come."""
+    a = trigger
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in a.children):
+            return True
+        if a.dep_ != "xcomp" or a.head.i == a.i:
+            return False
+        a = a.head
+        if a.lemma_.lower() in res.words("attribution", "future_verbs"):
+            return True
+    return False
 
 
 def _subordinate(tok) -> bool:

@@ -188,6 +188,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             objs = ctx.resolve_all(si, c)
             if objs:
                 break
+    if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
+        objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones
     if not objs:

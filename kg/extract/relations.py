@@ -272,6 +272,9 @@ def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
         v = v.head if v.head.i != v.i else None
         hops += 1
     owner = [e for e in owner if e.type in ("WeaponSystem", "Thing", "MilitaryForce", "Country", "Organization")]
+    if owner and owner[0].type != "WeaponSystem" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in noun.head.children):
+        owner = []     # "It reached an altitude of 6,000km, the JCS added": the weapon, not the speaker
     if not owner:
         e = ctx.earlier(si, noun.i, ("WeaponSystem",), back=2)
         owner = [e] if e else []
@@ -316,6 +319,9 @@ def _offices(ctx, si) -> list[Draft]:
                 holder = ctx.earlier(si, prev.i, ("Country", "Organization"), back=1)
         if holder is None:
             continue
+        if any(t.lower_ in ("former", "ex", "ex-", "late", "then", "outgoing", "deposed", "ousted")
+               for t in doc[max(0, k - 6):k]):
+            continue    # "former European Commission Vice President X": not the office now
         out.append(Draft(si, doc[m.start], "holds_office", None, subject=m.entity, object=holder,
                          role=title, confidence=0.9))
     return out

@@ -95,7 +95,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             return ctx.resolve_all(si, c), False
         if c.dep_ == "agent":
             # passive all the same: its subject is the object ("three civilians were killed by ...")
-            passive = any(x.dep_ == "nsubjpass" for x in verb.children)
+            passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in verb.children)
             for p in c.children:
                 if p.dep_ == "pobj":
                     if _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p, depth + 1)):
@@ -216,7 +216,7 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         objs = [p for p in prep.children if p.dep_ == "pobj"]
         if not objs:
             continue
-        if objs[0].lower_ in ctx.res.lexicon.get("units", {}) or any(c.like_num for c in objs[0].children):
+        if objs[0].lower_ in ctx.res.lexicon.get("units", {}):
             continue    # "withdraw to at least 10 kilometres from the frontier": a distance, not a place
         ents = ctx.resolve_all(si, objs[0])
         if not ents:
@@ -243,6 +243,9 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, role, e)
         elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
             _set(draft, "location", e)
+        elif word == "at" and draft.predicate in ("launches", "strikes", "attacks") and draft.target is None \
+                and e.type not in ("Location",):
+            _set(draft, "target", e)      # "fired water cannon at two Philippine vessels"
         elif word in _TARGET_PREPS and (ev is None or ev.to_role == "target" or draft.predicate in _VIOLENT):
             _set(draft, "target", e)      # "strikes on boats"; not "appealed on TV"
         elif word == "for" and draft.predicate in ("requests", "calls_for"):

@@ -44,7 +44,7 @@ def _iso_week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
-def normalise_time(kind: str, groups: tuple, published: date | None) -> str | None:
+def normalise_time(kind: str, groups: tuple, published: date | None, future: bool = False) -> str | None:
     g = [x.lower() if isinstance(x, str) else x for x in groups]
     try:
         if kind == "dmy":
@@ -62,14 +62,22 @@ def normalise_time(kind: str, groups: tuple, published: date | None) -> str | No
         if kind in ("dm", "md"):
             day, month = (int(g[0]), _MONTHS[g[1]]) if kind == "dm" else (int(g[1]), _MONTHS[g[0]])
             d = date(published.year, month, day)
+            if future:      # "will meet on 3 March", read in June: next year's
+                return (d if d >= published else date(published.year + 1, month, day)).isoformat()
             # a date later than publication most likely means last year
             return (d if d <= published + timedelta(days=31) else date(published.year - 1, month, day)).isoformat()
         if kind == "m":
-            # the latest such month on or before publication ("in March" read in June: March this year)
+            # the latest such month on or before publication ("in March" read in June: March this year),
+            # or for a future event the next one ("will deliver in March": next March)
             month = _MONTHS[g[0]]
-            year = published.year if month <= published.month else published.year - 1
+            if future:
+                year = published.year if month >= published.month else published.year + 1
+            else:
+                year = published.year if month <= published.month else published.year - 1
             return f"{year:04d}-{month:02d}"
         if kind == "weekday":
+            if future:
+                return (published + timedelta(days=(_WEEKDAYS[g[0]] - published.weekday()) % 7)).isoformat()
             back = (published.weekday() - _WEEKDAYS[g[0]]) % 7
             return (published - timedelta(days=back)).isoformat()
         if kind == "rel":
@@ -88,8 +96,11 @@ def normalise_time(kind: str, groups: tuple, published: date | None) -> str | No
     return None
 
 
-def find_times(text: str, published: date | None) -> list[tuple[int, int, str]]:
+def find_times(text: str, published: date | None, future: bool = False) -> list[tuple[int, int, str]]:
     """``(start, end, iso)`` for each time expression in ``text`` that can be normalised.
+
+    ``future``: the expressions speak of what is to come ("will vote on Thursday"), so weekdays and
+    months without a year are the next ones, not the last.
 
     >>> find_times("on Wednesday, last week", date(2025, 10, 23))
     [(0, 12, '2025-10-22'), (14, 23, '2025-W42')]
@@ -99,7 +110,7 @@ def find_times(text: str, published: date | None) -> list[tuple[int, int, str]]:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
-            iso = normalise_time(kind, m.groups(), published)
+            iso = normalise_time(kind, m.groups(), published, future)
             if iso and kind == "m" and m.group(0).lower().startswith("next"):
                 month = _MONTHS[m.group(1).lower()]
                 iso = f"{published.year + (month <= published.month):04d}-{month:02d}"   # "next March"
