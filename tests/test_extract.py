@@ -607,3 +607,30 @@ def test_it_in_a_measure_is_the_weapon_not_the_speaker():
     ex = extract(_article("North Korea fired a Hwasong-18 missile on Monday, the JCS said. It reached an altitude "
                           "of roughly 6,000km, the JCS added."))
     assert all(s.subject is None or s.subject.label != "JCS" for s in ex.statements)
+
+
+@pytest.mark.parametrize("body, subject, predicate, obj", [
+    ("US forces have conducted at least five strikes on boats in the Caribbean. UN-appointed human rights "
+     "experts have described the raids as extrajudicial executions.", "UN-appointed human rights experts",
+     "describes", "US forces"),
+    ("Russia launched missiles at Kyiv overnight. The EU condemned the attack.", "European Union", "criticizes",
+     "Russia"),
+    ("Pakistan condemned India's strikes.", "Pakistan", "criticizes", "India"),
+])
+def test_judging_an_event_judges_who_carried_it_out(body, subject, predicate, obj):
+    _, facts = _facts(body)
+    assert (predicate, subject, obj) in facts
+
+
+def test_a_description_is_the_describer_s_claim():
+    ex = extract(_article("US forces struck boats in the Caribbean. Experts described the raids as unlawful."))
+    st = _one(ex, "describes")
+    assert st.claimant.label == "Experts" or st.claimant == st.subject
+    assert st.status == "claimed"
+
+
+def test_wars_fought_over_it_name_no_place_and_count_once():
+    ex = extract(_article("India and Pakistan both claim Kashmir. The countries have fought two wars over it."))
+    fights = [s for s in ex.statements if s.predicate == "fights"]
+    assert all(s.location is None for s in fights)
+    assert all(s.quantity is not None for s in fights)

@@ -142,7 +142,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         s = sentences[d.si]
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
-        if d.predicate == "claims_count" and claimant is None:   # the subject asserts its own count
+        if d.predicate in ("claims_count", "describes") and claimant is None:   # the subject's own assertion
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))

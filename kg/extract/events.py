@@ -134,6 +134,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
                 d = d if d.object else None
+        elif (h_ev := _event_for(ctx, tok.head)) is not None and h_ev.predicate == ev.predicate:
+            continue    # "fought two wars": the verb's event already, counted there
         else:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
         if d and d.predicate in _MEETINGS and d.object is None:
@@ -165,6 +167,16 @@ def _other_sense(ctx, verb) -> bool:
     excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
     return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
                                   for c in verb.children)
+
+
+def _own_agent(ctx, si, noun) -> list[Entity]:
+    """The agent written on the event noun itself: 'Russia's attack', 'the Russian attack', 'attacks by X'."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and (mc := ctx.mention_at(si, c.i)) is not None:
+            return [mc.entity]
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
+    return []
 
 
 def _light_event(ctx, verb):
@@ -224,6 +236,16 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
+    if ev.predicate in ctx.res.words("events", "evaluative_predicates"):
+        # "experts described the raids as 'extrajudicial executions'": who carried out the raids
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and (noun_ev := _event_for(ctx, c)) is not None \
+                    and ctx.mention_at(si, c.i) is None:
+                agent = _own_agent(ctx, si, c)
+                if not agent and any(x.lower_ in ("the", "these", "those", "this", "such") for x in c.children):
+                    agent = [a for a in [ctx.recent_agent(si, noun_ev.predicate, back=4)] if a]
+                if agent and agent[0] not in subj:
+                    objs = agent[:1]
     if len(subj) == 2 and any(c.dep_ in _OBJ and c.lower_ in ("other", "another")
                               and any(x.lower_ in ("each", "one") for x in c.children) for c in verb.children):
         objs = [subj[1], subj[0]]      # "X and Y accused each other": both ways

@@ -216,8 +216,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         objs = [p for p in prep.children if p.dep_ == "pobj"]
         if not objs:
             continue
-        if objs[0].lower_ in ctx.res.lexicon.get("units", {}):
-            continue    # "withdraw to at least 10 kilometres from the frontier": a distance, not a place
+        if objs[0].lower_ in ctx.res.lexicon.get("units", {}) or objs[0].pos_ == "PRON" and word in _LOCATION_PREPS:
+            continue    # a distance ("to at least 10 kilometres"), or "fought two wars over it": no place named
         ents = ctx.resolve_all(si, objs[0])
         if not ents:
             continue
