@@ -634,3 +634,19 @@ def test_wars_fought_over_it_name_no_place_and_count_once():
     fights = [s for s in ex.statements if s.predicate == "fights"]
     assert all(s.location is None for s in fights)
     assert all(s.quantity is not None for s in fights)
+
+
+def test_a_meeting_shelved_is_cancelled_and_between_names_both():
+    _, facts = _facts("Trump said a meeting planned with Russian President Vladimir Putin in Budapest would be "
+                      "shelved. A preparatory meeting between Marco Rubio and Sergei Lavrov was also postponed.")
+    assert ("meets_cancelled", "Donald Trump", "Vladimir Putin") in facts
+    assert ("meets_cancelled", "Marco Rubio", "Sergei Lavrov") in facts
+
+
+def test_who_wants_a_transfer_requests_it():
+    ex = extract(_article("Ukrainian President Volodymyr Zelensky has expressed a desire for the US to supply "
+                          "long-range Tomahawk missiles."))
+    req = _one(ex, "requests")
+    assert (req.subject.label, req.object.label, req.target.label) == ("Volodymyr Zelensky", "Tomahawk",
+                                                                       "United States")
+    assert _one(ex, "supplies_intended").subject.label == "United States"

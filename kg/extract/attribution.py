@@ -310,6 +310,34 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     return False
 
 
+def requester(ctx: ArticleContext, si: int, tok):
+    """``(who, word)`` when the event at ``tok`` is what someone wants done ('Zelensky has expressed a
+    desire for the US to supply Tomahawks', 'Kyiv wants Berlin to send Taurus'); else ``(None, None)``.
+
+    Only for wanting words that are not events of their own ('asked X to' is already a request).
+    """
+    from .roles import _event_for, _subject_of
+    words = set(ctx.res.words("modality", "requesting"))
+    a = tok
+    for _ in range(2):
+        if a.dep_ not in ("acl", "xcomp", "ccomp") or a.head.i == a.i:
+            return None, None
+        a = a.head
+        if a.lemma_.lower() in words and _event_for(ctx, a) is None:
+            holder = a
+            if a.pos_ == "NOUN":        # "expressed a desire", "Kyiv's request"
+                own = [e for c in a.children if c.dep_ == "poss" for e in ctx.resolve_all(si, c, allow_noun=False)]
+                if own:
+                    return own[0], a
+                holder = a.head if a.dep_ in ("dobj", "nsubjpass") and a.head.pos_ == "VERB" else None
+            if holder is not None:
+                subj, _ = _subject_of(ctx, si, holder)
+                if subj:
+                    return subj[0], a
+            return None, None
+    return None, None
+
+
 def modality(ctx: ArticleContext, tok) -> str | None:
     """'authorised the CIA to conduct', 'a desire for the US to supply': not (yet) done.
 

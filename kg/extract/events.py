@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import Entity
 from .context import ArticleContext
-from .attribution import _denies_the_sentence
+from .attribution import _denies_the_sentence, requester
 from .quantities import find_numbers
 from .relations import (
     _arsenal,
@@ -142,6 +142,14 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = None    # "speaking in the Élysée": no one met
         if d:
             drafts.append(d)
+    for d in list(drafts):
+        # "Zelensky has expressed a desire for the US to supply Tomahawks": Zelensky requests them
+        if d.event is not None and d.object is not None:
+            who, word = requester(ctx, si, d.trigger)
+            if who is not None and who not in (d.subject, d.object) and (req := ctx.res.verb_events.get("request")):
+                drafts.append(Draft(si, word, req.predicate, req, subject=who, object=d.object,
+                                    target=d.subject if d.subject is not None and d.subject != who else None,
+                                    confidence=0.6))
     drafts.extend(_offices(ctx, si))
     drafts.extend(_shares(ctx, si, numbers, used))
     taken = {d.trigger.i for d in drafts}
@@ -342,10 +350,17 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     _nested_location(ctx, si, p, d)
-        if c.dep_ == "prep" and c.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs"):
-            for p in c.children:
-                if p.dep_ == "pobj" and (found := ctx.resolve_all(si, p, allow_noun=False)):
-                    d.object, d.extra = found[0], found[1:]
+        with_preps = [c] + [x for x in c.children if x.dep_ == "prep"] if c.dep_ == "acl" else [c]
+        for w in with_preps:    # "talks with X", "a meeting planned with X"
+            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs", "fights"):
+                for p in w.children:
+                    if p.dep_ == "pobj" and (found := ctx.resolve_all(si, p, allow_noun=False)):
+                        d.object, d.extra = found[0], found[1:]
+        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "negotiates", "signs", "fights"):
+            # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
+            found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
+            if len(found) >= 2 and d.subject is None:
+                d.subject, d.object, d.extra = found[0], found[1], found[2:]
     if noun.head.pos_ in ("VERB", "AUX"):
         _prep_roles(ctx, si, noun.head, ev, d)
     if d.object is None and d.target is not None:
