@@ -650,3 +650,19 @@ def test_who_wants_a_transfer_requests_it():
     assert (req.subject.label, req.object.label, req.target.label) == ("Volodymyr Zelensky", "Tomahawk",
                                                                        "United States")
     assert _one(ex, "supplies_intended").subject.label == "United States"
+
+
+def test_seats_won_and_lost_are_counted():
+    _, facts = _facts("D66 won 26 seats, while the PVV lost 11 seats.")
+    assert ("wins", "D66", "seats") in facts and ("loses", "PVV", "seats") in facts
+
+
+@pytest.mark.parametrize("body, subject, obj, value", [
+    ("The Pentagon announced a new package of aid for Ukraine worth $725 million.", "Pentagon", None, 725_000_000),
+    ("The US provided $60bn in military aid to Ukraine.", "United States", "military aid", 60_000_000_000),
+])
+def test_aid_in_money_goes_to_its_recipient(body, subject, obj, value):
+    ex = extract(_article(body))
+    st = _one(ex, "supplies")
+    assert st.subject.label == subject and st.recipient.label == "Ukraine"
+    assert (st.object.label if st.object else None) == obj and st.quantity.value == value

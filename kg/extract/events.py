@@ -134,8 +134,9 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
                 d = d if d.object else None
-        elif (h_ev := _event_for(ctx, tok.head)) is not None and h_ev.predicate == ev.predicate:
-            continue    # "fought two wars": the verb's event already, counted there
+        elif (h_ev := _event_for(ctx, tok.head if tok.dep_ != "pobj" else tok.head.head)) is not None \
+                and h_ev.predicate == ev.predicate:
+            continue    # "fought two wars", "provided $60bn in aid": the verb's event already, counted there
         else:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
         if d and d.predicate in _MEETINGS and d.object is None:
@@ -177,6 +178,13 @@ def _other_sense(ctx, verb) -> bool:
                                   for c in verb.children)
 
 
+def _is_money(tok) -> bool:
+    """'$60bn', '€2 billion', '500 million euros': an amount of money as a noun phrase."""
+    symbols = ("$", "€", "£", "¥")
+    return tok.text[:1] in symbols or tok.lower_ in ("euros", "euro", "dollars", "pounds", "yuan", "roubles", "rubles") \
+        or any(c.text in symbols for c in tok.children)
+
+
 def _own_agent(ctx, si, noun) -> list[Entity]:
     """The agent written on the event noun itself: 'Russia's attack', 'the Russian attack', 'attacks by X'."""
     for c in noun.children:
@@ -208,6 +216,14 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             objs = ctx.resolve_all(si, c)
             if objs:
                 break
+    money = [c for c in verb.children if c.dep_ == "dobj" and _is_money(c)]
+    if money:
+        # "provided $60bn in military aid to Ukraine": the money is the amount, the aid the object
+        given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                 if p.dep_ == "pobj"]
+        objs = ctx.resolve_all(si, given[0]) if given else []
+        for g in given[:1]:
+            _prep_roles(ctx, si, g, ev, d)
     if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
         objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
@@ -340,7 +356,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                 if o.dep_ in _OBJ:
                     targets = ctx.resolve_all(si, o)
                     _prep_roles(ctx, si, o, ev, d)
-        if c.dep_ in ("prep",) and c.lower_ in _LOCATION_PREPS:
+        if c.dep_ in ("prep",) and (c.lower_ in _LOCATION_PREPS or ev.to_role == "recipient" and c.lower_ in ("to", "for")):
             _prep_roles(ctx, si, noun, ev, d)
     if targets:
         d.object = targets[0]
@@ -363,6 +379,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
     if noun.head.pos_ in ("VERB", "AUX"):
         _prep_roles(ctx, si, noun.head, ev, d)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in \
+            ctx.res.words("nouns", "series"):
+        _prep_roles(ctx, si, noun.head.head, ev, d)     # "a package of aid for Ukraine"
     if d.object is None and d.target is not None:
         d.object, d.target = d.target, None
     if d.subject is None and d.object is not None and ev.predicate in _VIOLENT:
@@ -371,9 +390,11 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
             d.subject, d.confidence = recent, 0.5
-    if d.subject is None or (d.object is None and d.location is None):
+    if d.subject is None or (d.object is None and d.location is None and d.recipient is None):
         return None
     d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *([noun.head] if noun.dep_ == "pobj" else [])],
                                numbers, used)
+    if d.quantity is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.res.words("nouns", "series"):
+        d.quantity = _quantity_for(ctx, si, list(noun.head.head.subtree), numbers, used)   # "... worth $725m"
     d.confidence = 0.6
     return d

@@ -250,6 +250,9 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "target", e)      # "fired water cannon at two Philippine vessels"
         elif word in _TARGET_PREPS and (ev is None or ev.to_role == "target" or draft.predicate in _VIOLENT):
             _set(draft, "target", e)      # "strikes on boats"; not "appealed on TV"
+        elif word == "for" and ev is not None and ev.to_role == "recipient" and e.type in ("Country", "Organization",
+                                                                                          "MilitaryForce", "Group"):
+            _set(draft, "recipient", e)   # "a package of aid for Ukraine"
         elif word == "for" and draft.predicate in ("requests", "calls_for"):
             _set(draft, "object", e)      # "appealed for peace"
         elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
