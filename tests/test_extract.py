@@ -666,3 +666,11 @@ def test_aid_in_money_goes_to_its_recipient(body, subject, obj, value):
     st = _one(ex, "supplies")
     assert st.subject.label == subject and st.recipient.label == "Ukraine"
     assert (st.object.label if st.object else None) == obj and st.quantity.value == value
+
+
+def test_a_distance_flown_is_a_range_and_flying_somewhere_a_visit():
+    ex, facts = _facts("North Korea fired a Hwasong-18 missile on Monday. The missile flew about 1,000km before "
+                       "landing in the sea. Putin flew to Beijing on Tuesday.")
+    rng = _one(ex, "has_range")
+    assert rng.subject.label == "Hwasong-18" and rng.quantity.value == 1000
+    assert ("visits", "Vladimir Putin", "Beijing") in facts

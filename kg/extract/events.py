@@ -22,6 +22,7 @@ from .relations import (
     _presence,
     _shares,
     _similar,
+    _measure_verb,
     _toll,
 )
 from .roles import (
@@ -66,6 +67,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     arsenal = set(ctx.res.words("events", "arsenal_nouns"))
     similar = set(ctx.res.words("events", "similarity_adjectives"))
     tolls = set(ctx.res.words("events", "toll_nouns"))
+    measure_verbs = ctx.res.lexicon.get("measures", {}).get("verbs", {})
     for tok in doc:
         lemma = _phrase_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
         ev = _event_for(ctx, tok)
@@ -108,6 +110,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in tolls:
             d = _toll(ctx, si, tok, numbers, used)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in measure_verbs and ev is None:
+            d = _measure_verb(ctx, si, tok, measure_verbs[tok.lemma_.lower()], numbers, used)
             if d:
                 drafts.append(d)
             continue

@@ -254,6 +254,21 @@ def _toll(ctx, si, noun, numbers, used) -> Draft | None:
     return d if d.location is not None or d.subject is not None else None
 
 
+def _measure_verb(ctx, si, verb, predicate, numbers, used) -> Draft | None:
+    """'The missile flew about 1,000km before landing' -> has_range of the missile (a distance only)."""
+    tokens = [t for c in verb.children if c.dep_ in ("dobj", "npadvmod", "advmod", "prep", "attr")
+              for t in c.subtree]
+    q = _quantity_for(ctx, si, tokens, numbers, used)
+    if q is None or q.unit not in ("kilometre", "mile", "nautical mile", "metre"):
+        return None
+    subj, _ = _subject_of(ctx, si, verb)
+    subj = [e for e in subj if e.type in ("WeaponSystem", "Thing")]
+    if not subj and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        e = ctx.earlier(si, verb.i, ("WeaponSystem",), back=2)
+        subj = [e] if e else []
+    return Draft(si, verb, predicate, None, subject=subj[0], quantity=q, confidence=0.6) if subj else None
+
+
 def _measure(ctx, si, noun, predicate, numbers, used) -> Draft | None:
     """'they have a range of up to 300 kilometres' -> has_range of the weapon."""
     q = _quantity_for(ctx, si, list(noun.subtree), numbers, used)
