@@ -674,3 +674,8 @@ def test_a_distance_flown_is_a_range_and_flying_somewhere_a_visit():
     rng = _one(ex, "has_range")
     assert rng.subject.label == "Hwasong-18" and rng.quantity.value == 1000
     assert ("visits", "Vladimir Putin", "Beijing") in facts
+
+
+def test_its_forces_belong_to_the_speaker_s_country():
+    _, facts = _facts("The Russian defence ministry claimed its forces had captured Novoolenivka.")
+    assert ("captures", "Russian forces", "Novoolenivka") in facts

@@ -386,6 +386,10 @@ class ArticleContext:
                     tok.lower_ in self.people | _GROUP_HEADS
                     or tok.lower_ in self.res.lexicon.get("types", {}).get("MilitaryForce", [])):
                 owner = next(iter(self.resolve_all(si, c)), None)    # "its forces" -> "Russian forces"
+                if owner is None and tok.sent.root.i != tok.i:
+                    # "the Russian defence ministry said its forces ...": the speaker's side
+                    owner = next((e for x in tok.sent.root.children if x.dep_ == "nsubj" and x.i < tok.i
+                                  for e in self.resolve_all(si, x)), None)
             first = owner.label.split()[0] if owner is not None and owner.label else ""
             if owner is not None and owner.type != "Country" and first[:1].upper() + first[1:] in self.res.demonym:
                 # "the Russian defence ministry ... its forces" -> Russian forces
