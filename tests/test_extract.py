@@ -679,3 +679,22 @@ def test_a_distance_flown_is_a_range_and_flying_somewhere_a_visit():
 def test_its_forces_belong_to_the_speaker_s_country():
     _, facts = _facts("The Russian defence ministry claimed its forces had captured Novoolenivka.")
     assert ("captures", "Russian forces", "Novoolenivka") in facts
+
+
+def test_the_country_a_leader_defends_is_his_own():
+    _, facts = _facts("Nicolas Maduro criticised the United States. In a message on Telegram, he said he was "
+                      "mobilising the military to defend the oil-rich country.")
+    assert ("defends_intended", "Nicolás Maduro", "Venezuela") in facts
+
+
+def test_an_office_is_no_one_s_claim():
+    ex = extract(_article('"They just don\\'t go anywhere," President Donald Trump said after a meeting with Nato '
+                          "Secretary-General Mark Rutte."))
+    offices = [s for s in ex.statements if s.predicate == "holds_office"]
+    assert offices and all(s.claimant is None and s.status == "reported" for s in offices)
+
+
+def test_a_relative_clause_s_date_is_not_the_sentence_s():
+    ex = extract(_article("Nicolas Maduro, whose legitimacy is contested after disputed elections last year, "
+                          "appealed on TV for peace with the US.", published=date(2025, 10, 16)))
+    assert all(s.time is None for s in ex.statements if s.predicate == "requests")

@@ -142,6 +142,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         s = sentences[d.si]
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
+        if d.predicate == "holds_office":
+            claimant, status, cue = None, "reported", None     # a title is background, not what was said
         if d.predicate in ("claims_count", "describes") and claimant is None:   # the subject's own assertion
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
         time = None if d.predicate in undated else _time_of(
@@ -190,8 +192,9 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
              and _subordinate(c) for t in c.subtree}
     clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
     time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
-    if time is None and len(times) == 1 and not _subordinate(trigger):
-        time = times[0][2]
+    if time is None and len(times) == 1 and not _subordinate(trigger) \
+            and not any(times[0][0] <= i < times[0][1] for i in inner):
+        time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
 
 

@@ -188,8 +188,10 @@ class ArticleContext:
             return out
         doc = self.sentences[si].doc
         if low in ("nation", "country") and any(c.lower_ in ("the", "this") for c in tok.children):
-            # a country named outright first; a demonym ("Chilean President ... the nation") only failing that
-            e = self.earlier(si, tok.i, ("Country",), back=2) or self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
+            # "Maduro ... vowed to defend the oil-rich country": the actor's own country first; then a
+            # country named outright; a demonym ("Chilean President ... the nation") only failing that
+            e = self._actor_country(si, tok) or self.earlier(si, tok.i, ("Country",), back=2) \
+                or self.earlier(si, tok.i, ("Country",), back=2, demonyms=True)
             return [e] if e else []
         # "Baykar, the Turkish drone maker that ...": an apposition the parse missed
         edge = tok.left_edge.i
@@ -275,6 +277,25 @@ class ArticleContext:
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
+
+    def _actor_country(self, si: int, tok) -> Entity | None:
+        """The country of the person who acts on 'the country' ('he vowed to defend the country')."""
+        v = tok.head
+        for _ in range(4):
+            if v.pos_ in ("VERB", "AUX"):
+                for c in v.children:
+                    if c.dep_ == "nsubj":
+                        found = [m.entity for m in [self.mention_at(si, c.i)] if m is not None] \
+                            or (self.resolve_all(si, c, allow_noun=False) if c.lower_ in _PEOPLE_PRONOUNS else [])
+                        for e in found:
+                            entry = self.res.by_name.get(e.label)
+                            if e.type == "Person" and entry and entry.country in self.res.by_name:
+                                c_entry = self.res.by_name[entry.country]
+                                return self.registry.from_entry(c_entry, c_entry.name)
+            if v.head.i == v.i:
+                return None
+            v = v.head
+        return None
 
     def office_holder(self, si: int, tok) -> Entity | None:
         country = next((m.entity for c in tok.children if c.dep_ in ("amod", "compound", "poss")
