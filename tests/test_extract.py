@@ -688,8 +688,8 @@ def test_the_country_a_leader_defends_is_his_own():
 
 
 def test_an_office_is_no_one_s_claim():
-    ex = extract(_article('"They just don\\'t go anywhere," President Donald Trump said after a meeting with Nato '
-                          "Secretary-General Mark Rutte."))
+    ex = extract(_article("\"They just do not go anywhere,\" President Donald Trump said after a meeting with "
+                          "Nato Secretary-General Mark Rutte."))
     offices = [s for s in ex.statements if s.predicate == "holds_office"]
     assert offices and all(s.claimant is None and s.status == "reported" for s in offices)
 
