@@ -698,3 +698,24 @@ def test_a_relative_clause_s_date_is_not_the_sentence_s():
     ex = extract(_article("Nicolas Maduro, whose legitimacy is contested after disputed elections last year, "
                           "appealed on TV for peace with the US.", published=date(2025, 10, 16)))
     assert all(s.time is None for s in ex.statements if s.predicate == "requests")
+
+
+def test_its_is_read_in_its_own_sentence():
+    _, facts = _facts("The US has deployed troops to Poland. The ministry said its navy had shelled militant camps "
+                      "near Kismayo. Serbia has refused to impose sanctions on Moscow over its invasion of "
+                      "Ukraine, but it has also sold artillery shells to Ukraine.")
+    assert not [f for f in facts if f[0] == "strikes" and "Polish" in (f[1] or "")]
+    assert ("invades", "Russia", "Ukraine") in facts and ("sells", "Serbia", "artillery shells") in facts
+
+
+def test_an_agentless_passive_takes_no_actor_from_other_kinds_of_event():
+    _, facts = _facts("The US has imposed sanctions on Iran. Many civilians were killed in the north, according to "
+                      "a UN commission.")
+    assert not [f for f in facts if f[0] == "kills" and f[1] == "United States"]
+
+
+def test_event_nouns_with_by_and_with_absolutes():
+    _, facts = _facts("Drone strikes by the RSF killed at least 23 people in Abu Shouk on Sunday. More than 500 "
+                      "soldiers died this year, with 300 police officers killed in attacks in Balochistan.")
+    assert ("kills", "Rapid Support Forces", "people") in facts
+    assert ("kills", None, "police officers") in facts

@@ -166,6 +166,32 @@ class ArticleContext:
         if low in _PEOPLE_PRONOUNS:
             e = self.previous_subject(si, tok, ("Person",)) or self.earlier(si, tok.i, ("Person",))
             return self._memo(si, tok, e)
+        if low in _THING_PRONOUNS | _PEOPLE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
+            # "Serbia has refused ..., but it has also sold ...": the first conjunct's subject
+            first = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if first and first[0].lower_ != low:
+                found = self.as_actor(self.resolve_all(si, first[0]))
+                if found and (found[0].type == "Person") == (low in _PEOPLE_PRONOUNS):
+                    return found[:1]
+        if low in ("its", "their") and tok.dep_ == "poss":
+            # "Russia's ministry said its air defences ...": the nearest name before it in the sentence;
+            # "The ministry said its navy had shelled ...": else the subject of its own sentence
+            near = [e for e in self.as_actor([m.entity for m in self.mentions[si] if m.kind == "name" and m.start < tok.i])
+                    if e.type in ("Country", "Organization", "MilitaryForce", "Group")]     # a capital as its state
+            if near:
+                return near[-1:]
+            v = tok.head
+            for _ in range(6):
+                if v.head.i == v.i:
+                    break
+                v = v.head
+                subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                        and tok.i not in {t.i for t in c.subtree}] if v.pos_ in ("VERB", "AUX") else []
+                if subj:
+                    found = self.resolve_all(si, subj[0])
+                    if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group"):
+                        return found[:1]
+                    break
         if low in _THING_PRONOUNS:
             e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
                 or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
@@ -333,7 +359,8 @@ class ArticleContext:
                     return group
         return []
 
-    def recent_agent(self, si: int, predicate: str | None, back: int = 4, include_current: bool = True) -> Entity | None:
+    def recent_agent(self, si: int, predicate: str | None, back: int = 4, include_current: bool = True,
+                     same_only: bool = False) -> Entity | None:
         """Who carried out the events like this one ('the strikes', 'were hit').
 
         Agents of the same predicate earlier in the article are preferred, the
@@ -349,7 +376,7 @@ class ArticleContext:
             for i, e in enumerate(same):
                 first.setdefault(e, i)
             return max(counts, key=lambda e: (counts[e], -first[e]))
-        return window[-1][2] if window else None
+        return window[-1][2] if window and not same_only else None
 
     def unlisted_name(self, si: int, tok) -> Entity:
         doc = self.sentences[si].doc

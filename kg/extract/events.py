@@ -296,7 +296,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if d.subject is None and passive and ev.predicate in _VIOLENT and (objs or d.quantity) \
             and not _background(verb):
         # "three areas were hit": the running actor of these events, never the victims' own side
-        recent = ctx.recent_agent(si, ev.predicate, back=10)
+        recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
     if d.subject is None and not ((passive or _infinitive(verb)) and d.quantity is not None):

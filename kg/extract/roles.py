@@ -84,12 +84,17 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head) and not ctx.mention_at(si, verb.head.i):
             # "an attack on Kharkiv that killed 11": whoever carried out the attack
             return _noun_agent(ctx, si, verb.head, depth + 1), False
+        if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "after") \
+                and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
+            return [], True    # "with 300 police officers killed": the officers were killed
         if c.dep_ in _SUBJ:
-            if c.pos_ == "NOUN" and _event_for(ctx, c) and not ctx.mention_at(si, c.i):
+            if (c.pos_ == "NOUN" and _event_for(ctx, c) or c.pos_ == "VERB" and ctx.res.noun_events.get(c.lemma_.lower())) \
+                    and not ctx.mention_at(si, c.i):
                 # "the strikes hit civilian areas": whoever carried out the strikes
                 agent = _noun_agent(ctx, si, c, depth + 1)
                 if not agent:
-                    e = ctx.recent_agent(si, _event_for(ctx, c).predicate, back=10)
+                    noun_ev = _event_for(ctx, c) or ctx.res.noun_events.get(c.lemma_.lower())
+                    e = ctx.recent_agent(si, noun_ev.predicate, back=10, same_only=True)
                     agent = [e] if e else []
                 return agent, False
             return ctx.resolve_all(si, c), False
