@@ -346,12 +346,17 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     """
     table = ctx.res.lexicon.get("modality", {})
     a = tok
-    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
-        head = tok.head.lemma_.lower()
+    n = tok
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+        n = tok.head.head      # "lifted most of its sanctions": the verb over the quantity
+    if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
+        head = n.head.lemma_.lower()
         if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal"):
             return None  # "agreed a ceasefire": the ceasefire is what was done
         if head in ctx.res.words("events", "cessation_verbs"):
-            return None  # "urged them to halt imports of gas": the purchases are going on
+            # "Beijing halted purchases of US soybeans": they ended; but "urged them to halt imports of gas":
+            # the purchases are going on
+            return None if n.head.dep_ in ("xcomp", "ccomp", "advcl") else "ended"
         for name, words in table.items():
             if head in words:
                 return name  # "considers further strikes"

@@ -148,6 +148,9 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
         if d and d.predicate in _MEETINGS and d.object is None:
             d = None    # "speaking in the Élysée": no one met
+        if d and d.predicate == "meets" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
+                and tok.lemma_.lower() in ("speak", "talk"):
+            d = None    # "Speaking to CNN on Friday, Bessent said ...": an interview
         if d:
             drafts.append(d)
     for d in list(drafts):
@@ -188,7 +191,8 @@ def _other_sense(ctx, verb) -> bool:
 def _is_money(tok) -> bool:
     """'$60bn', '€2 billion', '500 million euros': an amount of money as a noun phrase."""
     symbols = ("$", "€", "£", "¥")
-    return tok.text[:1] in symbols or tok.lower_ in ("euros", "euro", "dollars", "pounds", "yuan", "roubles", "rubles") \
+    return tok.text[:1] in symbols or tok.lower_ in ("euros", "euro", "dollars", "pounds", "yuan", "roubles", "rubles",
+                                                     "yen", "rupees", "won", "worth") \
         or any(c.text in symbols for c in tok.children)
 
 
@@ -227,7 +231,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if money:
         # "provided $60bn in military aid to Ukraine": the money is the amount, the aid the object
         given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-                 if p.dep_ == "pobj"]
+                 if p.dep_ == "pobj" and not p.like_num and p.ent_type_ not in ("DATE", "TIME")] or [p for m in money for t in m.subtree if t.lower_ == "worth"
+                                          for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                                          for p in c.children if p.dep_ == "pobj"]   # "87bn yen worth of scallops"
         objs = ctx.resolve_all(si, given[0]) if given else []
         for g in given[:1]:
             _prep_roles(ctx, si, g, ev, d)

@@ -187,6 +187,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         gov = gov.head
     if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov.i != noun.head.i:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
+        if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs"):
+            return []     # "NATO has recorded 100 attacks": who records is not who attacks
         if v.pos_ in ("VERB", "AUX") and depth < 5:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
             if subj:
