@@ -719,3 +719,56 @@ def test_event_nouns_with_by_and_with_absolutes():
                       "soldiers died this year, with 300 police officers killed in attacks in Balochistan.")
     assert ("kills", "Rapid Support Forces", "people") in facts
     assert ("kills", None, "police officers") in facts
+
+
+def test_killed_and_wounded_when_attacked():
+    ex = extract(_article("Armenia's defence ministry said four of its soldiers were killed and six wounded when "
+                          "Azerbaijani forces shelled positions near Jermuk."))
+    got = sorted((s.predicate, s.subject.label, s.quantity.value, s.quantity.unit) for s in ex.statements
+                 if s.predicate in ("kills", "injures"))
+    assert got == [("injures", "Azerbaijani forces", 6, "soldiers"), ("kills", "Azerbaijani forces", 4, "soldiers")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The European Union and Mercosur struck a trade deal on Friday.",
+     {("signs", "European Union", "trade deal"), ("signs", "Mercosur", "trade deal")}),
+    ("The US and Ukraine sealed a minerals deal.",
+     {("signs", "United States", "minerals deal"), ("signs", "Ukraine", "minerals deal")}),
+    ("The centrist D66 party reached a coalition agreement with the CDA on Tuesday.",
+     {("signs", "centrist D66 party", "CDA")}),
+    ("Qatar brokered a deal between Israel and Hamas.", {("mediates", "Qatar", "deal"), ("signs", "Israel", "Hamas")}),
+])
+def test_agreements_reached(body, expected):
+    _, facts = _facts(body)
+    assert expected <= set(facts)
+
+
+def test_under_the_deal_no_one_signs():
+    _, facts = _facts("Under the deal, both sides will withdraw troops.")
+    assert "signs" not in [p for p, _, _ in facts]
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("In May the US lifted most of its sanctions on Syria.", "sanctions_ended"),
+    ("Beijing halted purchases of US soybeans earlier this year.", "buys_ended"),
+])
+def test_events_lifted_or_halted_have_ended(body, predicate):
+    _, facts = _facts(body)
+    assert predicate in [p for p, _, _ in facts]
+
+
+def test_halting_asked_for_leaves_the_event_going_on():
+    _, facts = _facts("Trump has urged India to halt purchases of Russian oil.")
+    assert ("buys", "India", "russian oil") in facts
+
+
+def test_worth_of_goods_bought_and_no_meeting_in_an_interview():
+    _, facts = _facts("China bought about 87 billion yen worth of scallops from Japan in 2022. Speaking to CNN on "
+                      "Friday, Scott Bessent said the talks went well.")
+    assert ("buys", "China", "scallops") in facts
+    assert "meets" not in [p for p, _, _ in facts]
+
+
+def test_who_records_attacks_did_not_make_them():
+    _, facts = _facts("NATO has recorded more than 100 hybrid attacks on member states.")
+    assert not [f for f in facts if f[0] == "attacks" and f[1] == "NATO"]

@@ -6,7 +6,7 @@ added afterwards by ``attribution``.
 """
 from __future__ import annotations
 
-from ..model import Entity
+from ..model import Entity, Quantity
 from .context import ArticleContext
 from .attribution import _denies_the_sentence, requester
 from .quantities import find_numbers
@@ -141,8 +141,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
                 d = d if d.object else None
-        elif (h_ev := _event_for(ctx, tok.head if tok.dep_ != "pobj" else tok.head.head)) is not None \
-                and h_ev.predicate == ev.predicate:
+        elif (h_ev := _event_for(ctx, head := tok.head if tok.dep_ != "pobj" else tok.head.head)) is not None \
+                and h_ev.predicate == ev.predicate and _phrase_lemma(head) not in light and head.lemma_.lower() not in light:
             continue    # "fought two wars", "provided $60bn in aid": the verb's event already, counted there
         else:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
@@ -256,14 +256,21 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     sourcing |= {t.i for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB" and _event_for(ctx, t)
                  for t in t.subtree}
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
-    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep" or (passive and c.dep_ == "nsubjpass")
-                  for t in c.subtree if t.i in clause]
+    obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
+                  or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause]
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     if ev.predicate in ctx.res.words("events", "uncounted_predicates"):
         obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
         numbers, used) if clause else None)
+    if d.quantity is not None and d.quantity.unit is None and passive and verb.dep_ == "conj":
+        # "four of its soldiers were killed and six wounded": six soldiers
+        patient = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        nouns = [p for c in patient for t in [c] for p in ([t] if t.pos_ == "NOUN" else
+                 [x for pr in t.children if pr.lower_ == "of" for x in pr.children if x.dep_ == "pobj"])]
+        if nouns:
+            d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, nouns[0].text, d.quantity.text)
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)
@@ -397,6 +404,10 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         _prep_roles(ctx, si, noun.head.head, ev, d)     # "a package of aid for Ukraine"
     if d.object is None and d.target is not None:
         d.object, d.target = d.target, None
+    if d.object is None and ev.predicate == "signs" and d.subject is not None:
+        d.object = ctx.noun_entity(si, noun)      # "X and Y struck a trade deal": the deal is what they signed
+    if d.object is None and ev.predicate in ("meets", "negotiates") and d.extra_subjects:
+        d.object = d.extra_subjects[0]            # "Israeli and Hamas negotiators resumed talks"
     if d.subject is None and d.object is not None and ev.predicate in _VIOLENT:
         # "This move follows a series of strikes on vessels": the actor of the sentences before
         # (only for attacks: "the drills will include the deployment of ..." may be anyone's)

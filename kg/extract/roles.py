@@ -87,6 +87,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "after") \
                 and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
             return [], True    # "with 300 police officers killed": the officers were killed
+        if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "conj" \
+                and any(x.dep_ == "auxpass" for x in verb.head.children) \
+                and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
+            return [], True    # "four were killed and six wounded": six were wounded
         if c.dep_ in _SUBJ:
             if (c.pos_ == "NOUN" and _event_for(ctx, c) or c.pos_ == "VERB" and ctx.res.noun_events.get(c.lemma_.lower())) \
                     and not ctx.mention_at(si, c.i):
@@ -181,6 +185,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
             return []
         gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("under", "despite", "amid", "since", "without"):
+        return []         # "Under the deal, both sides will withdraw": the deal is not theirs to make here
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
         if ev is None or ev.predicate not in _MEETINGS:
             return []     # "two weeks after an attack, India launched ...": not India's attack
@@ -285,6 +291,15 @@ def _agents_of_event_context(ctx, si, verb):
                     yield (_noun_agent(ctx, si, p) or [None])[0]
     if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head):
         yield (_noun_agent(ctx, si, verb.head) or [None])[0]
+    # "... were killed and six wounded when Azerbaijani forces shelled ...": the attack told beside it
+    for v in [verb, *verb.conjuncts]:
+        for c in v.children:
+            if c.dep_ == "advcl" and c.pos_ == "VERB" and (ev := _event_for(ctx, c)) is not None \
+                    and ev.predicate in _VIOLENT and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "after")
+                                                         for m in c.children):
+                subj, passive = _subject_of(ctx, si, c)
+                if subj and not passive:
+                    yield subj[0]
 
 
 def _background(verb) -> bool:
