@@ -772,3 +772,23 @@ def test_worth_of_goods_bought_and_no_meeting_in_an_interview():
 def test_who_records_attacks_did_not_make_them():
     _, facts = _facts("NATO has recorded more than 100 hybrid attacks on member states.")
     assert not [f for f in facts if f[0] == "attacks" and f[1] == "NATO"]
+
+
+def test_a_quote_s_speaker_after_it_claims_it():
+    ex = extract(_article('"This was an act of sabotage ordered by the Russian services," Donald Tusk told '
+                          "parliament."))
+    st = _one(ex, "orders")
+    assert st.claimant.label == "Donald Tusk" and st.status == "claimed"
+
+
+def test_a_count_of_one_listed_noun_stays_with_it():
+    ex = extract(_article("A police officer and three gunmen were killed in the clash."))
+    got = sorted((s.object.label, s.quantity.value if s.quantity else None) for s in ex.statements
+                 if s.predicate == "kills")
+    assert got == [("gunmen", 3), ("police officer", None)]
+
+
+def test_which_after_a_body_in_a_city_is_the_body():
+    _, facts = _facts("The dispute is being heard by the International Court of Justice in The Hague, which last "
+                      "year ordered Caracas to refrain from any action.")
+    assert ("orders", "International Court of Justice", "Venezuela") in facts

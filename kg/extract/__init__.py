@@ -235,7 +235,11 @@ def _variants(d, canon):
                         and set(q.unit.lower().split()) & set(o.label.lower().split())), None)
             yield from ((s, o, own, place) for s in subjects)
     else:
-        yield from ((s, o, d.quantity, place) for s in subjects for o in objects)
+        q = d.quantity
+        own = [o for o in objects if q and q.unit and o is not None
+               and set(q.unit.lower().split()) & set(o.label.lower().split())]
+        # "a police officer and three gunmen were killed": the count is the gunmen's alone
+        yield from ((s, o, q if not own or o in own else None, place) for s in subjects for o in objects)
         yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)
     yield from ((subjects[0], objects[0], d.quantity, canon(x)) for x in d.extra_locations)
 

@@ -32,6 +32,11 @@ def quote_speaker(ctx: ArticleContext, si: int, tok) -> Entity | None:
     return _speaker(ctx, si) or _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
 
 
+def _inside_quotes(doc, tok) -> bool:
+    before = doc.text[:tok.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
     """The subject of a reporting verb in sentence ``si`` that quotes someone."""
     if not 0 <= si < len(ctx.sentences):
@@ -156,6 +161,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                     party = _is_party(ctx, found[0]) and _contested(ctx, tok)
                     claimant, status, cue = found[0], "claimed" if party else "reported", phrase
                     break
+    if claimant is None and _inside_quotes(doc, tok):
+        # '"This was an act of sabotage ordered by X," Tusk told parliament.': the quote's speaker
+        claimant = _speaker(ctx, si)
+        if claimant is not None:
+            status, cue = "claimed", "quote"
     if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES:
         # a quoted sentence standing alone: the speaker named next to it
         claimant = _speaker(ctx, si - 1) or _speaker(ctx, si + 1)

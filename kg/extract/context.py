@@ -201,7 +201,11 @@ class ArticleContext:
             e = self.previous_subject(si, tok, types) or self.earlier(si, tok.i, types, back=2)
             return [e] if e else []
         if low in _RELATIVE and tok.head.dep_ == "relcl":
-            return self.resolve_all(si, tok.head.head, allow_noun)
+            h = tok.head.head
+            if tok.dep_ in ("nsubj",) and h.dep_ == "pobj" and h.head.lower_ in ("in", "at") and h.head.i > 0 \
+                    and (mh := self.mention_at(si, h.head.i - 1)) and mh.entity.type in ("Organization", "Person"):
+                return [mh.entity]     # "the ICJ in The Hague, which ordered ...": the court, not the city
+            return self.resolve_all(si, h, allow_noun)
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("appos", "conj", "pobj", "dobj", "nsubj"):
