@@ -792,3 +792,23 @@ def test_which_after_a_body_in_a_city_is_the_body():
     _, facts = _facts("The dispute is being heard by the International Court of Justice in The Hague, which last "
                       "year ordered Caracas to refrain from any action.")
     assert ("orders", "International Court of Justice", "Venezuela") in facts
+
+
+@pytest.mark.parametrize("body, fact", [
+    ("Netanyahu demanded the demilitarisation of southern Syria.", ("demands", "Benjamin Netanyahu", "demilitarisation")),
+    ("Tokyo lodged a protest with Beijing over the incursion.", ("protests", "Japan", "China")),
+    ("Ethiopia blamed Eritrea for the attack.", ("accuses", "Ethiopia", "Eritrea")),
+    ("Venezuelan soldiers opened fire on a Guyanese patrol.", ("strikes", "venezuelan soldiers", "guyanese patrol")),
+    ("A Chinese coast guard vessel blocked the Philippine ship.",
+     ("blocks", "chinese coast guard vessel", "philippine ship")),
+])
+def test_demands_protests_blame_fire_and_blocks(body, fact):
+    _, facts = _facts(body)
+    assert fact in facts
+
+
+def test_a_cause_kills_without_an_agent():
+    ex = extract(_article("The explosion killed three people. The fire destroyed the building."))
+    kills = _one(ex, "kills")
+    assert kills.subject is None and kills.quantity.value == 3 and kills.object.label == "people"
+    assert "destroys" not in {s.predicate for s in ex.statements}

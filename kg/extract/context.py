@@ -460,7 +460,7 @@ class ArticleContext:
         if typed and any(t.pos_ == "PROPN" for t in words) and not owned:
             # "Kivu province", "3rd Assault Brigade" (not a tagger's PROPN in "Russia's defence ministry")
             return self.registry.from_name(words.text, typed, weight=3)
-        type_ = "MilitaryForce" if head in ("military", "militia", "militias", "army", "navy", "forces") else \
+        type_ = "MilitaryForce" if head in ("militias", *self.res.lexicon.get("types", {}).get("MilitaryForce", [])) else \
             "Group" if head in self.people else \
             "Organization" if head in _GROUP_HEADS else "Thing"
         return self.registry.from_name(label, type_)

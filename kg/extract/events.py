@@ -223,6 +223,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     subj, passive = _subject_of(ctx, si, verb)
     objs: list[Entity] = []
     for c in verb.children:
+        if c.dep_ in _OBJ and c.lower_ == "fire" and ev.trigger == "open fire on":
+            continue        # "opened fire on X": X is the object
         if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             objs = ctx.resolve_all(si, c)
             if objs:
@@ -245,7 +247,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if not objs:
         # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
         for c in verb.children:
-            if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"):
+            if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
+                                     or ev.trigger == "open fire on" and c.lower_ in ("on", "at")):
                 objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
                 if objs:
                     break
@@ -278,6 +281,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             and subj[0].type not in (*_ACTORS, "WeaponSystem") \
             and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children):
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
+    cause = bool(subj) and not passive and verb.lemma_.lower() in ctx.res.words("events", "cause_subject_verbs") \
+        and subj[0].type not in (*_ACTORS, "WeaponSystem") \
+        and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children)
+    if cause:
+        subj = []       # "the explosion killed three people": victims and count, no one to name
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
     if ev.predicate in ctx.res.words("events", "evaluative_predicates"):
@@ -312,7 +320,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
-    if d.subject is None and not ((passive or _infinitive(verb)) and d.quantity is not None):
+    if d.subject is None and not ((passive or cause or _infinitive(verb)) and d.quantity is not None):
         return None
     _prep_roles(ctx, si, verb, ev, d)
     for c in verb.children:
@@ -388,10 +396,11 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                     _nested_location(ctx, si, p, d)
         with_preps = [c] + [x for x in c.children if x.dep_ == "prep"] if c.dep_ == "acl" else [c]
         for w in with_preps:    # "talks with X", "a meeting planned with X"
-            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs", "fights"):
+            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs", "fights",
+                                                                            "protests"):
                 for p in w.children:
-                    if p.dep_ == "pobj" and (found := ctx.resolve_all(si, p, allow_noun=False)):
-                        d.object, d.extra = found[0], found[1:]
+                    if p.dep_ == "pobj" and (found := ctx.as_actor(ctx.resolve_all(si, p, allow_noun=False))):
+                        d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
         if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "negotiates", "signs", "fights"):
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]

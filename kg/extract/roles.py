@@ -400,6 +400,8 @@ def _event_for(ctx, tok) -> EventType | None:
         for c in tok.children:     # "call for", "push for"
             if c.dep_ == "prep" and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")):
                 return ev
+        if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
+            return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
         return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
     if tok.pos_ in ("NOUN",):
         lemma = tok.lemma_.lower()
