@@ -812,3 +812,26 @@ def test_a_cause_kills_without_an_agent():
     kills = _one(ex, "kills")
     assert kills.subject is None and kills.quantity.value == 3 and kills.object.label == "people"
     assert "destroys" not in {s.predicate for s in ex.statements}
+
+
+@pytest.mark.parametrize("body, victims, value, place", [
+    ("The government has said that four people died in the unrest.", "people", 4, None),
+    ("Three people were shot dead outside a police station in Douala on Tuesday.", "people", 3, "Douala"),
+    ("More than 40 migrants died when their boat capsized off Libya.", "migrants", 40, None),
+])
+def test_deaths_without_a_killer(body, victims, value, place):
+    ex = extract(_article(body))
+    st = _one(ex, "kills")
+    assert st.subject is None and st.object.label == victims and st.quantity.value == value
+    assert (st.location.label if st.location else None) == place
+
+
+def test_a_side_s_own_toll():
+    ex = extract(_article("Cambodia's defence ministry has put its own toll at 19 dead, most of them civilians."))
+    st = _one(ex, "kills")
+    assert st.location.label == "Cambodia" and st.quantity.value == 19
+
+
+def test_no_death_denied():
+    _, facts = _facts("Officials said the minister did not die in the attack.")
+    assert "kills" not in [p for p, _, _ in facts]

@@ -68,6 +68,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     similar = set(ctx.res.words("events", "similarity_adjectives"))
     tolls = set(ctx.res.words("events", "toll_nouns"))
     measure_verbs = ctx.res.lexicon.get("measures", {}).get("verbs", {})
+    deaths = set(ctx.res.words("events", "death_verbs"))
     for tok in doc:
         lemma = _phrase_lemma(tok) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
         ev = _event_for(ctx, tok)
@@ -110,6 +111,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in tolls:
             d = _toll(ctx, si, tok, numbers, used)
+            if d:
+                drafts.append(d)
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in deaths and ev is None:
+            d = _deaths(ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
             continue
@@ -204,6 +210,24 @@ def _own_agent(ctx, si, noun) -> list[Entity]:
         if c.dep_ == "prep" and c.lower_ == "by":
             return [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
     return []
+
+
+def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
+    """'four people died in the unrest': killed, by no one the sentence names; counted and placed."""
+    if _negated(verb):
+        return None
+    kill = ctx.res.verb_events.get("kill")
+    victims = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not victims or kill is None:
+        return None
+    d = Draft(si, verb, kill.predicate, kill, confidence=0.6)
+    found = ctx.resolve_all(si, victims[0])
+    d.object = found[0] if found and found[0].type not in ("Country", "Organization") else None
+    d.quantity = _quantity_for(ctx, si, list(victims[0].subtree), numbers, used)
+    d.subject = next((a for a in _agents_of_event_context(ctx, si, verb) if a), None)
+    _prep_roles(ctx, si, verb, kill, d)
+    d.target = None
+    return d if d.object is not None or d.quantity is not None else None
 
 
 def _light_event(ctx, verb):

@@ -251,6 +251,11 @@ def _toll(ctx, si, noun, numbers, used) -> Draft | None:
                 d.subject = agent[0]
     if d.location is None:
         _nested_location(ctx, si, noun.head, d)
+    if d.location is None:
+        # "Cambodia has put its own toll at 19 dead": the side's own dead
+        owner = [e for c in noun.children if c.dep_ == "poss" for e in ctx.resolve_all(si, c, allow_noun=False)]
+        if owner and owner[0].type == "Country":
+            d.location = owner[0]
     return d if d.location is not None or d.subject is not None else None
 
 
