@@ -835,3 +835,10 @@ def test_a_side_s_own_toll():
 def test_no_death_denied():
     _, facts = _facts("Officials said the minister did not die in the attack.")
     assert "kills" not in [p for p, _, _ in facts]
+
+
+def test_an_exchange_names_both_releases():
+    ex = extract(_article("Hamas released three Israeli hostages in exchange for 183 Palestinian prisoners."))
+    got = sorted(((s.subject.label if s.subject else None), s.object.label, s.quantity.value)
+                 for s in ex.statements if s.predicate == "releases")
+    assert got == [(None, "palestinian prisoners", 183), ("Hamas", "israeli hostages", 3)]

@@ -160,6 +160,19 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if d:
             drafts.append(d)
     for d in list(drafts):
+        # "Hamas released three hostages in exchange for 183 Palestinian prisoners": the other side's release
+        if d.predicate in ("releases", "exchanges") and d.trigger.pos_ == "VERB":
+            for c in d.trigger.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(x.lower_ == "exchange" for x in c.children):
+                    given = [p for x in c.children for f in x.children if f.lower_ == "for"
+                             for p in f.children if p.dep_ == "pobj"]
+                    for p in given[:1]:
+                        other = ctx.resolve_all(si, p)
+                        q = _quantity_for(ctx, si, list(p.subtree), numbers, used)
+                        if other or q:
+                            drafts.append(Draft(si, p, d.predicate, d.event, object=other[0] if other else None,
+                                                quantity=q, confidence=0.6))
+    for d in list(drafts):
         # "Zelensky has expressed a desire for the US to supply Tomahawks": Zelensky requests them
         if d.event is not None and d.object is not None:
             who, word = requester(ctx, si, d.trigger)
