@@ -842,3 +842,26 @@ def test_an_exchange_names_both_releases():
     got = {((s.subject.label if s.subject else None), s.object.label, s.quantity.value)
            for s in ex.statements if s.predicate == "releases"}
     assert got == {(None, "palestinian prisoners", 183), ("Hamas", "israeli hostages", 3)}
+
+
+def test_promises_are_intended_and_threats_threatened():
+    _, facts = _facts("Kigali pledged to withdraw its forces from eastern Congo. Russia vowed to strike Kyiv.")
+    preds = {p for p, _, _ in facts}
+    assert "withdraws_intended" in preds and "strikes_threatened" in preds
+
+
+def test_a_participle_on_a_noun_is_done():
+    _, facts = _facts("The talks, hosted by Qatar, ended without a deal.")
+    assert ("hosts", "Qatar", "talks") in facts
+
+
+def test_a_singular_item_after_a_count_is_not_counted_with_it():
+    ex = extract(_article("Britain sent two additional frigates and a maritime patrol aircraft to the Baltic."))
+    got = {(s.object.label, s.quantity.value if s.quantity else None) for s in ex.statements}
+    assert got == {("additional frigates", 2), ("maritime patrol aircraft", None)}
+
+
+def test_years_ago_and_evidence_not_provided():
+    _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
+                      "services of financing the organizers, without providing evidence.")
+    assert not [f for f in facts if f[0] == "supplies"]

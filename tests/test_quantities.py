@@ -223,3 +223,7 @@ def test_a_span_of_time_is_not_a_count(text):
 
 def test_a_count_within_a_time_span_is_kept():
     assert nums("killed 24 people in 24 hours") == [(24.0, "exact", None)]
+
+
+def test_years_ago_is_no_count():
+    assert nums("towns it lost three years ago") == []

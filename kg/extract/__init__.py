@@ -131,6 +131,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     per_sentence: dict[int, list[int]] = {}
     triggers: list = []
     undated = set(res.words("events", "undated_predicates"))
+    contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     for d in drafts:
         try:
             claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
@@ -148,6 +149,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
+        if mode == "threatened" and d.predicate not in contested:
+            mode = "intended"      # "pledged to withdraw", "vowed to rebuild": a promise, not a threat
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()

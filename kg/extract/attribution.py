@@ -375,9 +375,11 @@ def modality(ctx: ArticleContext, tok) -> str | None:
         return "intended"   # a purpose: "negotiating with X to buy 48 jets"
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
-        infinitive = a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
-        if (a.dep_ not in allowed and not (hop == 0 and infinitive)) or a.head.i == a.i:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+        if (a.dep_ not in allowed and not (hop == 0 and a.dep_ == "ccomp" and infinitive)) or a.head.i == a.i:
             return None
+        if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive:
+            return None     # "talks hosted by Qatar", "a report released on Monday": done, not intended
         a = a.head
         lemma = a.lemma_.lower()
         for name, words in table.items():

@@ -153,8 +153,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
             continue    # "45 of (the) 60 drones": the count is the first number; the second is the whole
         if not m["unit"] and not m["cur"] and _PART_OF.search(text[:m.start()]):
             qual = "less_than"     # "most of its 1,500 soldiers": fewer than the whole
-        if _SPAN_BEFORE.search(text[:m.start()]) and _TIME_UNIT.match(text[m.end():m.end() + 12]):
-            continue    # "over the past 24 hours", "within two weeks": a span of time, not a count
+        if _SPAN_BEFORE.search(text[:m.start()]) and _TIME_UNIT.match(text[m.end():m.end() + 12]) \
+                or re.match(r"^\s*(?:hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", text[m.end():m.end() + 20], re.I):
+            continue    # "over the past 24 hours", "three years ago": a span of time, not a count
         unit_qudt = units.get((m["unit"] or "").lower(), (None, None))[1] if m["unit"] else None
         if unit_qudt in _LENGTHS and _OFFSET.match(text[m.end():m.end() + 40]):
             continue    # "about 70 nautical miles west of Hodeidah": where, not how many

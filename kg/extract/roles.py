@@ -389,7 +389,9 @@ def _counted_noun(ctx, si, span) -> str | None:
         return None
     words = [head.text]
     for c in head.conjuncts:
-        if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not any(x.dep_ == "nummod" for x in c.children):
+        # "soldiers and pilots" share the count; "two frigates and a patrol aircraft" do not
+        if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not any(
+                x.dep_ == "nummod" or x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
             words.append(c.text)
     return " and ".join(words)
 
