@@ -865,3 +865,20 @@ def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")
     assert not [f for f in facts if f[0] == "supplies"]
+
+
+@pytest.mark.parametrize("body, fact", [
+    ("Gazprom halted deliveries of natural gas to Transnistria.", ("supplies_ended", "Gazprom", "natural gas")),
+    ("Fighting erupted between GNU forces and the Radaa militia on Monday.", ("fights", "GNU forces", "Radaa militia")),
+    ("The war between Russia and Ukraine continues.", ("fights", "Russia", "Ukraine")),
+    ("The United States designated the group a foreign terrorist organization in May.",
+     ("designates", "United States", "group")),
+])
+def test_deliveries_fighting_wars_and_designations(body, fact):
+    _, facts = _facts(body)
+    assert fact in facts
+
+
+def test_a_halted_delivery_makes_no_generic_relation():
+    _, facts = _facts("Gazprom halted deliveries of natural gas to Transnistria.")
+    assert [p for p, _, _ in facts] == ["supplies_ended"]

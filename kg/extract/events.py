@@ -438,11 +438,20 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                 for p in w.children:
                     if p.dep_ == "pobj" and (found := ctx.as_actor(ctx.resolve_all(si, p, allow_noun=False))):
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
-        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "negotiates", "signs", "fights"):
+        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "negotiates", "signs", "fights",
+                                                                            "clashes_with"):
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
-            found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)]
+            found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
             if len(found) >= 2 and d.subject is None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
+    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in ("meets", "negotiates", "signs", "fights",
+                                                                       "clashes_with"):
+        # "Fighting erupted between X and Y": the parse hangs 'between' on the verb
+        for c in noun.head.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+                if len(found) >= 2:
+                    d.subject, d.object, d.extra = found[0], found[1], found[2:]
     if noun.head.pos_ in ("VERB", "AUX"):
         _prep_roles(ctx, si, noun.head, ev, d)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in \

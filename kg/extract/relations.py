@@ -145,6 +145,8 @@ def _generic(ctx, si, verb) -> Draft | None:
         return None
     if _negated(verb) or _negated(verb.head):
         return None    # "has not been able to verify"
+    if any(c.dep_ in ("dobj", "nsubjpass") and _event_for(ctx, c) for c in verb.children):
+        return None    # "halted deliveries to X": the event noun carries it
     subject_tokens = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if any(_event_for(ctx, t) for t in subject_tokens):
         return None    # "the bombing prompted ...": an event as subject, its actor only guessed

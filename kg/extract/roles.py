@@ -404,8 +404,9 @@ def _event_for(ctx, tok) -> EventType | None:
                 return ev
         if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
-        if lemma in ("shoot", "gun", "beat", "stab") and any(c.lower_ == "dead" for c in tok.children):
-            return ctx.res.verb_events.get("kill")              # "three people were shot dead"
+        if lemma in ("shoot", "gun", "beat", "stab", "leave") and any(c.lower_ == "dead" for c in tok.subtree
+                                                                      if c.head.i == tok.i or c.head.head.i == tok.i):
+            return ctx.res.verb_events.get("kill")              # "were shot dead", "left 20 dead"
         return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
     if tok.pos_ in ("NOUN",):
         lemma = tok.lemma_.lower()
