@@ -210,18 +210,22 @@ def centrality(G: nx.MultiDiGraph, k: int = 10, betweenness: bool = True) -> lis
 
 
 def central_actors(G: nx.MultiDiGraph, k: int = 5) -> list[dict]:
-    """The ``k`` most central entities by PageRank on the undirected simple graph.
+    """The ``k`` most central named actors by PageRank on the undirected simple graph.
 
     The short form of :func:`centrality` (no betweenness), as the build
-    summary and ``kg analyze`` show it.
+    summary shows it; generic noun phrases ("people", "civilians") are
+    ranked but not listed.
 
     >>> G = nx.MultiDiGraph(); G.add_edges_from([("a", "b"), ("a", "c"), ("a", "d")])
     [0, 0, 0]
     >>> [r["node"] for r in central_actors(G, 1)]
     ['a']
     """
-    return [{key: r[key] for key in ("node", "label", "type", "degree", "pagerank")}
-            for r in centrality(G, k, betweenness=False)]
+    ranked = centrality(G, len(G), betweenness=False)
+    # actors: not the generic groups and things every article has ("people", "civilians")
+    named = [r for r in ranked if not (r.get("type") in ("Thing", "Group") and str(r.get("label", ""))[:1].islower()
+                                       and not r.get("wikidata"))]
+    return [{key: r[key] for key in ("node", "label", "type", "degree", "pagerank")} for r in named[:k]]
 
 
 # ------------------------------------------------------------------ groups

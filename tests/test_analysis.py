@@ -299,3 +299,17 @@ def test_articles_that_tell_a_shared_statement_differently_conflict(seed_store):
     assert rows and rows[0]["articles"] == ["000_89d24ad73f7e7e54.txt", "004_ee2df7017508fd8b.txt"]
     assert rows[0]["conflicting"] >= 1      # one says "claimed" or "exact", the other "unverified", "at least"
     assert all(c["statement"] in {s["statement"] for s in rows[0]["statements"]} for c in rows[0]["conflicts"])
+
+
+def test_central_actors_leave_out_generic_noun_phrases():
+    import networkx as nx
+    from kg.analysis import central_actors
+    G = nx.MultiDiGraph()
+    G.add_node("p", label="people", type="Group")
+    G.add_node("r", label="Russia", type="Country", wikidata="Q159")
+    G.add_node("u", label="Ukraine", type="Country")
+    G.add_node("s", label="civilians", type="Group")
+    for a in ("r", "u", "s"):
+        G.add_edge("p", a)
+    G.add_edge("r", "u")
+    assert [r["label"] for r in central_actors(G, 5)] == ["Russia", "Ukraine"]
