@@ -230,31 +230,30 @@ def _denies_the_sentence(clause) -> bool:
         c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass") for c in clause.children)
 
 
+def _enclosing(tok, is_boundary):
+    """The nearest clause above ``tok`` (itself included) that ``is_boundary`` accepts, or None."""
+    a = tok
+    for _ in range(12):
+        if is_boundary(a):
+            return a
+        if a.head.i == a.i:
+            return None
+        a = a.head
+    return None
+
+
 def same_clause(tok_a, tok_b) -> bool:
     """False when one token sits in a coordinated clause ('..., but they were known ...') the other is not in."""
     root = tok_a.sent.root if hasattr(tok_a, "sent") else tok_a.doc[0].sent.root
-    # a cue inside a relative clause ("whose legitimacy is contested") stays there
-    a = tok_a
-    for _ in range(12):
-        if a.dep_ in ("relcl", "acl") and a.head.lemma_.lower() not in _REPORT_NOUNS | _FIGURE_NOUNS \
-                and not _denies_the_sentence(a):
-            # (but "- a charge Islamabad denies" is about the sentence's claim)
-            if tok_b.i not in {t.i for t in a.subtree}:
-                return False
-            break
-        if a.head.i == a.i:
-            break
-        a = a.head
+    # a cue inside a relative clause ("whose legitimacy is contested") stays there (but "- a charge
+    # Islamabad denies" and ", which Kyiv denied" are about the sentence's claim)
+    cue_clause = _enclosing(tok_a, lambda a: a.dep_ in ("relcl", "acl") and not _denies_the_sentence(a)
+                            and a.head.lemma_.lower() not in _REPORT_NOUNS | _FIGURE_NOUNS)
     # a statement inside a relative clause ("Iran, which backs the Houthis, denied ...") is background
-    b = tok_b
-    for _ in range(12):
-        if b.dep_ == "relcl":
-            if tok_a.i not in {t.i for t in b.subtree}:
-                return False
-            break
-        if b.head.i == b.i:
-            break
-        b = b.head
+    statement_clause = _enclosing(tok_b, lambda b: b.dep_ == "relcl")
+    for clause, other in ((cue_clause, tok_b), (statement_clause, tok_a)):
+        if clause is not None and other.i not in {t.i for t in clause.subtree}:
+            return False
     for c in root.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
             inside = {t.i for t in c.subtree}
