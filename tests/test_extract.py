@@ -882,3 +882,13 @@ def test_deliveries_fighting_wars_and_designations(body, fact):
 def test_a_halted_delivery_makes_no_generic_relation():
     _, facts = _facts("Gazprom halted deliveries of natural gas to Transnistria.")
     assert [p for p, _, _ in facts] == ["supplies_ended"]
+
+
+def test_a_halt_told_after_another_event_is_still_a_halt():
+    _, facts = _facts("Prices rose after Gazprom halted deliveries of natural gas to the territory on January 1.")
+    assert ("supplies_ended", "Gazprom", "natural gas") in facts
+
+
+def test_half_of_them_is_no_share():
+    _, facts = _facts("More than 200 people were killed, and about half of them are children.")
+    assert "accounts_for" not in [p for p, _, _ in facts]

@@ -365,7 +365,9 @@ def modality(ctx: ArticleContext, tok) -> str | None:
         if head in ctx.res.words("events", "cessation_verbs"):
             # "Beijing halted purchases of US soybeans": they ended; but "urged them to halt imports of gas":
             # the purchases are going on
-            return None if n.head.dep_ in ("xcomp", "ccomp", "advcl") else "ended"
+            asked = n.head.dep_ in ("xcomp", "ccomp") or n.head.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children)
+            return None if asked else "ended"
         for name, words in table.items():
             if head in words:
                 return name  # "considers further strikes"

@@ -159,27 +159,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = None    # "Speaking to CNN on Friday, Bessent said ...": an interview
         if d:
             drafts.append(d)
-    for d in list(drafts):
-        # "Hamas released three hostages in exchange for 183 Palestinian prisoners": the other side's release
-        if d.predicate in ("releases", "exchanges") and d.trigger.pos_ == "VERB":
-            for c in d.trigger.children:
-                if c.dep_ == "prep" and c.lower_ == "in" and any(x.lower_ == "exchange" for x in c.children):
-                    given = [p for x in c.children for f in x.children if f.lower_ == "for"
-                             for p in f.children if p.dep_ == "pobj"]
-                    for p in given[:1]:
-                        other = ctx.resolve_all(si, p)
-                        q = _quantity_for(ctx, si, list(p.subtree), numbers, used)
-                        if other or q:
-                            drafts.append(Draft(si, p, d.predicate, d.event, object=other[0] if other else None,
-                                                quantity=q, confidence=0.6))
-    for d in list(drafts):
-        # "Zelensky has expressed a desire for the US to supply Tomahawks": Zelensky requests them
-        if d.event is not None and d.object is not None:
-            who, word = requester(ctx, si, d.trigger)
-            if who is not None and who not in (d.subject, d.object) and (req := ctx.res.verb_events.get("request")):
-                drafts.append(Draft(si, word, req.predicate, req, subject=who, object=d.object,
-                                    target=d.subject if d.subject is not None and d.subject != who else None,
-                                    confidence=0.6))
+    drafts += _exchange_counterparts(ctx, si, drafts, numbers, used) + _requests(ctx, si, drafts)
     drafts.extend(_offices(ctx, si))
     drafts.extend(_shares(ctx, si, numbers, used))
     taken = {d.trigger.i for d in drafts}
@@ -197,6 +177,40 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     return drafts
 
 
+def _exchange_counterparts(ctx, si, drafts, numbers, used) -> list[Draft]:
+    """'Hamas released three hostages in exchange for 183 Palestinian prisoners': the other side's release."""
+    out = []
+    for d in drafts:
+        if d.predicate not in ("releases", "exchanges") or d.trigger.pos_ != "VERB":
+            continue
+        for c in d.trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and any(x.lower_ == "exchange" for x in c.children):
+                given = [p for x in c.children for f in x.children if f.lower_ == "for"
+                         for p in f.children if p.dep_ == "pobj"]
+                for p in given[:1]:
+                    other = ctx.resolve_all(si, p)
+                    q = _quantity_for(ctx, si, list(p.subtree), numbers, used)
+                    if other or q:
+                        out.append(Draft(si, p, d.predicate, d.event, object=other[0] if other else None,
+                                         quantity=q, confidence=0.6))
+    return out
+
+
+def _requests(ctx, si, drafts) -> list[Draft]:
+    """'Zelensky has expressed a desire for the US to supply Tomahawks': Zelensky requests them."""
+    out = []
+    req = ctx.res.verb_events.get("request")
+    for d in drafts:
+        if d.event is None or d.object is None or req is None:
+            continue
+        who, word = requester(ctx, si, d.trigger)
+        if who is not None and who not in (d.subject, d.object):
+            out.append(Draft(si, word, req.predicate, req, subject=who, object=d.object,
+                             target=d.subject if d.subject is not None and d.subject != who else None,
+                             confidence=0.6))
+    return out
+
+
 _NONE = {"none", "nothing", "nobody", "neither", "no-one"}
 
 
@@ -207,12 +221,11 @@ def _other_sense(ctx, verb) -> bool:
                                   for c in verb.children)
 
 
-def _is_money(tok) -> bool:
-    """'$60bn', '€2 billion', '500 million euros': an amount of money as a noun phrase."""
-    symbols = ("$", "€", "£", "¥")
-    return tok.text[:1] in symbols or tok.lower_ in ("euros", "euro", "dollars", "pounds", "yuan", "roubles", "rubles",
-                                                     "yen", "rupees", "won", "worth") \
-        or any(c.text in symbols for c in tok.children)
+def _is_money(ctx, tok) -> bool:
+    """'$60bn', '€2 billion', '500 million euros', '87bn yen worth': an amount of money as a noun phrase."""
+    currencies = ctx.res.lexicon["quantities"]["currencies"]
+    return tok.lower_ in currencies or tok.lower_ == "worth" or tok.text[:1] in currencies \
+        or any(c.text in currencies for c in tok.children)
 
 
 def _own_agent(ctx, si, noun) -> list[Entity]:
@@ -266,7 +279,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             objs = ctx.resolve_all(si, c)
             if objs:
                 break
-    money = [c for c in verb.children if c.dep_ == "dobj" and _is_money(c)]
+    money = [c for c in verb.children if c.dep_ == "dobj" and _is_money(ctx, c)]
     if money:
         # "provided $60bn in military aid to Ukraine": the money is the amount, the aid the object
         given = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children

@@ -111,6 +111,8 @@ def _shares(ctx, si, numbers, used) -> list[Draft]:
         if not whole:
             whole = [p for t in span[-1:] for c in t.head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj"]
+        if whole and whole[0].pos_ == "PRON":
+            continue    # "about half of them are children": a share of an unnamed group
         if not whole and not _under_share_verb(ctx, span.root):
             continue    # "enriched uranium to 60% purity", "grew by 0.4 percent": a level or a change, not a share
         owner = _clause_subject(ctx, si, span.root)
