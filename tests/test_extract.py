@@ -892,3 +892,10 @@ def test_a_halt_told_after_another_event_is_still_a_halt():
 def test_half_of_them_is_no_share():
     _, facts = _facts("More than 200 people were killed, and about half of them are children.")
     assert "accounts_for" not in [p for p, _, _ in facts]
+
+
+def test_nationals_of_a_country_are_counted():
+    ex = extract(_article("Police have alleged two of the attackers were Pakistani nationals. He is a good man."))
+    st = _one(ex, "has_nationality")
+    assert (st.subject.label, st.object.label, st.quantity.value) == ("attackers", "Pakistan", 2)
+    assert st.claimant.label == "police" and st.status == "claimed"

@@ -23,6 +23,7 @@ from .relations import (
     _shares,
     _similar,
     _measure_verb,
+    _nationality,
     _toll,
 )
 from .roles import (
@@ -166,7 +167,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     for tok in doc:
         if tok.i in taken:
             continue
-        if tok.lemma_ == "be" and (d := _presence(ctx, si, tok, numbers, used)):
+        if tok.lemma_ == "be" and (d := _presence(ctx, si, tok, numbers, used) or _nationality(ctx, si, tok, numbers, used)):
             drafts.append(d)
         elif tok.pos_ == "VERB" and not _event_for(ctx, tok) and (d := _generic(ctx, si, tok)):
             drafts.append(d)

@@ -77,6 +77,23 @@ def _named_operation(ctx, si, verb) -> Draft | None:
     return Draft(si, verb, "names_operation", None, subject=agent[0], object=names[0], confidence=0.6)
 
 
+def _nationality(ctx, si, verb, numbers, used) -> Draft | None:
+    """'two of the attackers were Pakistani nationals' -> has_nationality Pakistan, counted."""
+    attr = [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in
+            ctx.res.words("nouns", "nationality_nouns")]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not attr or not subj:
+        return None
+    country = [m.entity for c in attr[0].children if c.dep_ in ("amod", "compound")
+               and (m := ctx.mention_at(si, c.i)) is not None and m.entity.type == "Country"]
+    if not country:
+        return None
+    q = _quantity_for(ctx, si, list(subj[0].subtree), numbers, used)
+    people = ctx.resolve_all(si, subj[0])
+    return Draft(si, verb, "has_nationality", None, subject=people[0] if people else None, object=country[0],
+                 quantity=q, confidence=0.6)
+
+
 def _presence(ctx, si, verb, numbers, used) -> Draft | None:
     """'Around 900 British troops are already in the country'."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
