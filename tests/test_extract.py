@@ -899,3 +899,17 @@ def test_nationals_of_a_country_are_counted():
     st = _one(ex, "has_nationality")
     assert (st.subject.label, st.object.label, st.quantity.value) == ("attackers", "Pakistan", 2)
     assert st.claimant.label == "police" and st.status == "claimed"
+
+
+def test_who_denies_doubts_and_does_not_claim():
+    ex = extract(_article("Azerbaijan denied targeting Armenian positions."))
+    st = _one(ex, "strikes")
+    assert st.claimant is None and st.status == "denied" and st.status_by.label == "Azerbaijan"
+
+
+def test_involvement_denied():
+    ex = extract(_article("But Pakistan, which has denied any involvement in last month's attack, described the "
+                          "strikes as unprovoked."))
+    st = _one(ex, "involved_in")
+    assert (st.subject.label, st.object.label, st.status) == ("Pakistan", "attack", "denied")
+    assert st.claimant is None and st.status_by.label == "Pakistan"

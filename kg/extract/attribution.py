@@ -117,6 +117,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             st = _reporting_status(ctx, h.lemma_.lower())
             if st and any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORT_NOUNS for c in h.children):
                 break      # "X accused Y of Z, a charge W denies": the parse hangs X's act under the denial
+            if st in ("denied", "disputed"):
+                break      # "Pakistan has denied any involvement": the denier doubts it, not claims it;
+                           # the sentence's cue sets the status and who (see ``sentence_cues``)
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj, _ = _subject_of(ctx, si, h)
                 if subj:

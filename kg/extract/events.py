@@ -425,7 +425,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     d.extra_subjects = agent[1:]
     targets: list[Entity] = []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon", "over", "about"):
+        if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
+                                 or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets = ctx.resolve_all(si, p)
