@@ -222,6 +222,11 @@ def _subordinate(tok) -> bool:
         for c in tok.children))
 
 
+def _counts(q, o) -> bool:
+    """The quantity counts this object: its unit shares a word with the object's label."""
+    return bool(q and q.unit and o is not None and set(q.unit.lower().split()) & set(o.label.lower().split()))
+
+
 def _variants(d, canon):
     """One statement per subject and object ('Airbus and Safran'), per paired count
     ('900 troops and 60 medics') and per further place ('in Goma and in Bukavu')."""
@@ -234,13 +239,11 @@ def _variants(d, canon):
     elif len(quantities) > 1 and len(objects) > 1:
         # more counts than objects: each object takes the count of its own noun, if one has it
         for o in objects:
-            own = next((q for q in quantities if q and q.unit and o is not None
-                        and set(q.unit.lower().split()) & set(o.label.lower().split())), None)
+            own = next((q for q in quantities if _counts(q, o)), None)
             yield from ((s, o, own, place) for s in subjects)
     else:
         q = d.quantity
-        own = [o for o in objects if q and q.unit and o is not None
-               and set(q.unit.lower().split()) & set(o.label.lower().split())]
+        own = [o for o in objects if _counts(q, o)]
         # "a police officer and three gunmen were killed": the count is the gunmen's alone
         yield from ((s, o, q if not own or o in own else None, place) for s in subjects for o in objects)
         yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)
