@@ -443,10 +443,9 @@ class ArticleContext:
                     owner = next((e for x in tok.sent.root.children if x.dep_ == "nsubj" and x.i < tok.i
                                   for e in self.resolve_all(si, x)), None)
             first = owner.label.split()[0] if owner is not None and owner.label else ""
-            if owner is not None and owner.type != "Country" and first[:1].upper() + first[1:] in self.res.demonym:
-                # "the Russian defence ministry ... its forces" -> Russian forces
-                owner = self.registry.from_entry(self.res.demonym[first[:1].upper() + first[1:]],
-                                                 self.res.demonym[first[:1].upper() + first[1:]].name)
+            state = self.res.demonym.get(first[:1].upper() + first[1:])
+            if owner is not None and owner.type != "Country" and state is not None:
+                owner = self.registry.from_entry(state, state.name)   # "the Russian ministry ... its forces"
             if owner is not None and owner.type == "Country":
                 entry = self.res.by_name.get(owner.label)
                 prefix = entry.demonyms[0] if entry and entry.demonyms else owner.label
