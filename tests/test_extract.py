@@ -907,3 +907,11 @@ def test_involvement_denied():
     st = _one(ex, "involved_in")
     assert (st.subject.label, st.object.label, st.status) == ("Pakistan", "attack", "denied")
     assert st.claimant is None and st.status_by.label == "Pakistan"
+
+
+@pytest.mark.parametrize("body", ["Roughly 1,500 Russian troops remain stationed in Transnistria.",
+                                  "Roughly 1,500 Russian troops remain in Transnistria."])
+def test_troops_that_remain_somewhere_are_present_there(body):
+    ex = extract(_article(body))
+    st = _one(ex, "present_in")
+    assert st.location.label == "Transnistria" and st.quantity.value == 1500

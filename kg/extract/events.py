@@ -164,10 +164,12 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     drafts.extend(_offices(ctx, si))
     drafts.extend(_shares(ctx, si, numbers, used))
     taken = {d.trigger.i for d in drafts}
+    presence = set(ctx.res.words("events", "presence_verbs"))
     for tok in doc:
         if tok.i in taken:
             continue
-        if tok.lemma_ == "be" and (d := _presence(ctx, si, tok, numbers, used) or _nationality(ctx, si, tok, numbers, used)):
+        if tok.lemma_ in presence and (d := _presence(ctx, si, tok, numbers, used)
+                                       or _nationality(ctx, si, tok, numbers, used)):
             drafts.append(d)
         elif tok.pos_ == "VERB" and not _event_for(ctx, tok) and (d := _generic(ctx, si, tok)):
             drafts.append(d)

@@ -99,7 +99,9 @@ def _presence(ctx, si, verb, numbers, used) -> Draft | None:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj and verb.dep_ == "xcomp":   # "troops are believed to be in ..."
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS
+    # "troops are in X", "troops remain stationed in X"
+    heads = [verb, *[c for c in verb.children if c.dep_ in ("acomp", "xcomp") and c.tag_ == "VBN"]]
+    places = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _LOCATION_PREPS
               for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
               if e.type in ("Country", "Location")]
     if not subj or not places:
