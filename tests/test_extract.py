@@ -252,7 +252,7 @@ def test_more_status_cues(cue, status):
 def test_particle_read_as_adverb_and_counts_out_of_a_total():
     ex, _ = _facts("Ukraine's air force said it had shot down 45 of 60 drones launched by Russia overnight.")
     st = _one(ex, "shoots_down")
-    assert st.subject.label == "Ukraine" and st.quantity.value == 45
+    assert st.subject.label == "Ukrainian air force" and st.quantity.value == 45   # "it" is the speaker
     assert not any(s.quantity and s.quantity.value == 60 for s in ex.statements)
     assert any(s.predicate == "launches" and s.subject.label == "Russia" for s in ex.statements)
 
@@ -366,8 +366,8 @@ def test_a_country_s_ministry_and_its_forces_are_named_by_the_country():
 
 @pytest.mark.parametrize("body, predicate, subject, obj", [
     ("Russia and Ukraine exchanged 390 prisoners of war on Friday.", "exchanges", "Russia", "prisoners"),
-    ("Taiwan's defence ministry said it detected 32 Chinese aircraft near the island.", "detects", "Taiwan",
-     "chinese aircraft"),
+    ("Taiwan's defence ministry said it detected 32 Chinese aircraft near the island.", "detects",
+     "Taiwanese defence ministry", "chinese aircraft"),
     ("Ukrainian forces repelled 38 Russian assaults near Pokrovsk.", "repels", "ukrainian forces",
      "russian assaults"),
     ("China strongly opposes the arms sale, its foreign ministry said.", "opposes", "China", "arms sale"),
@@ -915,3 +915,24 @@ def test_troops_that_remain_somewhere_are_present_there(body):
     ex = extract(_article(body))
     st = _one(ex, "present_in")
     assert st.location.label == "Transnistria" and st.quantity.value == 1500
+
+
+@pytest.mark.parametrize("body, fact", [
+    ("Burkina Faso and Niger said they were recalling their ambassadors from Algeria.",
+     ("recalls", "Niger", "ambassadors")),
+    ("The Greek foreign ministry said it had summoned the Turkish ambassador.",
+     ("summons", "greek foreign ministry", "turkish ambassador")),
+    ("A drone strike killed 21 civilians.", ("kills", None, "civilians")),
+    ("Gunmen killed nine pilgrims and wounded 22 others.", ("kills", "gunmen", "pilgrims")),
+    ("Turkish aircraft violated Greek airspace 11,128 times in 2022.",
+     ("violates", "turkish aircraft", "greek airspace")),
+])
+def test_speakers_pronouns_unnamed_attackers_and_violations(body, fact):
+    _, facts = _facts(body)
+    assert fact in facts
+
+
+def test_a_border_closed_with_a_country():
+    ex = extract(_article("Finland closed its border with Russia."))
+    st = _one(ex, "closes")
+    assert (st.subject.label, st.object.label, st.target.label) == ("Finland", "border", "Russia")

@@ -163,6 +163,16 @@ class ArticleContext:
                 same = [c for c in a.children if c.dep_ == "nsubj" and c.lower_ == low and c.i != tok.i]
                 if same:
                     return self.resolve_all(si, same[0], allow_noun)
+        if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
+                and tok.head.head.lemma_.lower() in self.res.words("attribution", "claimed"):
+            # "The Greek foreign ministry said it had summoned ...", "X and Y said they were recalling ...":
+            # the speaker, named or not
+            speaker = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.lower_ not in
+                       _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS]
+            found = self.as_actor(self.resolve_all(si, speaker[0])) if speaker else []
+            if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group") \
+                    and (low != "it" or len(found) == 1):
+                return found
         if low in _PEOPLE_PRONOUNS:
             e = self.previous_subject(si, tok, ("Person",)) or self.earlier(si, tok.i, ("Person",))
             return self._memo(si, tok, e)

@@ -334,9 +334,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             and subj[0].type not in (*_ACTORS, "WeaponSystem") \
             and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children):
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
-    cause = bool(subj) and not passive and verb.lemma_.lower() in ctx.res.words("events", "cause_subject_verbs") \
-        and subj[0].type not in (*_ACTORS, "WeaponSystem") \
+    cause_verb = not passive and verb.lemma_.lower() in ctx.res.words("events", "cause_subject_verbs")
+    cause = cause_verb and bool(subj) and subj[0].type not in (*_ACTORS, "WeaponSystem") \
         and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children)
+    # "A drone strike killed 21 civilians": an attack no one is named for still killed them
+    cause = cause or cause_verb and not subj and any(
+        c.dep_ == "nsubj" and ctx.res.noun_events.get(c.lemma_.lower()) for c in verb.children)
     if cause:
         subj = []       # "the explosion killed three people": victims and count, no one to name
     d.subject = subj[0] if subj else None

@@ -248,6 +248,9 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
                 draft.object = None    # "signed an agreement with France": France is who it was signed with
             _set(draft, "object", e)
             continue
+        if word == "with" and ev is not None and ev.to_role == "target" and e.type in ("Country", "Organization"):
+            _set(draft, "target", e)   # "closed its border with Russia"
+            continue
         if word == "from" and draft.predicate in ("buys",) and e.type in ("Country", "Organization", "Person"):
             _set(draft, "target", e)   # the seller: the counterparty of a purchase
             continue
