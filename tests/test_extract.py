@@ -936,3 +936,20 @@ def test_a_border_closed_with_a_country():
     ex = extract(_article("Finland closed its border with Russia."))
     st = _one(ex, "closes")
     assert (st.subject.label, st.object.label, st.target.label) == ("Finland", "border", "Russia")
+
+
+def test_a_request_for_a_transfer_is_no_transfer():
+    _, facts = _facts("Kyiv made a request for Germany to supply Taurus missiles.")
+    assert ("supplies_intended", "Germany", "Taurus") in facts and ("requests", "Ukraine", "Taurus") in facts
+
+
+def test_threats_and_promises():
+    _, facts = _facts("Iran has threatened to close the Strait of Hormuz. Kigali pledged to withdraw its forces. "
+                      "Russia vowed to strike Kyiv.")
+    preds = {p for p, _, _ in facts}
+    assert {"closes_threatened", "withdraws_intended", "strikes_threatened"} <= preds
+
+
+def test_a_count_including_a_part_is_one_count():
+    ex = extract(_article("A drone strike on Tinzaouaten killed 21 civilians, including 11 children."))
+    assert [(s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "kills"] == [(21, "civilians")]

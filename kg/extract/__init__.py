@@ -149,8 +149,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
-        if mode == "threatened" and d.predicate not in contested:
-            mode = "intended"      # "pledged to withdraw", "vowed to rebuild": a promise, not a threat
+        if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
+            mode = "threatened" if d.predicate in contested else "intended"
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         quote = s.doc.text.strip()

@@ -329,10 +329,11 @@ def requester(ctx: ArticleContext, si: int, tok):
     Only for wanting words that are not events of their own ('asked X to' is already a request).
     """
     from .roles import _event_for, _subject_of
-    words = set(ctx.res.words("modality", "requesting"))
+    words = set(ctx.res.words("events", "request_words"))
     a = tok
     for _ in range(2):
-        if a.dep_ not in ("acl", "xcomp", "ccomp") or a.head.i == a.i:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+        if a.dep_ not in ("acl", "xcomp", "ccomp") and not (a.dep_ == "relcl" and infinitive) or a.head.i == a.i:
             return None, None
         a = a.head
         if a.lemma_.lower() in words and _event_for(ctx, a) is None:
@@ -380,7 +381,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
-        if (a.dep_ not in allowed and not (hop == 0 and a.dep_ == "ccomp" and infinitive)) or a.head.i == a.i:
+        if (a.dep_ not in allowed and not (hop == 0 and a.dep_ in ("ccomp", "relcl") and infinitive)) \
+                or a.head.i == a.i:
             return None
         if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive:
             return None     # "talks hosted by Qatar", "a report released on Monday": done, not intended

@@ -311,6 +311,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # nor a number of an event nested under this one ("accused X of killing hundreds"): that event's
     sourcing |= {t.i for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB" and _event_for(ctx, t)
                  for t in t.subtree}
+    # nor a number of a relative clause ("the Strait, through which a fifth of the world's oil passes")
+    # or of a part of the count ("21 civilians, including 11 children")
+    sourcing |= {x.i for t in verb.subtree if t.i != verb.i and (t.dep_ == "relcl" or t.lower_ in ("including", "among"))
+                 for x in t.subtree}
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
                   or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause]
