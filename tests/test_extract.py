@@ -953,3 +953,14 @@ def test_threats_and_promises():
 def test_a_count_including_a_part_is_one_count():
     ex = extract(_article("A drone strike on Tinzaouaten killed 21 civilians, including 11 children."))
     assert [(s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "kills"] == [(21, "civilians")]
+
+
+def test_a_place_names_an_agreement_and_pulling_out_of_it_is_a_withdrawal():
+    _, facts = _facts("Mali's junta pulled out of the 2015 Algiers peace agreement.")
+    assert ("withdraws", "Malian junta", "Algiers peace agreement") in facts
+    assert not [f for f in facts if f[0] == "signs"]
+
+
+def test_a_number_joined_to_a_noun_stays_in_the_description():
+    _, facts = _facts("In June 2025 the two countries fought a 12-day war.")
+    assert [o for p, _, o in facts if p == "fights"] == ["12-day war"]

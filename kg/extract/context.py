@@ -433,8 +433,8 @@ class ArticleContext:
                 break
         while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("det", "poss", "nummod", "quantmod", "case")
                                  or doc[left].like_num):
-            if doc[left].like_num and doc[left + 1:left + 3].text.replace(" ", "") in ("-year", "-month", "-week"):
-                break       # "a 63-year-old man": the age is part of the description
+            if doc[left].like_num and left + 1 < tok.i and doc[left + 1].text == "-":
+                break       # "a 63-year-old man", "a 12-day war": the number is part of the description
             left += 1
         words = doc[left:tok.i + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()

@@ -302,7 +302,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         for c in verb.children:
             if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
                                      or ev.trigger == "open fire on" and c.lower_ in ("on", "at")):
-                objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+                objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)] or [
+                    e for pr in c.children if pr.dep_ == "prep" and pr.lower_ in ("of", "from")
+                    for p in pr.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]   # "pulled out of X"
                 if objs:
                     break
     # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's

@@ -172,7 +172,9 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
         if c.dep_ in ("amod", "compound") and (mc := ctx.mention_at(si, c.i)) and mc.kind == "demonym":
             return [mc.entity]
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and ctx.mention_at(si, c.i)):
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and (mc := ctx.mention_at(si, c.i))
+                                and mc.entity.type != "Location"):
+            # (not "the Algiers agreement", "the Kursk offensive": a place names the event, not its actor)
             found = ctx.resolve_all(si, c, allow_noun=False)
             if found:
                 return found
