@@ -964,3 +964,8 @@ def test_a_place_names_an_agreement_and_pulling_out_of_it_is_a_withdrawal():
 def test_a_number_joined_to_a_noun_stays_in_the_description():
     _, facts = _facts("In June 2025 the two countries fought a 12-day war.")
     assert [o for p, _, o in facts if p == "fights"] == ["12-day war"]
+
+
+def test_a_negated_subject_negates_the_event():
+    _, facts = _facts("Not a single Egyptian farmer has lost a drop of water.")
+    assert [p for p, _, _ in facts] == ["not_loses"]

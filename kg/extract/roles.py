@@ -441,8 +441,11 @@ def _has_event_object(ctx, verb) -> bool:
 
 
 def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "det" and c.lower_ in ("no",) for c in tok.children)
+    """'did not strike', 'no troops were sent', 'not a single farmer has lost' (a negated subject)."""
+    if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
+                                                        for x in c.children) for c in tok.children)
 
 
 def _clause_subject(ctx, si, tok) -> list[Entity]:
