@@ -969,3 +969,10 @@ def test_a_number_joined_to_a_noun_stays_in_the_description():
 def test_a_negated_subject_negates_the_event():
     _, facts = _facts("Not a single Egyptian farmer has lost a drop of water.")
     assert [p for p, _, _ in facts] == ["not_loses"]
+
+
+def test_a_leader_s_administration_is_the_state_and_a_conflict_with_someone_is_fought():
+    _, facts = _facts("The Trump administration said it was involved in an armed conflict with drug-trafficking "
+                      "organisations. The Maduro government rejected the claims.")
+    assert ("fights", "United States", "drug-trafficking organisations") in facts
+    assert ("rejects", "Venezuela", "claims") in facts

@@ -274,7 +274,13 @@ class ArticleContext:
         # "the NATO territory", "Tehran's war effort"
         phrase = " ".join(t.lower_ for t in doc[tok.i - 1:tok.i + 1]) if tok.i else low
         if (low in self.stand_in or phrase in self.stand_in) and named_children:
-            return [named_children[0][1].entity]
+            e = named_children[0][1].entity
+            entry = self.res.by_name.get(e.label)
+            if e.type == "Person" and entry and entry.country in self.res.by_name:
+                # "the Trump administration", "the Maduro government": the leader's state, not the leader
+                state = self.res.by_name[entry.country]
+                return [self.registry.from_entry(state, state.name)]
+            return self.as_actor([e])
         for child in tok.children:
             # "the city of Goma", "a militia called the Black Hand"
             if low in self.place_of and child.dep_ == "prep" and child.lower_ == "of":

@@ -462,7 +462,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs", "fights",
                                                                             "protests"):
                 for p in w.children:
-                    if p.dep_ == "pobj" and (found := ctx.as_actor(ctx.resolve_all(si, p, allow_noun=False))):
+                    found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights"))
+                    if p.dep_ == "pobj" and found:
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
         if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "negotiates", "signs", "fights",
                                                                             "clashes_with"):

@@ -189,6 +189,11 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("under", "despite", "amid", "since", "without"):
         return []         # "Under the deal, both sides will withdraw": the deal is not theirs to make here
+    if noun.dep_ == "pobj" and gov.lower_ == "in" and gov.head.lemma_.lower() in ctx.res.words("events", "engaged_verbs"):
+        # "it was involved in an armed conflict with X", "engaged in talks with Y": the one involved
+        for c in gov.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return ctx.as_actor(ctx.resolve_all(si, c))
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
         if ev is None or ev.predicate not in _MEETINGS:
             return []     # "two weeks after an attack, India launched ...": not India's attack
