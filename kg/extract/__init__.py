@@ -26,6 +26,7 @@ from .attribution import (
 from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
+from .frames import document_frames
 from .nlp import load_pipeline
 from .resources import data_digest, load_resources
 from .timex import find_times
@@ -122,6 +123,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             drafts.extend(d for d in find_drafts(ctx, si) if not is_hypothetical(ctx, si, d.trigger))
         except Exception as e:  # noqa: BLE001 - one odd parse must not cost the whole article
             log.warning("%s: sentence at offset %d skipped, a rule failed: %r", article.name, sentences[si].offset, e)
+    drafts = document_frames(ctx, drafts)
     canonical = registry.finalise([m for ms in mentions for m in ms])
 
     def canon(e: Entity | None) -> Entity | None:

@@ -54,6 +54,7 @@ class ArticleContext:
     recent_agents: list = field(default_factory=list)
     subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
+    _surnames: set | None = None
 
     def __post_init__(self):
         self.tok2mention = []
@@ -102,6 +103,35 @@ class ArticleContext:
                 e = self.subject_memo.get(s)
                 if e is not None and e.type in types:
                     return e
+        return None
+
+    def is_person(self, e: Entity) -> bool:
+        """A person, or a surname that a person named in full in this article bears (NER calls
+        many surnames organisations)."""
+        if e.type == "Person":
+            return True
+        if self._surnames is None:
+            self._surnames = {m.entity.label.split()[-1] for ms in self.mentions for m in ms
+                              if m.kind == "name" and m.entity.type == "Person" and " " in m.entity.label}
+        return e.type in ("Organization", "Thing") and " " not in e.label and e.label in self._surnames
+
+    def subject_person_before(self, si: int, i: int, back: int = 1) -> Entity | None:
+        """Centering: 'he' continues the person who is a subject nearby, before the nearest name.
+
+        The nearest subject before the pronoun in its own sentence, else the first
+        subject of the sentence before ('McVeigh arrived ..., where he sold ...').
+        """
+        for s in range(si, max(-1, si - back - 1), -1):
+            doc = self.sentences[s].doc
+            found = []
+            for m in self.mentions[s]:
+                if m.kind != "name" or (s == si and m.start >= i) or not self.is_person(m.entity):
+                    continue
+                root = doc[m.start:m.end].root
+                if root.dep_ in ("nsubj", "nsubjpass"):
+                    found.append(m.entity)
+            if found:
+                return found[-1] if s == si else found[0]
         return None
 
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
@@ -174,7 +204,8 @@ class ArticleContext:
                     and (low != "it" or len(found) == 1):
                 return found
         if low in _PEOPLE_PRONOUNS:
-            e = self.previous_subject(si, tok, ("Person",)) or self.earlier(si, tok.i, ("Person",))
+            e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
+                or self.earlier(si, tok.i, ("Person",))
             return self._memo(si, tok, e)
         if low in _THING_PRONOUNS | _PEOPLE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
             # "Serbia has refused ..., but it has also sold ...": the first conjunct's subject

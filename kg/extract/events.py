@@ -9,11 +9,11 @@ from __future__ import annotations
 from ..model import Entity, Quantity
 from .context import ArticleContext
 from .attribution import _denies_the_sentence, requester
+from .frames import find_frames, frame_drafts
 from .quantities import find_numbers
 from .relations import (
     _arsenal,
     _claimed_count,
-    _generic,
     _measure,
     _named_operation,
     _offices,
@@ -171,8 +171,10 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if tok.lemma_ in presence and (d := _presence(ctx, si, tok, numbers, used)
                                        or _nationality(ctx, si, tok, numbers, used)):
             drafts.append(d)
-        elif tok.pos_ == "VERB" and not _event_for(ctx, tok) and (d := _generic(ctx, si, tok)):
-            drafts.append(d)
+    # every other verb and event noun: a frame, typed by the table or stated with its lemma
+    taken = {d.trigger.i: d.predicate for d in drafts}
+    for frame in find_frames(ctx, si, numbers, used, taken):
+        drafts.extend(frame_drafts(ctx, frame))
     for d in drafts:
         if d.subject is not None and d.subject.type in ("Country", "Organization", "MilitaryForce") and d.event \
                 and d.confidence > 0.5:    # guessed agents do not vote

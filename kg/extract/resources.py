@@ -1,7 +1,8 @@
 """The extractor's knowledge, read from the data files in ``kg/data``.
 
 Gazetteer (``gazetteer.csv``), event table (``events.csv``) and word lists
-(``lexicon.toml``) are data a user can extend; this module only parses them.
+(``lexicon.toml``) and event-frame role tables (``frames.toml``) are data a user
+can extend; this module only parses them.
 Set ``GEOKG_DATA`` to a folder holding any of those files to override them.
 """
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Resources:
     entries: list[GazetteerEntry]
     events: list[EventType]
     lexicon: dict
+    frames: dict = field(default_factory=dict)     # frames.toml: role tables, event nouns, skipped verbs
     by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
     surface: dict[str, GazetteerEntry] = field(default_factory=dict)    # alias -> entry
     demonym: dict[str, GazetteerEntry] = field(default_factory=dict)    # "Russian" -> Russia
@@ -103,7 +105,7 @@ def read_events(path: Path) -> list[EventType]:
                 for r in csv.DictReader(f)]
 
 
-DATA_FILES = ("gazetteer.csv", "events.csv", "lexicon.toml")
+DATA_FILES = ("gazetteer.csv", "events.csv", "lexicon.toml", "frames.toml")
 
 
 @lru_cache(maxsize=1)
@@ -120,5 +122,7 @@ def load_resources() -> Resources:
     """Parse the data files once per process."""
     with _data_file("lexicon.toml").open("rb") as f:
         lexicon = tomllib.load(f)
+    with _data_file("frames.toml").open("rb") as f:
+        frames = tomllib.load(f)
     return Resources(entries=read_gazetteer(_data_file("gazetteer.csv")),
-                     events=read_events(_data_file("events.csv")), lexicon=lexicon)
+                     events=read_events(_data_file("events.csv")), lexicon=lexicon, frames=frames)

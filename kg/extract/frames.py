@@ -1,0 +1,365 @@
+"""Event frames from every mention: any verb or event noun with its roles, typed afterwards.
+
+The typed rules in ``events`` and ``relations`` know particular relations
+well; this module makes sure nothing else is thrown away. Each verb and each
+event noun (``kg/data/frames.toml`` [nouns], or any noun the event table
+types) that no typed rule took becomes a ``Frame``: roles read off its
+argument structure by the tables of ``frames.toml`` (dependency or
+preposition -> role). The event table types a frame whose lemma it lists;
+any other frame is stated with its lemma as an open predicate (``kg:relation``
+in the ontology) and no event code, so the graph holds it and an analyst can
+type it later with one row of ``events.csv``.
+
+Precision is kept by mechanism: a frame is stated only with a participant
+that is named, counted, typed or coreferent with one of those; generic nouns
+("people", "efforts") and reporting verbs carry none.
+
+``document_frames`` then joins mentions of one event across an article: a
+later mention ("the package", "the sales", "they also include ...") inherits
+the roles it does not state from the nearest earlier mention of its kind, and
+adds its own items and counts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Entity
+from .quantities import find_numbers
+from .resources import EventType
+from .roles import (
+    Draft,
+    _clause_tokens,
+    _event_for,
+    _has_event_object,
+    _negated,
+    _phrase_lemma,
+    _preps,
+    _quantity_for,
+    _subject_of,
+)
+
+__all__ = ["Frame", "find_frames", "frame_drafts", "document_frames"]
+
+_STRONG_TYPES = ("Person", "Country", "Organization", "MilitaryForce", "WeaponSystem", "Location", "Group")
+_PLACE_TYPES = ("Country", "Location")
+
+
+@dataclass
+class Frame:
+    """One event mention: its trigger and the participants of each role."""
+    si: int
+    trigger: object                         # spaCy token
+    lemma: str
+    kind: str                               # "verb" or "noun"
+    event: EventType | None
+    roles: dict[str, list[Entity]] = field(default_factory=dict)
+    quantities: list = field(default_factory=list)
+    negated: bool = False
+
+    def first(self, role: str) -> Entity | None:
+        found = self.roles.get(role)
+        return found[0] if found else None
+
+
+def snake(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def _table(ctx, *path):
+    node = ctx.res.frames
+    for p in path:
+        node = node.get(p, {})
+    return node
+
+
+def _add(frame: Frame, role: str, ents: list[Entity]) -> None:
+    have = frame.roles.setdefault(role, [])
+    for e in ents:
+        if e not in have and not any(e in v for r, v in frame.roles.items() if r != role):
+            have.append(e)
+    if not have:
+        del frame.roles[role]
+
+
+def _participants(ctx, si, tok) -> list[Entity]:
+    """The entities a token stands for, without generic nouns ('people', 'efforts')."""
+    if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "them", "this", "that", "which", "who") \
+            and tok.dep_ == "pobj":
+        return []
+    found = ctx.resolve_all(si, tok)
+    generic = set(_table(ctx, "participants", "generic"))
+    return [e for e in found if not (e.type in ("Thing", "Group") and e.label.lower().split()[-1:] and
+                                     e.label.lower().split()[-1] in generic and not tok.ent_type_)]
+
+
+def _place(ctx, si, tok, ents: list[Entity]) -> list[Entity]:
+    """Entities fit to be a place: named places, and other names used as one ('in Goma')."""
+    out = []
+    for e in ents:
+        if e.type in _PLACE_TYPES:
+            out.append(e)
+        elif e.type in ("Organization", "Thing") and tok.pos_ == "PROPN":
+            out.append(ctx.as_place(e))
+        elif e.type == "Thing" and tok.lower_ in ctx.res.words("types", "Location"):
+            out.append(e)
+    return out
+
+
+def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
+    for prep in _preps(head):
+        role = table.get(prep.lower_)
+        if role is None:
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj" or p.like_num or p.ent_type_ in ("DATE", "TIME"):
+                continue
+            if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
+                continue        # "in the attack", "after the talks": another event, not a participant
+            ents = _participants(ctx, si, p)
+            if role == "recipient" and all(e.type == "Location" for e in ents):
+                role_here = "place"
+            else:
+                role_here = role
+            if role_here == "place":
+                ents = _place(ctx, si, p, ents)
+            _add(frame, role_here, ents)
+
+
+def _verb_frame(ctx, si, verb, ev) -> Frame:
+    frame = Frame(si, verb, _phrase_lemma(verb), "verb", ev, negated=_negated(verb))
+    subj, passive = _subject_of(ctx, si, verb)
+    _add(frame, "agent", [e for e in subj if e.label.lower().split()[-1:] != ["people"] or passive])
+    deps = _table(ctx, "verb", "deps")
+    for c in verb.children:
+        role = deps.get(c.dep_)
+        if c.dep_ == "nsubjpass" and not passive:
+            continue
+        if role:
+            _add(frame, role, _participants(ctx, si, c))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        _add(frame, "patient", _participants(ctx, si, verb.head))    # "drones launched by X"
+    _prep_frame_roles(ctx, si, verb, frame, _table(ctx, "verb", "preps"))
+    return frame
+
+
+def _own_agent(ctx, si, noun) -> list[Entity]:
+    """The agent written on the noun: 'Russia's attack', 'its attack', 'the Russian attack'."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return ctx.resolve_all(si, c, allow_noun=False)
+        if c.dep_ in ("amod", "compound", "nmod") and (mc := ctx.mention_at(si, c.i)) is not None \
+                and mc.entity.type != "Location":
+            return [mc.entity]      # not "the Kursk offensive": a place names the event, not its actor
+    return []
+
+
+def _noun_frame(ctx, si, noun, ev) -> Frame:
+    frame = Frame(si, noun, noun.lemma_.lower(), "noun", ev, negated=_negated(noun))
+    _add(frame, "agent", _own_agent(ctx, si, noun))
+    gov = noun.head
+    light = set(ctx.res.words("events", "light_verbs"))
+    if noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and (
+            _phrase_lemma(gov) in light or gov.lemma_.lower() in light) and "agent" not in frame.roles:
+        subj, _ = _subject_of(ctx, si, gov)     # "X launched an attack": X's attack
+        _add(frame, "agent", subj)
+    _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
+    return frame
+
+
+def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
+    """The count of the patient first, then any number of the mention's own clause."""
+    t = frame.trigger
+    if frame.kind == "verb":
+        inner = {x.i for x in t.subtree if x.i != t.i and (x.dep_ == "relcl" or x.lower_ in ("including", "among")
+                                                             or x.pos_ == "VERB" and _event_for(ctx, x))
+                 for x in x.subtree}
+        clause = [x for x in _clause_tokens(t) if x.i not in inner and x.dep_ not in ("nsubj", "csubj")
+                  and x.i != t.i]
+        subj = {x.i for c in t.children if c.dep_ in ("nsubj", "csubj") for x in c.subtree}
+        tokens = [x for x in clause if x.i not in subj]
+    else:
+        tokens = [t, *[x for c in t.children if c.dep_ in ("nummod", "prep", "compound") for x in c.subtree]]
+    q = _quantity_for(ctx, si, tokens, numbers, used)
+    if q is None:
+        return
+    frame.quantities.append(q)
+    while (more := _quantity_for(ctx, si, tokens, numbers, used, strict=True)) is not None:
+        frame.quantities.append(more)
+
+
+def _strong(frame: Frame) -> bool:
+    """A participant that carries a statement: named, typed or counted."""
+    if frame.quantities and frame.quantities[0].unit:
+        return True
+    return any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
+
+
+def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Frame]:
+    """Frames of one sentence for every verb and event noun no typed rule took (``taken``: index -> predicate)."""
+    doc = ctx.sentences[si].doc
+    skip = set(_table(ctx, "verbs", "skip")) | set(ctx.res.words("attribution", "claimed"))
+    items = set(_table(ctx, "verbs", "items"))
+    event_nouns = set(_table(ctx, "nouns", "events"))
+    measures = ctx.res.lexicon.get("measures", {}).get("nouns", {})
+    out = []
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        lemma = tok.lemma_.lower()
+        ev = _event_for(ctx, tok)
+        if tok.pos_ == "VERB":
+            if ev is None and (lemma in skip or lemma in items) or _has_event_object(ctx, tok) \
+                    or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children):
+                continue    # an event noun or a measure ('reached an altitude of') carries it
+            if ev is not None and _declined(ctx, tok):
+                continue
+            # a verb the typed rules refused is stated as what it says, never as their type
+            frame = _verb_frame(ctx, si, tok, None)
+        elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None:
+            gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if gov.i in taken and (ev is None or taken[gov.i] == ev.predicate):
+                continue        # "launched strikes", "fought two wars": the verb's event already
+            frame = _noun_frame(ctx, si, tok, ev)
+        else:
+            continue
+        _quantities(ctx, si, frame, numbers, used)
+        if frame.roles and _strong(frame):
+            out.append(frame)
+    return out
+
+
+def _declined(ctx, verb) -> bool:
+    """A typed verb its typed rule refused for a reason that holds here too."""
+    from .attribution import _denies_the_sentence
+    excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
+    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded for c in verb.children):
+        return True     # "struck a deal"
+    return _denies_the_sentence(verb)
+
+
+def frame_drafts(ctx, frame: Frame) -> list[Draft]:
+    """A frame as the drafts that become statements: one per role field, typed or open."""
+    fields = _table(ctx, "roles")
+    ev = frame.event
+    predicate = ev.predicate if ev is not None else snake(frame.lemma)
+    if not predicate:
+        return []
+    d = Draft(frame.si, frame.trigger, predicate, ev, confidence=0.5 if ev is not None else 0.4)
+    for role, ents in frame.roles.items():
+        name = fields.get(role)
+        if name and ents and getattr(d, name) is None:
+            setattr(d, name, ents[0])
+            if name == "subject":
+                d.extra_subjects = ents[1:]
+            elif name == "object":
+                d.extra = ents[1:]
+            elif name == "location":
+                d.extra_locations = ents[1:]
+    if d.object is None:
+        for role in fields.get("object_fallback", []):
+            name = fields.get(role, role)
+            ents = frame.roles.get(role) or []
+            if ents:
+                d.object, d.extra = ents[0], ents[1:]
+                if name in ("target", "recipient") and getattr(d, name) == ents[0]:
+                    setattr(d, name, None)
+                break
+    if frame.quantities:
+        d.quantity, d.extra_quantities = frame.quantities[0], frame.quantities[1:]
+    d.negated = frame.negated
+    if d.subject is not None and d.subject == d.object:
+        d.object = None
+    if sum(x is not None for x in (d.subject, d.object, d.location, d.target, d.recipient)) == 0:
+        return []
+    return [d]
+
+
+def document_frames(ctx, drafts: list[Draft]) -> list[Draft]:
+    """Join the mentions of one event across the article (see the module docstring)."""
+    items = set(_table(ctx, "verbs", "items"))
+    out: list[Draft] = []
+    seen: list[Draft] = []          # event drafts so far, in text order
+    by_si: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_si.setdefault(d.si, []).append(d)
+    for si in sorted(by_si):
+        for d in by_si[si]:
+            if d.trigger.pos_ == "NOUN" and _definite(d.trigger):
+                prior = _earlier(seen, d)
+                if prior is not None:
+                    d = _inherit(d, prior)
+            out.append(d)
+            seen.append(d)
+        out.extend(_items(ctx, si, seen, items))
+    return out
+
+
+def _definite(noun) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+               for c in noun.children)
+
+
+def _kind(d: Draft) -> str:
+    return d.predicate if d.event is not None else d.trigger.lemma_.lower()
+
+
+def _earlier(seen: list[Draft], d: Draft) -> Draft | None:
+    for p in reversed(seen):
+        if p is not d and p.si < d.si and p.si >= d.si - 6 and _kind(p) == _kind(d) and p.subject is not None:
+            return p
+    return None
+
+
+def _inherit(d: Draft, prior: Draft) -> Draft:
+    """A later mention takes the roles it does not state from the earlier one ('the sale', 'the attack')."""
+    d = replace(d)
+    changed = False
+    for name in ("subject", "recipient", "location", "target"):
+        if getattr(d, name) is None and getattr(prior, name) is not None and getattr(prior, name) != d.object:
+            setattr(d, name, getattr(prior, name))
+            changed = True
+    if changed:
+        d.confidence = min(d.confidence, 0.5)
+    return d
+
+
+def _items(ctx, si, seen: list[Draft], items: set[str]) -> list[Draft]:
+    """'The agreements cover 40 launchers and 200 missiles', 'They also include drones':
+    each object is a further item of the event the subject refers to."""
+    out = []
+    doc = ctx.sentences[si].doc
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in items:
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        s = subj[0]
+        if s.pos_ == "PRON":
+            prior = next((p for p in reversed(seen) if p.si < si and p.si >= si - 2 and p.trigger.pos_ == "NOUN"
+                          and p.subject is not None), None)
+        elif s.pos_ == "NOUN":
+            lemma = s.lemma_.lower()
+            prior = next((p for p in reversed(seen) if p.si <= si and p.trigger.pos_ == "NOUN" and p.subject is not None
+                          and (p.trigger.lemma_.lower() == lemma or _event_for(ctx, s) is not None
+                               and _event_for(ctx, s) == p.event)), None)
+        else:
+            prior = None
+        if prior is None:
+            continue
+        numbers = find_numbers(doc.text)
+        used: set = set()
+        for c in verb.children:
+            if c.dep_ != "dobj":
+                continue
+            for obj in [c, *c.conjuncts]:
+                ents = ctx.resolve_all(si, obj)
+                if not ents:
+                    continue
+                q = _quantity_for(ctx, si, [x for x in obj.subtree if x.i <= obj.i or x.dep_ == "prep"],
+                                  numbers, used)
+                out.append(Draft(si, verb, prior.predicate, prior.event, subject=prior.subject, object=ents[0],
+                                 recipient=prior.recipient, location=prior.location, quantity=q,
+                                 confidence=0.5))
+    return out
