@@ -52,6 +52,11 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
     prefixes = tuple(res.words("boilerplate", "prefixes"))
     contains = [c.lower() for c in res.words("boilerplate", "contains")]
     out, pos = [], article.body_start
+    head_start = article.text.find(article.headline) if article.headline else -1
+    if head_start >= 0 and len(article.headline.split()) >= 4 and head_start < article.body_start:
+        skip = dateline_end(article.headline)         # headlines state the main event: read them too
+        out.append((head_start + skip, article.headline[skip:]))
+    body_lines = 0
     for line in article.text[article.body_start:].split("\n"):
         start, text = pos, line
         pos += len(line) + 1
@@ -60,7 +65,8 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
                 or any(c in stripped.lower() for c in contains):
             continue
         lead = len(text) - len(text.lstrip())
-        if len(out) < 2 and (skip := dateline_end(stripped)):
+        body_lines += 1
+        if body_lines <= 2 and (skip := dateline_end(stripped)):
             lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
         out.extend(_chunks(start + lead, stripped))
     return out

@@ -55,6 +55,7 @@ class ArticleContext:
     subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
     _surnames: set | None = None
+    refused: set = field(default_factory=set)   # (sentence, token) a typed rule turned down: no frame either
 
     def __post_init__(self):
         self.tok2mention = []
@@ -133,6 +134,24 @@ class ArticleContext:
             if found:
                 return found[-1] if s == si else found[0]
         return None
+
+    def plural_subject_before(self, si: int, tok) -> list[Entity]:
+        """Centering for 'they': the nearest plural subject before it in its sentence, else the
+        main subject of the sentence before ('separatist warlords led raids. In 1995 they seized ...')."""
+        doc = self.sentences[si].doc
+        here = [t for t in doc[:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
+        cands = [(si, t) for t in reversed(here)]
+        if si > 0:
+            root = self.sentences[si - 1].doc[:].root
+            cands += [(si - 1, c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and (c.tag_ in ("NNS", "NNPS") or any(x.dep_ == "conj" for x in c.children))]
+        for s, t in cands[:1]:
+            if t.lower_ in _ABSTRACT:
+                continue
+            found = self.resolve_all(s, t)
+            if found:
+                return found
+        return []
 
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
                 demonyms: bool = False) -> Entity | None:
@@ -240,6 +259,8 @@ class ArticleContext:
         if low in _PLURAL_PRONOUNS:
             types = ("WeaponSystem", "Group", "MilitaryForce")
             e = self.previous_subject(si, tok, types) or self.earlier(si, tok.i, types, back=2)
+            if e is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                return self.plural_subject_before(si, tok)
             return [e] if e else []
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             h = tok.head.head

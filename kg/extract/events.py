@@ -59,6 +59,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     # a number inside a name counts nothing ("20 Leopard 2 tanks", "the 45th Brigade")
     used: set = {t.idx for m in ctx.mentions[si] if m.kind == "name" for t in doc[m.start:m.end] if t.like_num}
     drafts: list[Draft] = []
+    refused: set[int] = set()       # triggers a typed rule turned down on purpose: no frame either
     light = set(ctx.res.words("events", "light_verbs"))
     consider = set(ctx.res.words("events", "consider_verbs"))
     military_nouns = set(ctx.res.words("events", "military_action_nouns"))
@@ -134,8 +135,10 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             continue
         if tok.pos_ in ("VERB", "AUX"):
             if (lemma in light or tok.lemma_.lower() in light) and _has_event_object(ctx, tok):
+                refused.add(tok.i)
                 continue
             if tok.dep_ == "acl" and _event_for(ctx, tok.head) and lemma in ctx.res.words("events", "acl_target_verbs"):
+                refused.add(tok.i)
                 continue    # "sanctions targeting X" is the sanctions' target, not a strike
             if tok.dep_ in ("advcl", "xcomp") and lemma in ctx.res.words("events", "acl_target_verbs") \
                     and (noun_ev := _light_event(ctx, tok.head)) is not None:
@@ -148,6 +151,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
                 d = d if d.object else None
+                refused.add(tok.i)
         elif (h_ev := _event_for(ctx, head := tok.head if tok.dep_ != "pobj" else tok.head.head)) is not None \
                 and h_ev.predicate == ev.predicate and _phrase_lemma(head) not in light and head.lemma_.lower() not in light:
             continue    # "fought two wars", "provided $60bn in aid": the verb's event already, counted there
@@ -155,9 +159,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
         if d and d.predicate in _MEETINGS and d.object is None:
             d = None    # "speaking in the Élysée": no one met
+            refused.add(tok.i)
         if d and d.predicate == "meets" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
                 and tok.lemma_.lower() in ("speak", "talk"):
             d = None    # "Speaking to CNN on Friday, Bessent said ...": an interview
+            refused.add(tok.i)
         if d:
             drafts.append(d)
     drafts += _exchange_counterparts(ctx, si, drafts, numbers, used) + _requests(ctx, si, drafts)
@@ -172,7 +178,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                                        or _nationality(ctx, si, tok, numbers, used)):
             drafts.append(d)
     # every other verb and event noun: a frame, typed by the table or stated with its lemma
-    taken = {d.trigger.i: d.predicate for d in drafts}
+    refused |= {i for s, i in ctx.refused if s == si}
+    taken = {i: None for i in refused} | {d.trigger.i: d.predicate for d in drafts}
     for frame in find_frames(ctx, si, numbers, used, taken):
         drafts.extend(frame_drafts(ctx, frame))
     for d in drafts:
@@ -341,6 +348,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if subj and not passive and verb.lemma_.lower() in ctx.res.words("events", "actor_subject_verbs") \
             and subj[0].type not in (*_ACTORS, "WeaponSystem") \
             and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children):
+        ctx.refused.add((si, verb.i))
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
     cause_verb = not passive and verb.lemma_.lower() in ctx.res.words("events", "cause_subject_verbs")
     cause = cause_verb and bool(subj) and subj[0].type not in (*_ACTORS, "WeaponSystem") \
@@ -385,6 +393,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
     if d.subject is None and not ((passive or cause or _infinitive(verb)) and d.quantity is not None):
+        if cause:
+            ctx.refused.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
         return None
     _prep_roles(ctx, si, verb, ev, d)
     for c in verb.children:

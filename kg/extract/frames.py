@@ -101,19 +101,22 @@ def _place(ctx, si, tok, ents: list[Entity]) -> list[Entity]:
             out.append(e)
         elif e.type in ("Organization", "Thing") and tok.pos_ == "PROPN":
             out.append(ctx.as_place(e))
-        elif e.type == "Thing" and tok.lower_ in ctx.res.words("types", "Location"):
+        elif e.type in ("Thing", "Organization") and (tok.lemma_.lower() in _table(ctx, "nouns", "places")
+                                                     or tok.lower_ in ctx.res.words("types", "Location")):
             out.append(e)
     return out
 
 
 def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
+    preposition_nouns = set(_table(ctx, "participants", "preposition_nouns"))
     for prep in _preps(head):
         role = table.get(prep.lower_)
         if role is None:
             continue
         for p in prep.children:
-            if p.dep_ != "pobj" or p.like_num or p.ent_type_ in ("DATE", "TIME"):
-                continue
+            if p.dep_ != "pobj" or p.like_num or p.ent_type_ in ("DATE", "TIME") \
+                    or any(ch.isdigit() for ch in p.text) or p.lemma_.lower() in preposition_nouns:
+                continue        # "at 2.45pm", "in front of": a time, or part of a preposition
             if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
                 continue        # "in the attack", "after the talks": another event, not a participant
             ents = _participants(ctx, si, p)
@@ -124,6 +127,18 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             if role_here == "place":
                 ents = _place(ctx, si, p, ents)
             _add(frame, role_here, ents)
+            _nested_place(ctx, si, p, frame)
+
+
+def _nested_place(ctx, si, tok, frame: Frame) -> None:
+    """'shattered the building in Oklahoma City', 'sites in Pakistan': a place inside a participant."""
+    if "place" in frame.roles:
+        return
+    for prep in tok.children:
+        if prep.dep_ == "prep" and _table(ctx, "verb", "preps").get(prep.lower_) == "place":
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    _add(frame, "place", _place(ctx, si, p, ctx.resolve_all(si, p)))
 
 
 def _verb_frame(ctx, si, verb, ev) -> Frame:
@@ -137,6 +152,7 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
             continue
         if role:
             _add(frame, role, _participants(ctx, si, c))
+            _nested_place(ctx, si, c, frame)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         _add(frame, "patient", _participants(ctx, si, verb.head))    # "drones launched by X"
     _prep_frame_roles(ctx, si, verb, frame, _table(ctx, "verb", "preps"))
@@ -162,6 +178,10 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
     if noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and (
             _phrase_lemma(gov) in light or gov.lemma_.lower() in light) and "agent" not in frame.roles:
         subj, _ = _subject_of(ctx, si, gov)     # "X launched an attack": X's attack
+        _add(frame, "agent", subj)
+    if noun.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_.lower() in _table(ctx, "nouns", "deed_claims") \
+            and gov.head.head.pos_ == "VERB" and "agent" not in frame.roles and not _negated(gov.head.head):
+        subj, _ = _subject_of(ctx, si, gov.head.head)    # "X claimed responsibility for the attack": X's attack
         _add(frame, "agent", subj)
     _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
     return frame
@@ -189,8 +209,11 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
 
 
 def _strong(frame: Frame) -> bool:
-    """A participant that carries a statement: named, typed or counted."""
+    """Participants that carry a statement: one named, typed or counted, or two of any kind
+    ('the bomb destroyed the car')."""
     if frame.quantities and frame.quantities[0].unit:
+        return True
+    if sum(1 for v in frame.roles.values() for _ in v) >= 2:
         return True
     return any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
 
@@ -208,14 +231,15 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             continue
         lemma = tok.lemma_.lower()
         ev = _event_for(ctx, tok)
+        if not tok.is_alpha or len(tok.text) < 2:
+            continue        # "'m", "'s": clitics are no events
         if tok.pos_ == "VERB":
             if ev is None and (lemma in skip or lemma in items) or _has_event_object(ctx, tok) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children):
                 continue    # an event noun or a measure ('reached an altitude of') carries it
             if ev is not None and _declined(ctx, tok):
                 continue
-            # a verb the typed rules refused is stated as what it says, never as their type
-            frame = _verb_frame(ctx, si, tok, None)
+            frame = _verb_frame(ctx, si, tok, ev)
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None:
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             if gov.i in taken and (ev is None or taken[gov.i] == ev.predicate):
