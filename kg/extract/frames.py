@@ -209,13 +209,17 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
 
 
 def _strong(frame: Frame) -> bool:
-    """Participants that carry a statement: one named, typed or counted, or two of any kind
-    ('the bomb destroyed the car')."""
-    if frame.quantities and frame.quantities[0].unit:
+    """Participants that carry a statement: two roles filled ('the bomb destroyed the car'),
+    or one named, typed or counted participant that the event was done to or where
+    ('an explosion in Belfast'). A lone agent ('the EU's package', 'Trump stop') says too
+    little to be a fact of its own."""
+    filled = [r for r, v in frame.roles.items() if v]
+    if len(filled) >= 2:
         return True
-    if sum(1 for v in frame.roles.values() for _ in v) >= 2:
-        return True
-    return any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
+    if filled == ["agent"]:
+        return False
+    return bool(frame.quantities and frame.quantities[0].unit) \
+        or any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
 
 
 def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Frame]:
