@@ -120,7 +120,7 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
                 continue        # "in the attack", "after the talks": another event, not a participant
             ents = _participants(ctx, si, p)
-            if role == "recipient" and all(e.type == "Location" for e in ents):
+            if role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE":
                 role_here = "place"
             else:
                 role_here = role
@@ -311,8 +311,8 @@ def document_frames(ctx, drafts: list[Draft]) -> list[Draft]:
     by_si: dict[int, list[Draft]] = {}
     for d in drafts:
         by_si.setdefault(d.si, []).append(d)
-    for si in sorted(by_si):
-        for d in by_si[si]:
+    for si in range(len(ctx.sentences)):
+        for d in by_si.get(si, []):
             if d.trigger.pos_ == "NOUN" and _definite(d.trigger):
                 prior = _earlier(seen, d)
                 if prior is not None:
