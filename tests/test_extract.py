@@ -969,3 +969,25 @@ def test_a_leader_s_administration_is_the_state_and_a_conflict_with_someone_is_f
                       "organisations. The Maduro government rejected the claims.")
     assert ("fights", "United States", "drug-trafficking organisations") in facts
     assert ("rejects", "Venezuela", "claims") in facts
+
+
+_NOUNS = "soldiers farmers teachers doctors nurses pilots sailors miners clerks bakers drivers guards".split()
+
+
+@pytest.mark.parametrize("body", [
+    # a speaker resolved through a pronoun resolved through the speaker ...
+    'Olena Varko spoke on Monday.\n"I am not afraid. I will fight Russia until the end," she said.',
+    'Olena Varko spoke.\n"I will fight Russia.\nShe disputes "the figure".',
+    # ... the same chain over a long article
+    "Olena Varko spoke.\n" + "\n".join('"I will fight Russia," she said. "I will not stop," she added.'
+                                       for _ in range(150)),
+    # 'they' continuing 'they' back to the first sentence
+    "Russia and Georgia signed a deal.\n" + "\n".join("They said they would meet." for _ in range(150)),
+    # a long coordination, each conjunct resolving the ones after it
+    "Russian troops attacked " + ", ".join(_NOUNS[:-1]) + " and " + _NOUNS[-1] + " in Georgia.",
+], ids=["quote-she", "quote-she-disputes", "long-quotes", "they-chain", "coordination"])
+def test_resolution_is_bounded_and_no_statement_is_lost_to_an_exception(body, caplog):
+    """Pronouns, speakers and conjuncts refer to one another; resolution must end, and fast."""
+    ex = extract(_article(body))
+    assert ex.statements
+    assert "rule failed" not in caplog.text

@@ -129,7 +129,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             drafts.extend(d for d in find_drafts(ctx, si) if not is_hypothetical(ctx, si, d.trigger))
         except Exception as e:  # noqa: BLE001 - one odd parse must not cost the whole article
             log.warning("%s: sentence at offset %d skipped, a rule failed: %r", article.name, sentences[si].offset, e)
-    drafts = document_frames(ctx, drafts)
+    try:
+        drafts = document_frames(ctx, drafts)
+    except Exception as e:  # noqa: BLE001 - the sentence-level drafts stand without the article-level joins
+        log.warning("%s: mentions not joined across sentences, a rule failed: %r", article.name, e)
     canonical = registry.finalise([m for ms in mentions for m in ms])
 
     def canon(e: Entity | None) -> Entity | None:
@@ -177,7 +180,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             per_sentence.setdefault(d.si, []).append(len(statements))
             statements.append(st)
             triggers.append(d.trigger)
-    statements = _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon)
+    statements = _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon, article.name)
     statements = _infer_recipients(statements)
     statements = _dedupe(statements)
     entities: dict[str, Entity] = {}
@@ -282,45 +285,53 @@ def _doubter(ctx, si: int, cue_tok, canon) -> Entity | None:
     return None
 
 
-def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon) -> list[Statement]:
+def _apply_cues(ctx, statements, per_sentence, triggers, mentions, canon, name="") -> list[Statement]:
+    """Doubt and denial cues ('could not verify', 'denied') lower the status of the statements they cover."""
     out = list(statements)
+    for si in range(len(ctx.sentences)):
+        try:
+            _apply_cue(ctx, si, out, per_sentence, triggers, mentions, canon)
+        except Exception as e:  # noqa: BLE001 - the statements keep their status, the article stays
+            log.warning("%s: cue at offset %d not applied, a rule failed: %r", name, ctx.sentences[si].offset, e)
+    return out
+
+
+def _apply_cue(ctx, si, out, per_sentence, triggers, mentions, canon) -> None:
     exempt = tuple(ctx.res.words("status_cues", "exempt_predicates"))
     count_nouns = set(ctx.res.words("status_cues", "count_nouns"))
-    for si in range(len(ctx.sentences)):
-        status, cue, back = sentence_cues(ctx, si)
-        if not status:
+    status, cue, back = sentence_cues(ctx, si)
+    if not status:
+        return
+    cue_tok = cue_token(ctx, si, cue)
+    by = _doubter(ctx, si, cue_tok, canon)
+    for k in per_sentence.get(si, []):
+        if out[k].predicate.endswith(exempt):
             continue
-        cue_tok = cue_token(ctx, si, cue)
-        by = _doubter(ctx, si, cue_tok, canon)
-        for k in per_sentence.get(si, []):
-            if out[k].predicate.endswith(exempt):
-                continue
-            if cue_tok is None or same_clause(cue_tok, triggers[k]):
+        if cue_tok is None or same_clause(cue_tok, triggers[k]):
+            out[k] = _doubt(out[k], status, cue, by)
+    if back:
+        for k in per_sentence.get(si - 1, []):
+            out[k] = _doubt(out[k], status, cue, by)
+    low = ctx.sentences[si].doc.text.lower()
+    if not per_sentence.get(si) and any(r in low for r in ctx.res.words("status_cues", "definite_refs")):
+        # "The BBC has not verified the figure.": the claims and counts just before
+        for k in per_sentence.get(si - 1, []):
+            if out[k].claimant is not None or out[k].quantity is not None:
                 out[k] = _doubt(out[k], status, cue, by)
-        if back:
-            for k in per_sentence.get(si - 1, []):
-                out[k] = _doubt(out[k], status, cue, by)
-        low = ctx.sentences[si].doc.text.lower()
-        if not per_sentence.get(si) and any(r in low for r in ctx.res.words("status_cues", "definite_refs")):
-            # "The BBC has not verified the figure.": the claims and counts just before
-            for k in per_sentence.get(si - 1, []):
-                if out[k].claimant is not None or out[k].quantity is not None:
-                    out[k] = _doubt(out[k], status, cue, by)
-        # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
-        doc = ctx.sentences[si].doc
-        if not any(t.lower_ in count_nouns for t in doc):
+    # "could not verify the number of X cited by Y": Y's counts about X, anywhere before
+    doc = ctx.sentences[si].doc
+    if not any(t.lower_ in count_nouns for t in doc):
+        return
+    named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
+    counted = _counted_in_cue(doc, count_nouns)
+    for k, st in enumerate(out):
+        if st.quantity is None or k in per_sentence.get(si, []):
             continue
-        named = {canon(m.entity) for m in mentions[si] if m.kind == "name"}
-        counted = _counted_in_cue(doc, count_nouns)
-        for k, st in enumerate(out):
-            if st.quantity is None or k in per_sentence.get(si, []):
-                continue
-            by_name = st.claimant in named and \
-                any(e in named for e in (st.subject, st.object) if e is not None and e != st.claimant)
-            by_noun = bool(counted) and st.claimant is not None and bool(counted & _heads(st))
-            if by_name or by_noun:
-                out[k] = _doubt(out[k], status, cue, by)
-    return out
+        by_name = st.claimant in named and \
+            any(e in named for e in (st.subject, st.object) if e is not None and e != st.claimant)
+        by_noun = bool(counted) and st.claimant is not None and bool(counted & _heads(st))
+        if by_name or by_noun:
+            out[k] = _doubt(out[k], status, cue, by)
 
 
 def _singular(word: str) -> str:

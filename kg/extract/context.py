@@ -21,6 +21,7 @@ _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
+_MAX_CHAIN = 24      # how many resolutions may wait on one another (pronoun -> speaker -> pronoun ...)
 _ABSTRACT = {"step", "way", "goal", "part", "time", "means", "effort", "move", "decision", "question",
              "number", "lot", "kind", "sort", "thing", "things", "something", "anything", "nothing",
              "what", "one", "ones", "matter", "case", "fact", "idea", "view", "point", "sense",
@@ -56,6 +57,8 @@ class ArticleContext:
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
     _surnames: set | None = None
     refused: set = field(default_factory=set)   # (sentence, token) a typed rule turned down: no frame either
+    _active: set = field(default_factory=set)   # resolutions in progress (cycle guard)
+    _done: dict = field(default_factory=dict)   # resolutions finished within the outermost one
 
     def __post_init__(self):
         self.tok2mention = []
@@ -170,7 +173,30 @@ class ArticleContext:
         return ents[0] if ents else None
 
     def resolve_all(self, si: int, tok, allow_noun: bool = True) -> list[Entity]:
-        """Entities a token stands for: itself, its conjuncts and appositions, or what it points back to."""
+        """Entities a token stands for: itself, its conjuncts and appositions, or what it points back to.
+
+        Resolution follows pronouns, speakers and conjuncts into one another, so it is
+        bounded here: a token already being resolved stands for nothing (no cycle), the
+        chain is at most ``_MAX_CHAIN`` deep, and each token is resolved once per outermost
+        call (a list of n conjuncts costs n, not 2^n).
+        """
+        key = (si, tok.i, allow_noun)
+        if key in self._active or len(self._active) >= _MAX_CHAIN:
+            return []
+        if key in self._done:
+            return list(self._done[key])
+        self._active.add(key)
+        try:
+            out = self._resolve_all(si, tok, allow_noun)
+        finally:
+            self._active.discard(key)
+            if not self._active:
+                self._done.clear()
+        if self._active:
+            self._done[key] = out
+        return list(out)
+
+    def _resolve_all(self, si: int, tok, allow_noun: bool = True) -> list[Entity]:
         m = self.mention_at(si, tok.i)
         low = tok.lower_
         if m is not None:
