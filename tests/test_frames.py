@@ -66,6 +66,39 @@ def test_passive_with_by_agent():
     assert st.event_code is None
 
 
+@pytest.mark.parametrize("body, lemma, role, value", [
+    ("Ana Morel and Ivo Brandt flew back to Vostok on Monday.", "fly_back", "recipient", "Vostok"),   # a particle's 'to'
+    ("Ivo Brandt later walked out of the embassy.", "walk", "object", "embassy"),       # 'out of': a compound preposition
+    ("A Russian patrol crashed into a Ukrainian convoy.", "crash", "object", "convoy"),  # "into" no place: what was hit
+    ("Some 21 bombs had gone off in Vostok by noon.", "go_off", "location", "Vostok"),  # a particle makes 'go' an event
+    ("Ivo Brandt came to the embassy in Vostok on Monday.", "come", "recipient", "embassy"),  # motion verbs are events
+])
+def test_verb_frame_roles_through_particles_and_compound_prepositions(body, lemma, role, value):
+    sts = _with(_statements(body), lemma)
+    assert any(value in (_label(getattr(s, role)) or "") for s in sts), [(s.subject, s.object) for s in sts]
+
+
+def test_a_cause_subject_is_dropped_and_the_rest_of_the_event_kept():
+    st = _with(_statements("A roadside bomb kills a Ruritanian general in Vostok."), "kills")[0]
+    assert st.subject is None
+    assert "general" in _label(st.object) and _label(st.location) == "Vostok"
+
+
+def test_a_light_verb_lends_its_subject_and_prepositions_to_its_event_noun():
+    sts = _statements("Ivo Brandt gave an interview to Radio Freedonia on Monday.")
+    st = _with(sts, "interview")[0]
+    assert _label(st.subject) == "Ivo Brandt" and _label(st.recipient) == "Radio Freedonia"
+    assert not [s for s in sts if s.predicate == "give"]
+
+
+def test_a_paragraph_starting_with_by_is_prose_unless_it_is_a_byline():
+    sts = _statements("By Ana Morel, Vostok Daily\n"
+                      "By the end of the day, Ruritanian troops had detonated 20 bombs across Vostok.")
+    st = _with(sts, "detonate")[0]
+    assert _label(st.location) == "Vostok" and st.quantity.value == 20
+    assert "Ana Morel" not in {_label(s.subject) for s in sts}
+
+
 # ------------------------------------------------------------ event nouns
 
 @pytest.mark.parametrize("body, predicate", [

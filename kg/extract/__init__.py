@@ -51,6 +51,7 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
     res = load_resources()
     prefixes = tuple(res.words("boilerplate", "prefixes"))
     contains = [c.lower() for c in res.words("boilerplate", "contains")]
+    bylines = tuple(res.words("boilerplate", "byline_prefixes"))
     out, pos = [], article.body_start
     head_start = article.text.find(article.headline) if article.headline else -1
     if head_start >= 0 and len(article.headline.split()) >= 4 and head_start < article.body_start:
@@ -62,7 +63,8 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
         pos += len(line) + 1
         stripped = text.strip()
         if len(stripped.split()) < 4 or stripped.startswith(prefixes) \
-                or any(c in stripped.lower() for c in contains):
+                or any(c in stripped.lower() for c in contains) \
+                or stripped.startswith(bylines) and len(stripped.split()) <= 12 and not stripped.endswith((".", '"')):
             continue
         lead = len(text) - len(text.lstrip())
         body_lines += 1

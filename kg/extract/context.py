@@ -57,6 +57,7 @@ class ArticleContext:
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
     _surnames: set | None = None
     refused: set = field(default_factory=set)   # (sentence, token) a typed rule turned down: no frame either
+    agentless: set = field(default_factory=set)  # (sentence, token) whose subject is a cause, not an agent
     _active: set = field(default_factory=set)   # resolutions in progress (cycle guard)
     _done: dict = field(default_factory=dict)   # resolutions finished within the outermost one
 

@@ -394,7 +394,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             d.subject, d.confidence = recent, 0.5
     if d.subject is None and not ((passive or cause or _infinitive(verb)) and d.quantity is not None):
         if cause:
-            ctx.refused.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
+            ctx.agentless.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
         return None
     _prep_roles(ctx, si, verb, ev, d)
     for c in verb.children:

@@ -111,6 +111,10 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
     preposition_nouns = set(_table(ctx, "participants", "preposition_nouns"))
     for prep in _preps(head):
         role = table.get(prep.lower_)
+        inner = [c for c in prep.children if c.dep_ == "prep"]
+        if not any(c.dep_ == "pobj" for c in prep.children) and inner:
+            role = table.get(f"{prep.lower_} {inner[0].lower_}")     # "out of the restaurant"
+            prep = inner[0]
         if role is None:
             continue
         for p in prep.children:
@@ -125,7 +129,12 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             else:
                 role_here = role
             if role_here == "place":
-                ents = _place(ctx, si, p, ents)
+                places = _place(ctx, si, p, ents)
+                fallback = _table(ctx, "place_fallback").get(prep.lower_)
+                if not places and fallback and fallback not in frame.roles:
+                    role_here = fallback        # "crashed into a patrol": what it hit, not where
+                else:
+                    ents = places
             _add(frame, role_here, ents)
             _nested_place(ctx, si, p, frame)
 
@@ -144,6 +153,8 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
 def _verb_frame(ctx, si, verb, ev) -> Frame:
     frame = Frame(si, verb, _phrase_lemma(verb), "verb", ev, negated=_negated(verb))
     subj, passive = _subject_of(ctx, si, verb)
+    if (si, verb.i) in ctx.agentless:
+        subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
     _add(frame, "agent", [e for e in subj if e.label.lower().split()[-1:] != ["people"] or passive])
     deps = _table(ctx, "verb", "deps")
     for c in verb.children:
@@ -153,9 +164,14 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)) \
+            and verb.head.pos_ in ("NOUN", "PROPN"):
         _add(frame, "patient", _participants(ctx, si, verb.head))    # "drones launched by X"
     _prep_frame_roles(ctx, si, verb, frame, _table(ctx, "verb", "preps"))
+    after_particle = {**_table(ctx, "verb", "preps"), **_table(ctx, "verb", "particle_preps")}
+    for c in verb.children:
+        if c.dep_ in ("advmod", "prt") and c.pos_ in ("ADV", "ADP"):
+            _prep_frame_roles(ctx, si, c, frame, after_particle)    # "flew back to Belfast", "walked out of"
     return frame
 
 
@@ -179,6 +195,10 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
             _phrase_lemma(gov) in light or gov.lemma_.lower() in light) and "agent" not in frame.roles:
         subj, _ = _subject_of(ctx, si, gov)     # "X launched an attack": X's attack
         _add(frame, "agent", subj)
+        for c in gov.children:
+            if c.dep_ == "dative":
+                _add(frame, "recipient", _participants(ctx, si, c))
+        _prep_frame_roles(ctx, si, gov, frame, _table(ctx, "verb", "preps"))   # "gave an interview to the BBC"
     if noun.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_.lower() in _table(ctx, "nouns", "deed_claims") \
             and gov.head.head.pos_ == "VERB" and "agent" not in frame.roles and not _negated(gov.head.head):
         subj, _ = _subject_of(ctx, si, gov.head.head)    # "X claimed responsibility for the attack": X's attack
@@ -238,7 +258,9 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         if not tok.is_alpha or len(tok.text) < 2:
             continue        # "'m", "'s": clitics are no events
         if tok.pos_ == "VERB":
-            if ev is None and (lemma in skip or lemma in items) or _has_event_object(ctx, tok) \
+            phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
+            if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) or lemma in items) \
+                    or _has_event_object(ctx, tok) or _light_with_event(ctx, tok, phrase, event_nouns) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children):
                 continue    # an event noun or a measure ('reached an altitude of') carries it
             if ev is not None and _declined(ctx, tok):
@@ -251,10 +273,19 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             frame = _noun_frame(ctx, si, tok, ev)
         else:
             continue
-        _quantities(ctx, si, frame, numbers, used)
+        trial = set(used)       # a frame that is not kept leaves its numbers to the next one
+        _quantities(ctx, si, frame, numbers, trial)
         if frame.roles and _strong(frame):
             out.append(frame)
+            used |= trial
     return out
+
+
+def _light_with_event(ctx, verb, phrase: str, event_nouns: set[str]) -> bool:
+    """'gave an interview to the BBC', 'sent instructions': the noun is the event, the verb lends it roles."""
+    light = set(ctx.res.words("events", "light_verbs"))
+    return (phrase in light or verb.lemma_.lower() in light) and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in event_nouns for c in verb.children)
 
 
 def _declined(ctx, verb) -> bool:
