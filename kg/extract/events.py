@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Entity, Quantity
 from .context import ArticleContext
 from .attribution import _denies_the_sentence, requester
-from .frames import find_frames, frame_drafts
+from .frames import find_frames, frame_drafts, overlay
 from .quantities import find_numbers
 from .relations import (
     _arsenal,
@@ -148,6 +148,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                     drafts.append(d)
                 continue
             d = _verb_event(ctx, si, tok, ev, numbers, used)
+            if d and not threat:
+                d = overlay(ctx, si, d)
             if d and threat:   # the threatened party, not the option weighed
                 d.object, d.location, d.target = d.location or d.target, None, None
                 d = d if d.object else None
@@ -157,6 +159,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             continue    # "fought two wars", "provided $60bn in aid": the verb's event already, counted there
         else:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
+            if d:
+                d = overlay(ctx, si, d)
         if d and d.predicate in _MEETINGS and d.object is None:
             d = None    # "speaking in the Élysée": no one met
             refused.add(tok.i)
@@ -348,7 +352,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if subj and not passive and verb.lemma_.lower() in ctx.res.words("events", "actor_subject_verbs") \
             and subj[0].type not in (*_ACTORS, "WeaponSystem") \
             and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children):
-        ctx.refused.add((si, verb.i))
+        if any(c.dep_ == "nsubj" and (_event_for(ctx, c) or c.lemma_.lower() in ctx.res.frames["nouns"]["events"])
+               for c in verb.children):
+            ctx.agentless.add((si, verb.i))     # "the explosion targeted a bakery": struck, by no one named
+        else:
+            ctx.refused.add((si, verb.i))
         return None     # "the measures target 20 banks", not "Israeli jets struck targets"
     cause_verb = not passive and verb.lemma_.lower() in ctx.res.words("events", "cause_subject_verbs")
     cause = cause_verb and bool(subj) and subj[0].type not in (*_ACTORS, "WeaponSystem") \

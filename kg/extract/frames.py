@@ -28,6 +28,7 @@ from ..model import Entity
 from .quantities import find_numbers
 from .resources import EventType
 from .roles import (
+    _VIOLENT,
     Draft,
     _clause_tokens,
     _event_for,
@@ -39,7 +40,7 @@ from .roles import (
     _subject_of,
 )
 
-__all__ = ["Frame", "find_frames", "frame_drafts", "document_frames"]
+__all__ = ["Frame", "find_frames", "frame_drafts", "document_frames", "overlay"]
 
 _STRONG_TYPES = ("Person", "Country", "Organization", "MilitaryForce", "WeaponSystem", "Location", "Group")
 _PLACE_TYPES = ("Country", "Location")
@@ -56,6 +57,7 @@ class Frame:
     roles: dict[str, list[Entity]] = field(default_factory=dict)
     quantities: list = field(default_factory=list)
     negated: bool = False
+    owned: bool = False                     # its agent claimed it ("X claimed responsibility for the attack")
 
     def first(self, role: str) -> Entity | None:
         found = self.roles.get(role)
@@ -118,6 +120,8 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
         if role is None:
             continue
         for p in prep.children:
+            if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME"):
+                _nested_place(ctx, si, p, frame)    # "On December 21 in Bagram, ...": the place of the clause
             if p.dep_ != "pobj" or p.like_num or p.ent_type_ in ("DATE", "TIME") \
                     or any(ch.isdigit() for ch in p.text) or p.lemma_.lower() in preposition_nouns:
                 continue        # "at 2.45pm", "in front of": a time, or part of a preposition
@@ -140,11 +144,12 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
 
 
 def _nested_place(ctx, si, tok, frame: Frame) -> None:
-    """'shattered the building in Oklahoma City', 'sites in Pakistan': a place inside a participant."""
+    """'shattered the building in Oklahoma City', 'a bakery on Rue Royale': a place inside a participant."""
     if "place" in frame.roles:
         return
     for prep in tok.children:
-        if prep.dep_ == "prep" and _table(ctx, "verb", "preps").get(prep.lower_) == "place":
+        if prep.dep_ == "prep" and (_table(ctx, "verb", "preps").get(prep.lower_) == "place"
+                                    or prep.lower_ in _table(ctx, "nested", "place")):
             for p in prep.children:
                 if p.dep_ == "pobj":
                     _add(frame, "place", _place(ctx, si, p, ctx.resolve_all(si, p)))
@@ -167,11 +172,19 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     if verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)) \
             and verb.head.pos_ in ("NOUN", "PROPN"):
         _add(frame, "patient", _participants(ctx, si, verb.head))    # "drones launched by X"
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "wherever") for c in verb.children):
+        # "the bus station, where six people were killed": the noun the clause hangs on is the place
+        _add(frame, "place", _place(ctx, si, verb.head, ctx.resolve_all(si, verb.head)))
     _prep_frame_roles(ctx, si, verb, frame, _table(ctx, "verb", "preps"))
     after_particle = {**_table(ctx, "verb", "preps"), **_table(ctx, "verb", "particle_preps")}
     for c in verb.children:
         if c.dep_ in ("advmod", "prt") and c.pos_ in ("ADV", "ADP"):
             _prep_frame_roles(ctx, si, c, frame, after_particle)    # "flew back to Belfast", "walked out of"
+    if "place" not in frame.roles and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # "In Bagram, a bomber blew himself up, killing six soldiers": the participle happened there too
+        head = Frame(si, verb.head, "", "verb", None)
+        _prep_frame_roles(ctx, si, verb.head, head, _table(ctx, "verb", "preps"))
+        _add(frame, "place", head.roles.get("place", []))
     return frame
 
 
@@ -203,6 +216,7 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
             and gov.head.head.pos_ == "VERB" and "agent" not in frame.roles and not _negated(gov.head.head):
         subj, _ = _subject_of(ctx, si, gov.head.head)    # "X claimed responsibility for the attack": X's attack
         _add(frame, "agent", subj)
+        frame.owned = bool(subj)
     _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
     return frame
 
@@ -237,7 +251,9 @@ def _strong(frame: Frame) -> bool:
     if len(filled) >= 2:
         return True
     if filled == ["agent"]:
-        return False
+        return frame.owned      # 'X claimed the attack' is a fact; 'the EU's package' alone is not
+    if frame.event is not None and frame.event.predicate in _VIOLENT and filled in (["patient"], ["target"]):
+        return True     # a typed event done to something: 'the bakery was attacked
     return bool(frame.quantities and frame.quantities[0].unit) \
         or any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
 
@@ -248,6 +264,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
     skip = set(_table(ctx, "verbs", "skip")) | set(ctx.res.words("attribution", "claimed"))
     items = set(_table(ctx, "verbs", "items"))
     event_nouns = set(_table(ctx, "nouns", "events"))
+    deed_claims = set(_table(ctx, "nouns", "deed_claims"))    # "accepted responsibility": the deed's frame says it
     measures = ctx.res.lexicon.get("measures", {}).get("nouns", {})
     out = []
     for tok in doc:
@@ -261,6 +278,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
             if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) or lemma in items) \
                     or _has_event_object(ctx, tok) or _light_with_event(ctx, tok, phrase, event_nouns) \
+                    or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children):
                 continue    # an event noun or a measure ('reached an altitude of') carries it
             if ev is not None and _declined(ctx, tok):
@@ -295,6 +313,30 @@ def _declined(ctx, verb) -> bool:
     if excluded and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded for c in verb.children):
         return True     # "struck a deal"
     return _denies_the_sentence(verb)
+
+
+def overlay(ctx, si: int, d: Draft) -> Draft:
+    """A typed draft keeps what its rule found and takes from its trigger's frame the roles it
+    left empty (a place, a target, a recipient, an object): typing overlays the frame."""
+    t = d.trigger
+    if t.pos_ == "VERB":
+        frame = _verb_frame(ctx, si, t, d.event)
+    elif t.pos_ == "NOUN":
+        frame = _noun_frame(ctx, si, t, d.event)
+    else:
+        return d
+    fields = _table(ctx, "roles")
+    have = {e for e in (d.subject, d.object, d.location, d.target, d.recipient, *d.extra, *d.extra_subjects)
+            if e is not None}
+    for role, ents in frame.roles.items():
+        name = fields.get(role)
+        if name in (None, "subject"):
+            continue
+        fresh = [e for e in ents if e not in have]
+        if fresh and getattr(d, name) is None:
+            setattr(d, name, fresh[0])
+            have.add(fresh[0])
+    return d
 
 
 def frame_drafts(ctx, frame: Frame) -> list[Draft]:
