@@ -128,15 +128,16 @@ class ArticleContext:
         """
         for s in range(si, max(-1, si - back - 1), -1):
             doc = self.sentences[s].doc
-            found = []
+            found, other = [], []
             for m in self.mentions[s]:
                 if m.kind != "name" or (s == si and m.start >= i) or not self.is_person(m.entity):
                     continue
                 root = doc[m.start:m.end].root
-                if root.dep_ in ("nsubj", "nsubjpass"):
-                    found.append(m.entity)
+                (found if root.dep_ in ("nsubj", "nsubjpass") else other).append(m.entity)
             if found:
                 return found[-1] if s == si else found[0]
+            if s == si and other and self.sentences[si].doc[i].dep_ in ("nsubj", "nsubjpass"):
+                return other[-1]    # "McVeigh's movements ..., when he arrived": a person named before it
         return None
 
     def plural_subject_before(self, si: int, tok) -> list[Entity]:

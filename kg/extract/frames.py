@@ -91,8 +91,11 @@ def _participants(ctx, si, tok) -> list[Entity]:
         return []
     found = ctx.resolve_all(si, tok)
     generic = set(_table(ctx, "participants", "generic"))
+    specific = bool(tok.ent_type_) or any(
+        c.dep_ in ("compound", "poss", "nummod") and (c.pos_ == "PROPN" or c.like_num or ctx.mention_at(si, c.i))
+        for c in tok.children)      # "the Bogside area", "Russia's interests": a name makes it specific
     return [e for e in found if not (e.type in ("Thing", "Group") and e.label.lower().split()[-1:] and
-                                     e.label.lower().split()[-1] in generic and not tok.ent_type_)]
+                                     e.label.lower().split()[-1] in generic and not specific)]
 
 
 def _place(ctx, si, tok, ents: list[Entity]) -> list[Entity]:
@@ -218,6 +221,19 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
         _add(frame, "agent", subj)
         frame.owned = bool(subj)
     _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
+    for prep in _preps(noun):
+        roles = _table(ctx, "noun", "split_preps").get(prep.lower_)
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if not roles or not objs:
+            continue
+        found = _participants(ctx, si, objs[0])
+        if "agent" not in frame.roles and len(found) >= 2:
+            _add(frame, roles[0], found[:1])    # "a battle between troops and gunmen": one side, then the other
+            _add(frame, roles[1], found[1:])
+        else:
+            _add(frame, "co_agent", found)
+        for o in [objs[0], *objs[0].conjuncts]:
+            _nested_place(ctx, si, o, frame)
     return frame
 
 
@@ -277,7 +293,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         if tok.pos_ == "VERB":
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
             if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) or lemma in items) \
-                    or _has_event_object(ctx, tok) or _light_with_event(ctx, tok, phrase, event_nouns) \
+                    or _light_with_event(ctx, tok, phrase) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children):
                 continue    # an event noun or a measure ('reached an altitude of') carries it
@@ -286,7 +302,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             frame = _verb_frame(ctx, si, tok, ev)
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None:
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if gov.i in taken and (ev is None or taken[gov.i] == ev.predicate):
+            if gov.i in taken and (ev is None or taken[gov.i] == ev.predicate) \
+                    and (tok.dep_ != "pobj" or tok.head.lower_ == "of"):
                 continue        # "launched strikes", "fought two wars": the verb's event already
             frame = _noun_frame(ctx, si, tok, ev)
         else:
@@ -299,11 +316,11 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
     return out
 
 
-def _light_with_event(ctx, verb, phrase: str, event_nouns: set[str]) -> bool:
-    """'gave an interview to the BBC', 'sent instructions': the noun is the event, the verb lends it roles."""
+def _light_with_event(ctx, verb, phrase: str) -> bool:
+    """'gave an interview to the BBC', 'launched a series of strikes': the noun is the event, the
+    light verb lends it roles. Other verbs of events keep their own frame ('impeded the inquiry')."""
     light = set(ctx.res.words("events", "light_verbs"))
-    return (phrase in light or verb.lemma_.lower() in light) and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in event_nouns for c in verb.children)
+    return (phrase in light or verb.lemma_.lower() in light) and _has_event_object(ctx, verb)
 
 
 def _declined(ctx, verb) -> bool:

@@ -434,9 +434,10 @@ def _event_for(ctx, tok) -> EventType | None:
 
 def _has_event_object(ctx, verb) -> bool:
     """A light verb: its object is itself an event noun ('launched a series of strikes')."""
+    nouns = set(ctx.res.frames["nouns"]["events"])
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            if _event_for(ctx, c):
+            if _event_for(ctx, c) or c.lemma_.lower() in nouns:
                 return True
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
