@@ -130,9 +130,7 @@ def test_requested_event_noun_keeps_its_count():
 
 @pytest.mark.parametrize("body", [
     "Freedonia paid for the repair of six engines and four radars by Ruritania.",
-    pytest.param("Freedonia asked for repairs of six engines and four radars.", marks=pytest.mark.xfail(
-        reason="gives only requests(Freedonia, repairs) with no quantity; the 'repairs' noun gets no frame",
-        strict=False)),
+    "Freedonia asked for repairs of six engines and four radars.",
 ])
 def test_counts_distributed_over_a_coordination(body):
     sts = _statements(body)

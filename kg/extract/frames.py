@@ -319,7 +319,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
 def _light_with_event(ctx, verb, phrase: str) -> bool:
     """'gave an interview to the BBC', 'launched a series of strikes': the noun is the event, the
     light verb lends it roles. Other verbs of events keep their own frame ('impeded the inquiry')."""
-    light = set(ctx.res.words("events", "light_verbs"))
+    light = set(ctx.res.words("events", "light_verbs")) | set(_table(ctx, "verbs", "aspectual"))
     return (phrase in light or verb.lemma_.lower() in light) and _has_event_object(ctx, verb)
 
 
