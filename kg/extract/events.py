@@ -161,7 +161,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
             if d:
                 d = overlay(ctx, si, d)
-        if d and d.predicate in _MEETINGS and d.object is None:
+        if d and d.predicate in _MEETINGS and (d.object is None or d.object.type in ("Thing",)
+                                                and tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk")):
             d = None    # "speaking in the Élysée": no one met
             refused.add(tok.i)
         if d and d.predicate == "meets" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \

@@ -28,6 +28,7 @@ from ..model import Entity
 from .quantities import find_numbers
 from .resources import EventType
 from .roles import (
+    _ACTORS,
     _VIOLENT,
     Draft,
     _clause_tokens,
@@ -390,6 +391,9 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
         d.object = None
     if sum(x is not None for x in (d.subject, d.object, d.location, d.target, d.recipient)) == 0:
         return []
+    if predicate == "meets" and d.object is not None and d.object.type == "Thing" \
+            and frame.kind == "verb" and frame.trigger.lemma_.lower() in ("speak", "talk"):
+        return []       # "spoke today on the status of ...": a topic, no one met
     return [d]
 
 
