@@ -378,12 +378,16 @@ class ArticleContext:
                 for o in child.subtree:
                     if (mo := self.mention_at(si, o.i)) and mo.kind == "name":
                         return [mo.entity]
+                for prep in child.children:     # "toughs known as colectivos": the name it goes by
+                    for o in prep.children:
+                        if prep.lower_ == "as" and o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                            return [self.noun_entity(si, o, type_="Group" if tok.tag_ in ("NNS", "NNPS") else None)]
         # "these companies", "the two firms": the names listed together before
         if low in self.collective and any(c.lower_ in ("these", "those", "both", "the") for c in tok.children):
             listed = self.listed_before(si, tok.i, self.collective[low])
             if listed:
                 return listed
-        if low in self.of_nouns:   # "the legality of the raids" -> the strikes
+        if low in self.of_nouns or tok.lemma_.lower() in self.of_nouns:   # "the legality of the raids" -> the strikes
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:

@@ -222,6 +222,13 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
         _add(frame, "agent", subj)
         frame.owned = bool(subj)
     _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
+    aim = set(ctx.res.words("events", "acl_target_verbs"))
+    for c in noun.children:
+        v = c if c.dep_ in ("relcl", "acl") else None
+        while v is not None:    # "bombings, which seemed to be aimed at civilians": what they were aimed at
+            if v.lemma_.lower() in aim:
+                _prep_frame_roles(ctx, si, v, frame, {p: "target" for p in ("at", "on", "against")})
+            v = next((x for x in v.children if x.dep_ == "xcomp"), None)
     for prep in _preps(noun):
         roles = _table(ctx, "noun", "split_preps").get(prep.lower_)
         objs = [p for p in prep.children if p.dep_ == "pobj"]

@@ -136,6 +136,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" else []
+        if not objs and gov.pos_ == "VERB" and verb.dep_ == "xcomp":
+            # "called on Muslims to take up arms", "appealed to donors to give": the addressee
+            objs = [p for c in gov.children if c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "to")
+                    for p in c.children if p.dep_ == "pobj" and p.i < verb.i]
         if not objs and gov.pos_ == "VERB" and any(c.dep_ == "agent" for c in gov.children):
             # "X was accused by Y of killing ...": X, not Y
             objs = [c for c in gov.children if c.dep_ == "nsubjpass"]
@@ -221,8 +225,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
 def _preps(head):
     """Prepositions under a head, with those coordinated to them ('in X and in Y')."""
     for prep in head.children:
-        if prep.dep_ in ("prep", "dative"):
-            yield prep
+        if prep.dep_ in ("prep", "dative") or prep.dep_ == "prt" and any(c.dep_ == "pobj" for c in prep.children):
+            yield prep      # a particle with an object is a preposition ("called on Muslims")
             for c in prep.conjuncts:
                 if c.pos_ == "ADP":
                     yield c
@@ -409,8 +413,9 @@ def _counted_noun(ctx, si, span) -> str | None:
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
-        for c in tok.children:     # "call for", "push for"
-            if c.dep_ == "prep" and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")):
+        for c in tok.children:     # "call for", "push for"; not "On Friday, X called ..."
+            if c.dep_ in ("prep", "prt") and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")) \
+                    and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 return ev
         if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
