@@ -67,11 +67,11 @@ def test_passive_with_by_agent():
 
 
 @pytest.mark.parametrize("body, lemma, role, value", [
-    ("Ana Morel and Ivo Brandt flew back to Vostok on Monday.", "fly_back", "recipient", "Vostok"),   # a particle's 'to'
+    ("Ana Morel and Ivo Brandt flew back to Vostok on Monday.", "fly_back", "location", "Vostok"),   # a particle's 'to'
     ("Ivo Brandt later walked out of the embassy.", "walk", "object", "embassy"),       # 'out of': a compound preposition
-    ("A Russian patrol crashed into a Ukrainian convoy.", "crash", "object", "convoy"),  # "into" no place: what was hit
+    ("A Russian jet crashed into a Ukrainian warship.", "crash", "object", "warship"),  # "into" no place: what was hit
     ("Some 21 bombs had gone off in Vostok by noon.", "go_off", "location", "Vostok"),  # a particle makes 'go' an event
-    ("Ivo Brandt came to the embassy in Vostok on Monday.", "come", "recipient", "embassy"),  # motion verbs are events
+    ("Ivo Brandt came to the embassy in Vostok on Monday.", "come", "location", "embassy"),  # motion verbs are events
 ])
 def test_verb_frame_roles_through_particles_and_compound_prepositions(body, lemma, role, value):
     sts = _with(_statements(body), lemma)

@@ -132,19 +132,31 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
                 continue        # "in the attack", "after the talks": another event, not a participant
             ents = _participants(ctx, si, p)
-            if role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE":
+            role_here = role
+            if role == "recipient" and frame.kind == "verb" and (places := _place(ctx, si, p, ents)) and (
+                    p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)):
+                role_here, ents = "place", places   # "came to the shop", "flew to Belfast": where to, no recipient
+            elif role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE":
                 role_here = "place"
-            else:
-                role_here = role
+            elif role == "target" and frame.kind == "verb" and prep.lower_ in _table(ctx, "verb", "actor_preps") \
+                    and (frame.event is None or frame.event.predicate in _VIOLENT) and not _actor_like(ctx, p, ents):
+                # "left a bag on a block", "caught on video": a place, or no participant at all
+                role_here, ents = "place", _place(ctx, si, p, ents)
             if role_here == "place":
                 places = _place(ctx, si, p, ents)
                 fallback = _table(ctx, "place_fallback").get(prep.lower_)
-                if not places and fallback and fallback not in frame.roles:
-                    role_here = fallback        # "crashed into a patrol": what it hit, not where
+                if not places and fallback and fallback not in frame.roles and _actor_like(ctx, p, ents):
+                    role_here = fallback        # "crashed into a patrol boat", "fired at protesters": what was hit
                 else:
                     ents = places
             _add(frame, role_here, ents)
             _nested_place(ctx, si, p, frame)
+
+
+def _actor_like(ctx, tok, ents: list[Entity]) -> bool:
+    """Someone or something that can be hit or acted on: an actor, a weapon, people."""
+    return any(e.type in (*_ACTORS, "WeaponSystem") for e in ents) or tok.lemma_.lower() in ctx.people \
+        or tok.lower_ in ctx.people or tok.lower_ in ctx.weapon_nouns or tok.lemma_.lower() in ctx.weapon_nouns
 
 
 def _nested_place(ctx, si, tok, frame: Frame) -> None:
