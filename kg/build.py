@@ -1,8 +1,10 @@
 """The main job: articles -> extraction -> RDF -> store -> exports.
 
 ``build(paths)`` is what ``kg build`` runs; it returns a ``BuildReport`` of
-plain data. Every article is validated before anything is written, and each
-one enters the store in a single transaction.
+plain data. Every input is read and checked before anything is written: a
+bad file or record is skipped and listed in ``report.skipped`` (with
+``strict=True`` it fails the build instead, and nothing is written). Each
+article enters the store in a single transaction.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Callable
 
 from . import export
 from .analysis import central_actors, report_markdown, to_networkx
-from .articles import load_articles
+from .load import Skipped, load, load_articles
 from .extract import extract_many, extractor_id
 from .extract.resources import load_resources
 from .model import Article, article_iri
@@ -30,7 +32,8 @@ DEFAULT_OUT = Path("exports")
 class BuildReport:
     articles: int = 0             # articles in the store
     added: int = 0                # articles added by this run
-    unchanged: int = 0            # already present, skipped
+    unchanged: int = 0            # already present (or read twice in this run), not extracted again
+    skipped: list[Skipped] = field(default_factory=list)   # inputs left out, each with its reason
     entities: int = 0
     statements: int = 0
     claims: int = 0               # sources that name a claimant
@@ -49,13 +52,15 @@ def ingest(store: Store, paths_or_articles, progress: Callable[[str], None] | No
     first write, so bad input changes nothing.
     """
     items = list(paths_or_articles)
-    articles = items if items and all(isinstance(a, Article) for a in items) else load_articles(items)
+    articles = items if all(isinstance(a, Article) for a in items) else load_articles(items)
     extractor = extractor_id()
     ext_iri = str(extractor_iri(extractor))
-    todo, unchanged = [], 0
+    todo, unchanged, seen = [], 0, set()
     for a in articles:
-        done = store.query(f"ASK {{ <{article_iri(a)}> <http://www.w3.org/ns/prov#wasGeneratedBy> <{ext_iri}> }}")
-        if done.boolean:
+        done = a.digest in seen or store.query(
+            f"ASK {{ <{article_iri(a)}> <http://www.w3.org/ns/prov#wasGeneratedBy> <{ext_iri}> }}").boolean
+        seen.add(a.digest)
+        if done:          # the same text twice (a page in a crawl and a feed) is one article
             unchanged += 1
             if progress:
                 progress(a.name)
@@ -93,25 +98,34 @@ def summary(store: Store, G=None) -> BuildReport:
 
 
 def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
-          progress: Callable[[str], None] | None = None) -> BuildReport:
+          progress: Callable[[str], None] | None = None, *, strict: bool = False, fmt: str | None = None,
+          fields: dict | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` and write the exports.
 
     Writes ``graph.ttl``, ``graph.trig``, ``facts.jsonl``, ``graph.html``,
     ``report.md`` (the analysis) and ``summary.json`` into ``out``; the store lives in ``store`` (default
     ``out/store``). Building again changes nothing.
 
+    Files are read by suffix (``kg.load.formats()``), or all as ``fmt``;
+    ``fields`` names the keys of JSON records (``{"text": "story"}``). A bad
+    input is skipped and listed in ``report.skipped``; ``strict=True`` raises
+    ``InputError`` at the first one instead, before anything is written.
+
     >>> report = build(["seeds"], out="/tmp/kg-doctest")          # doctest: +SKIP
     >>> report.statements > 0                                      # doctest: +SKIP
     True
     """
-    articles = load_articles(paths)            # bad input fails here, before the store is opened
     out = Path(out)
+    store = Path(store) if store is not None else out / "store"
+    # strict: bad input fails here, before the store is opened; our own exports (graph.html,
+    # facts.jsonl, summary.json) are no articles, even in a folder being built
+    loaded = load(paths, fmt, fields, strict, exclude=(out, store))
     out.mkdir(parents=True, exist_ok=True)
-    st = Store(store if store is not None else out / "store")
-    added, unchanged = ingest(st, articles, progress)
+    st = Store(store)
+    added, unchanged = ingest(st, loaded.articles, progress)
     G = to_networkx(st)
     report = summary(st, G)
-    report.added, report.unchanged = added, unchanged
+    report.added, report.unchanged, report.skipped = added, unchanged, loaded.skipped
     files = {"turtle": out / "graph.ttl", "trig": out / "graph.trig", "facts": out / "facts.jsonl",
              "html": out / "graph.html", "report": out / "report.md", "summary": out / "summary.json"}
     files["turtle"].write_bytes(export.serialize(st, "turtle"))

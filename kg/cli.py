@@ -1,7 +1,8 @@
 """The ``kg`` command: a thin layer over ``kg.build``, ``kg.query`` and friends.
 
 Every expected failure is a ``KgError`` and becomes one line on stderr with
-exit status 1.
+exit status 1. ``kg build`` exits 3 (``EXIT_SKIPPED``) when it built the good
+input but skipped some bad input, each named on stderr.
 """
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ import click
 
 from . import api
 from .errors import KgError
+from .load import FIELDS, formats
 from .serve import wait_forever
 
 DEFAULT_STORE_HELP = "Oxigraph store folder (default: OUT/store, or exports/store)."
+# kg build: the good input was built, but some input was skipped (1 is a failure, 2 a usage error)
+EXIT_SKIPPED = 3
 
 
 class _Group(click.Group):
@@ -46,23 +50,51 @@ def _store_path(store: str | None, out: str | None = None) -> Path:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", default="exports", show_default=True, type=click.Path(), help="Folder for the exports.")
 @click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
-@click.option("--quiet", "-q", is_flag=True, help="No progress, no summary.")
-def build(paths, out, store, quiet):
+@click.option("--format", "fmt", type=click.Choice(sorted(formats())), default=None,
+              help="Read the named files as this format whatever their suffix (in folders: only its files). "
+                   "Default: by suffix.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY",
+              help="JSON dumps: the key holding an article field, e.g. text=story, headline=title, "
+                   "published=meta.date (fields: " + ", ".join(FIELDS) + ").")
+@click.option("--strict", is_flag=True, help="Stop at the first bad input, write nothing, exit 1.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, no summary (skipped inputs are still named).")
+@click.pass_context
+def build(ctx, paths, out, store, fmt, fields, strict, quiet):
     """Build the knowledge graph of article files or folders.
 
-    Writes graph.ttl, graph.trig, facts.jsonl, graph.html and summary.json
-    into OUT and prints a summary. Building again changes nothing.
+    Reads .txt (+ .meta.json), .html/.htm pages, .jsonl/.json dumps,
+    .xml/.rss/.atom feeds and .warc/.warc.gz crawls. Writes graph.ttl,
+    graph.trig, facts.jsonl, graph.html and summary.json into OUT and prints
+    a summary. Building again changes nothing.
 
-    Example: kg build seeds/ --out exports/
+    A bad file or record (unreadable, empty, binary, oversized, malformed) is
+    skipped with one line on stderr and the rest is built; the exit status is
+    then 3. With --strict it fails the build instead (exit 1).
+
+    Example: kg build seeds/ news.jsonl feed.xml --out exports/
     """
     progress = None
     if not quiet:
         def progress(name):
             click.echo(f"  read {name}", err=True)
-    report = api.build(paths, out=out, store=store, progress=progress)
-    if quiet:
-        return
-    click.echo(f"articles:   {report.articles} ({report.added} added, {report.unchanged} unchanged)")
+    field_map = {}
+    for f in fields:
+        name, sep, key = f.partition("=")
+        if not sep or not name.strip() or not key.strip():
+            raise KgError(f"--field needs FIELD=KEY, got {f!r}")
+        field_map.setdefault(name.strip(), []).append(key.strip())
+    report = api.build(paths, out=out, store=store, progress=progress, strict=strict, fmt=fmt, fields=field_map)
+    for s in report.skipped:
+        click.echo(f"skipped {s}", err=True)
+    if not quiet:
+        _build_summary(report)
+    if report.skipped:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def _build_summary(report) -> None:
+    click.echo(f"articles:   {report.articles} ({report.added} added, {report.unchanged} unchanged, "
+               f"{len(report.skipped)} skipped)")
     click.echo(f"entities:   {report.entities}")
     click.echo(f"statements: {report.statements}")
     click.echo(f"claims:     {report.claims}")

@@ -25,3 +25,8 @@ EXTRACTOR_VERSION = "1"
 # Articles above this size are refused: news articles are a few thousand
 # words; anything much bigger is almost certainly the wrong file.
 MAX_ARTICLE_BYTES = 2_000_000
+# A saved web page or one page of a crawl: pages carry scripts and styles, so
+# they may be far bigger than the article text they hold.
+MAX_PAGE_BYTES = 20_000_000
+# A JSON dump or a feed file, read whole; a WARC crawl is streamed, with no limit.
+MAX_DUMP_BYTES = 256_000_000

@@ -10,7 +10,15 @@ class KgError(Exception):
 
 
 class InputError(KgError):
-    """An article or its metadata cannot be read as an article."""
+    """An article or its metadata cannot be read as an article.
+
+    ``source`` names the input (a file, or ``file#record``) and ``reason`` says
+    why, so that a build can skip that input, report it and go on.
+    """
+
+    def __init__(self, message: str, source: str | None = None, reason: str | None = None):
+        super().__init__(message)
+        self.source, self.reason = source, reason
 
 
 class QueryError(KgError):

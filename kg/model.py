@@ -26,15 +26,17 @@ DOUBT_RANK = {"confirmed": 0, "reported": 1, "claimed": 2, "unverified": 3, "dis
 
 @dataclass(frozen=True)
 class Article:
-    """One news article: its full text as stored, and what is known about it."""
-    name: str                    # file name, e.g. "004_ee2df7017508fd8b.txt"
-    text: str                    # the whole file; all offsets index into it
+    """One news article: its full text as loaded, and what is known about it."""
+    name: str                    # file name ("004_ee2df7017508fd8b.txt"), or file#record ("dump.jsonl#3")
+    text: str                    # the text as loaded (see kg.load); all offsets index into it
     headline: str
     body_start: int              # offset where the body begins
     publisher: str | None = None
     published: date | None = None
     url: str | None = None
     authors: tuple[str, ...] = ()
+    encoding: str | None = None  # the source's character encoding as read ("utf-8", "windows-1252")
+    media_type: str | None = None  # what it was read from ("text/plain", "text/html", "application/jsonl")
 
     @property
     def digest(self) -> str:

@@ -141,6 +141,9 @@ def article_triples(article: Article, extractor: URIRef):
         yield a, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)
     for name in article.authors:
         yield a, SCHEMA.author, Literal(name)
+    if article.media_type:      # what the text was read from, in which encoding: "text/html; charset=utf-8"
+        charset = f"; charset={article.encoding}" if article.encoding else ""
+        yield a, SCHEMA.encodingFormat, Literal(article.media_type + charset)
     yield a, PROV.wasGeneratedBy, extractor
 
 

@@ -1,4 +1,4 @@
-"""Tests for kg.articles: reading article files and sidecars, and refusing bad input."""
+"""Tests for kg.articles (the text loader, kg.load.text): article files and sidecars, and refusing bad input."""
 from datetime import date
 from pathlib import Path
 
@@ -126,10 +126,30 @@ def test_binary_file(tmp_path):
     _raises_naming(path, "binary")
 
 
-def test_non_utf8_file(tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Caracas\nEl presidente habló de misiles.\n".encode("latin-1"))
-    _raises_naming(path, "UTF-8")
+@pytest.mark.parametrize("encoding, recorded", [
+    ("cp1252", "windows-1252"), ("latin-1", "windows-1252"), ("utf-16", "utf-16"), ("utf-8-sig", "utf-8-sig")])
+def test_other_encodings_are_decoded_and_recorded(tmp_path, encoding, recorded):
+    text = ("Caracas says it has 5,000 missiles\nEl presidente habló de misiles “de corto alcance”, "
+            "según el ministro de Defensa, en una reunión en Maracaibo.\n")
+    if encoding == "latin-1":
+        text = text.replace("“", '"').replace("”", '"')
+    path = tmp_path / "other.txt"
+    path.write_bytes(text.encode(encoding))
+    a = load_article(path)
+    assert a.text == text
+    assert a.encoding == recorded
+    assert a.text == path.read_text(encoding=encoding)     # offsets index into the file as decoded
+    assert a.headline == "Caracas says it has 5,000 missiles"
+
+
+def test_utf8_is_recorded(tmp_path):
+    assert load_article(write_article(tmp_path, "a.txt", "Head\n" + BODY)).encoding == "utf-8"
+
+
+def test_undecodable_file(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(b"\xff\xfe" + "Caracas\n".encode("utf-16-le") + b"\x00\xd8A\x00")  # a lone surrogate
+    _raises_naming(path, "undecodable")
 
 
 def test_too_large_file(tmp_path, monkeypatch):

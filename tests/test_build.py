@@ -110,8 +110,26 @@ def test_bad_article_leaves_the_store_untouched(tmp_path):
     (arts / "b.txt").write_bytes(b"\xff\xfe\x00binary")
     write_article(arts, "c.txt", "Another story\nGreece bought 20 Rafale jets from France.")
     with pytest.raises(InputError):
-        kg.build([arts], out=tmp_path / "out")
+        kg.build([arts], out=tmp_path / "out", strict=True)
     assert len(kg.open_store(tmp_path / "out" / "store")) == before
+
+
+def test_a_bad_article_is_skipped_and_the_rest_built(tmp_path):
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    write_article(arts, "a.txt", "Border clash\nTurkey deployed 500 troops to Syria on Monday.")
+    (arts / "b.txt").write_bytes(b"\xff\xfe\x00binary")
+    report = kg.build([arts], out=tmp_path / "out")
+    assert (report.articles, report.added) == (1, 1)
+    assert [(s.source, s.reason.split(":")[0]) for s in report.skipped] == [(str(arts / "b.txt"),
+                                                                            "undecodable text")]
+
+
+def test_a_folder_built_into_itself_does_not_read_its_exports(tmp_path):
+    write_article(tmp_path, "a.txt", "Border clash\nTurkey deployed 500 troops to Syria on Monday.")
+    kg.build([tmp_path], out=tmp_path / "exports")          # writes graph.html, facts.jsonl, summary.json
+    again = kg.build([tmp_path], out=tmp_path / "exports")
+    assert (again.added, again.unchanged, again.skipped) == (0, 1, [])
 
 
 def test_build_writes_the_analysis_report(seed_build):

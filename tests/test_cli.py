@@ -76,7 +76,7 @@ def test_build_prints_the_summary(built):
     r = built["first"]
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert re.search(r"^articles:\s+2 \(2 added, 0 unchanged\)$", out, re.M)
+    assert re.search(r"^articles:\s+2 \(2 added, 0 unchanged, 0 skipped\)$", out, re.M)
     for key in ("entities", "statements", "claims", "triples"):
         m = re.search(rf"^{key}:\s+(\d+)$", out, re.M)
         assert m and int(m[1]) > 0, key
@@ -104,7 +104,7 @@ def test_build_writes_the_exports(built):
 def test_build_again_changes_nothing(built):
     r = built["second"]
     assert r.exit_code == 0, r.output
-    assert re.search(r"^articles:\s+2 \(0 added, 2 unchanged\)$", r.stdout, re.M)
+    assert re.search(r"^articles:\s+2 \(0 added, 2 unchanged, 0 skipped\)$", r.stdout, re.M)
     assert (built["out"] / "graph.ttl").read_bytes() == built["ttl_first"]
 
 
@@ -113,21 +113,22 @@ def _bad_file(folder, kind):
         (folder / "bad.txt").write_bytes(b"")
     elif kind == "binary":
         (folder / "bad.txt").write_bytes(b"GIF89a\x00\x01\x00\x00\xff\xfe" * 20)
-    elif kind == "latin-1":
-        (folder / "bad.txt").write_bytes("Caracas\nEl presidente habló.\n".encode("latin-1"))
+    elif kind == "undecodable":     # says UTF-16 (its byte-order mark), holds a lone surrogate
+        (folder / "bad.txt").write_bytes(b"\xff\xfe" + "Caracas".encode("utf-16-le") + b"\x00\xd8")
     return folder / "bad.txt"
 
 
-@pytest.mark.parametrize("kind", ["empty", "binary", "latin-1"])
-def test_build_bad_file_fails_cleanly_and_stores_nothing(store, tmp_path, kind):
+@pytest.mark.parametrize("kind", ["empty", "binary", "undecodable"])
+def test_build_strict_bad_file_fails_cleanly_and_stores_nothing(store, tmp_path, kind):
     folder = tmp_path / "in"
     folder.mkdir()
     # a good new article next to the bad one: it must not be stored either
     write_article(folder, "good.txt", "Iran sends drones\nIran sent 200 drones to Russia, officials said.\n")
     bad = _bad_file(folder, kind)
     before = count_quads(store)
-    r = CliRunner().invoke(cli, ["build", str(folder), "--out", str(tmp_path / "o"), "--store", str(store)])
-    assert r.exit_code != 0
+    r = CliRunner().invoke(cli, ["build", str(folder), "--strict", "--out", str(tmp_path / "o"),
+                                 "--store", str(store)])
+    assert r.exit_code == 1
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     err = r.stderr.strip()
     assert err.startswith("Error: ")
@@ -137,9 +138,23 @@ def test_build_bad_file_fails_cleanly_and_stores_nothing(store, tmp_path, kind):
     assert count_quads(store) == before
 
 
+@pytest.mark.parametrize("kind", ["empty", "binary", "undecodable"])
+def test_build_skips_a_bad_file_and_builds_the_rest(tmp_path, kind):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_article(folder, "good.txt", "Iran sends drones\nIran sent 200 drones to Russia, officials said.\n")
+    bad = _bad_file(folder, kind)
+    r = CliRunner().invoke(cli, ["build", str(folder), "--out", str(tmp_path / "o")])
+    assert r.exit_code == 3, r.output
+    [line] = [line for line in r.stderr.splitlines() if not line.startswith("  read ")]
+    assert line.startswith(f"skipped {bad}: ")
+    assert "(1 added, 0 unchanged, 1 skipped)" in r.stdout
+    assert "Traceback" not in r.output
+
+
 def test_failed_build_does_not_keep_the_store_locked(store, tmp_path):
     bad = _bad_file(tmp_path, "empty")
-    args = ["build", str(bad), "--out", str(tmp_path / "o"), "--store", str(store)]
+    args = ["build", str(bad), "--strict", "--out", str(tmp_path / "o"), "--store", str(store)]
     first = CliRunner().invoke(cli, args)
     second = CliRunner().invoke(cli, args)       # ``first`` (and its traceback) still held
     codes, errors = (first.exit_code, second.exit_code), (first.stderr, second.stderr)

@@ -116,7 +116,11 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
                 if not sent.text.strip():
                     continue
                 sentences.append(Sentence(sent.as_doc(), offset + sent.start_char, len(sentences)))
-        yield _extract_article(article, sentences, nlp)
+        try:
+            yield _extract_article(article, sentences, nlp)
+        except Exception as e:  # noqa: BLE001 - one article the rules cannot read must not stop the batch
+            log.warning("%s: nothing extracted, a rule failed: %r", article.name, e)
+            yield Extraction(article, [], [])
 
 
 def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extraction:
