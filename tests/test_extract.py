@@ -991,3 +991,26 @@ def test_resolution_is_bounded_and_no_statement_is_lost_to_an_exception(body, ca
     ex = extract(_article(body))
     assert ex.statements
     assert "rule failed" not in caplog.text
+
+
+@pytest.mark.parametrize("body", [
+    "Ivo Brandt, 26, died after a gunfight with police.",           # an age
+    "Tensions rose after Russia revoked Article 370 on Monday.",     # a number in a name
+])
+def test_ages_and_numbers_in_names_count_nothing(body):
+    ex = extract(_article(body))
+    assert all(s.quantity is None for s in ex.statements)
+
+
+def test_a_death_is_a_killing_only_in_a_violent_context():
+    _, facts = _facts("Vladimir Putin praised Hugo Chávez, who died in 2013.")
+    assert "kills" not in [p for p, _, _ in facts]
+    _, facts = _facts("Ivo Brandt died after a roadside bomb exploded under his car.")
+    assert ("kills", None, "Ivo Brandt") in facts
+
+
+def test_the_aid_of_a_state_is_its_aid_and_known_to_be_close_to_it_names_nobody():
+    _, facts = _facts("The government will survive with the aid of Russia and China.")
+    assert not [f for f in facts if f[0] == "supplies" and f[2] in ("Russia", "China")]
+    _, facts = _facts("Leftists known to be sympathetic to ETA were arrested in Madrid.")
+    assert not [f for f in facts if f[2] == "ETA"]

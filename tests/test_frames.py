@@ -79,7 +79,7 @@ def test_verb_frame_roles_through_particles_and_compound_prepositions(body, lemm
 
 
 def test_a_cause_subject_is_dropped_and_the_rest_of_the_event_kept():
-    st = _with(_statements("A roadside bomb kills a Ruritanian general in Vostok."), "kills")[0]
+    st = _with(_statements("A roadside explosion kills a Ruritanian general in Vostok."), "kills")[0]
     assert st.subject is None
     assert "general" in _label(st.object) and _label(st.location) == "Vostok"
 
@@ -197,3 +197,26 @@ def test_open_statements_are_less_confident_than_typed_ones():
     assert {s.predicate for s in open_} == {"lease", "shipment"} and all(s.event_code is None for s in open_)
     assert {"deploys", "supplies"} <= {s.predicate for s in typed}
     assert max(s.confidence for s in open_) < min(s.confidence for s in typed)
+
+
+# ------------------------------------------------------------ roles by kind of participant
+
+def test_on_gives_a_target_only_for_an_actor_and_a_place_otherwise():
+    sts = _statements("Ivo Brandt left a parcel on a bench in Vostok. Ivo Brandt was caught on video.")
+    leave = _with(sts, "leave")[0]
+    assert leave.target is None and _label(leave.location) in ("bench", "Vostok")
+    assert all(s.target is None for s in sts)
+
+
+def test_the_subject_does_what_an_infinitive_says_unless_an_order_gives_it_to_the_object():
+    sts = _statements("The Ruritanian army used drones to drop bombs on Vostok.")
+    assert all(_label(s.subject) != "drones" for s in sts)
+    sts = _statements("Russia called on Belarus to close the border.")
+    assert any(_label(s.subject) == "Belarus" and "border" in (_label(s.object) or "") for s in sts)
+
+
+def test_a_claimed_deed_is_the_claimant_s_and_aimed_at_gives_its_target():
+    sts = _statements("The Red Hand Brigade accepted responsibility for the bombings, which seemed to be "
+                      "aimed at civilians.")
+    assert any(_label(s.subject) == "Red Hand Brigade" and _label(s.object) == "civilians" for s in sts)
+    assert not [s for s in sts if s.predicate == "accept"]

@@ -375,7 +375,9 @@ class ArticleContext:
                 if found:
                     return found
             if child.dep_ == "acl" and child.lemma_.lower() in ("call", "name", "know", "dub"):
-                for o in child.subtree:
+                naming = [x for c in child.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod", "appos")
+                          or c.dep_ == "prep" and c.lower_ == "as" for x in c.subtree]
+                for o in naming:    # "a militia called the Black Hand"; not "known to be close to ETA"
                     if (mo := self.mention_at(si, o.i)) and mo.kind == "name":
                         return [mo.entity]
                 for prep in child.children:     # "toughs known as colectivos": the name it goes by

@@ -58,6 +58,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     numbers = find_numbers(doc.text)
     # a number inside a name counts nothing ("20 Leopard 2 tanks", "the 45th Brigade")
     used: set = {t.idx for m in ctx.mentions[si] if m.kind == "name" for t in doc[m.start:m.end] if t.like_num}
+    used |= {t.idx for t in doc if t.like_num and _names_or_ages(ctx, si, t)}
     drafts: list[Draft] = []
     refused: set[int] = set()       # triggers a typed rule turned down on purpose: no frame either
     light = set(ctx.res.words("events", "light_verbs"))
@@ -194,6 +195,19 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     return drafts
 
 
+def _names_or_ages(ctx, si, t) -> bool:
+    """A number that counts nothing: part of a name ('Article 370', 'Room 25') or a person's
+    age ('Tamerlan, 26, died')."""
+    if t.i > 0 and t.head.i == t.i - 1 and t.head.pos_ == "PROPN" and t.head.text[:1].isupper():
+        return True
+    doc = t.doc
+    if 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and doc[t.i + 1].text in (",", ".") \
+            and (m := ctx.mention_at(si, t.i - 2)) is not None and m.kind == "name" \
+            and m.entity.type not in ("Country", "Location", "WeaponSystem"):      # NER calls many people organisations
+        return True
+    return False
+
+
 def _exchange_counterparts(ctx, si, drafts, numbers, used) -> list[Draft]:
     """'Hamas released three hostages in exchange for 183 Palestinian prisoners': the other side's release."""
     out = []
@@ -270,7 +284,23 @@ def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
     d.subject = next((a for a in _agents_of_event_context(ctx, si, verb) if a), None)
     _prep_roles(ctx, si, verb, kill, d)
     d.target = None
+    if d.quantity is None and d.subject is None and not _violent_context(ctx, verb):
+        return None     # "Chávez, who died in 2013": a death, no killing the sentence tells of
     return d if d.object is not None or d.quantity is not None else None
+
+
+def _violent_context(ctx, verb) -> bool:
+    """'died in the attack', 'died in 1977 of his wounds', 'died after a bomb detonated under a
+    convoy': an event, a wound or a weapon in the clause of the death."""
+    nouns = set(ctx.res.frames["nouns"]["events"])
+    for t in verb.subtree:
+        if t.i == verb.i or t.dep_ == "relcl":
+            continue
+        if t.pos_ == "NOUN" and (_event_for(ctx, t) or t.lemma_.lower() in nouns) or t.lower_ in ctx.weapon_nouns:
+            return True
+        if t.pos_ == "VERB" and (ev := _event_for(ctx, t)) is not None and ev.predicate in _VIOLENT:
+            return True
+    return False
 
 
 def _light_event(ctx, verb):
@@ -462,6 +492,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets = ctx.resolve_all(si, p)
+            if c.lower_ == "of" and noun.lemma_.lower() in ctx.res.frames["nouns"]["of_agent"] \
+                    and targets and targets[0].type in _ACTORS and d.subject is None:
+                d.subject, targets = targets[0], []     # "with the aid of Russia": Russia aids
         if c.dep_ == "acl" and c.lemma_.lower() in ctx.res.words("events", "acl_target_verbs"):
             # "sanctions targeting Airbus and Safran"
             for o in c.children:

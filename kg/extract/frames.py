@@ -133,6 +133,8 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                 continue        # "in the attack", "after the talks": another event, not a participant
             ents = _participants(ctx, si, p)
             role_here = role
+            if role == "agent" and prep.lower_ != "by":
+                ents = [e for e in ents if e.type in _ACTORS]   # "fire from the Islamic State": who fires
             if role == "recipient" and frame.kind == "verb" and (places := _place(ctx, si, p, ents)) and (
                     p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)):
                 role_here, ents = "place", places   # "came to the shop", "flew to Belfast": where to, no recipient
@@ -233,6 +235,11 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
         subj, _ = _subject_of(ctx, si, gov.head.head)    # "X claimed responsibility for the attack": X's attack
         _add(frame, "agent", subj)
         frame.owned = bool(subj)
+    if noun.lemma_.lower() in _table(ctx, "nouns", "of_agent") and "agent" not in frame.roles:
+        for prep in _preps(noun):       # "with the aid of Russia": Russia aids
+            if prep.lower_ == "of":
+                _add(frame, "agent", [e for p in prep.children if p.dep_ == "pobj"
+                                      for e in _participants(ctx, si, p) if e.type in _ACTORS])
     _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
     aim = set(ctx.res.words("events", "acl_target_verbs"))
     for c in noun.children:
@@ -410,9 +417,9 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
         d.object = None
     if sum(x is not None for x in (d.subject, d.object, d.location, d.target, d.recipient)) == 0:
         return []
-    if predicate == "meets" and d.object is not None and d.object.type == "Thing" \
+    if predicate == "meets" and (d.object is None or d.object.type == "Thing") \
             and frame.kind == "verb" and frame.trigger.lemma_.lower() in ("speak", "talk"):
-        return []       # "spoke today on the status of ...": a topic, no one met
+        return []       # "spoke today on the status of ...", "speaking at the White House": no one met
     return [d]
 
 

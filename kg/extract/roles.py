@@ -135,8 +135,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
-        objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" else []
-        if not objs and gov.pos_ == "VERB" and verb.dep_ == "xcomp":
+        control = verb.dep_ == "pcomp" or gov.lemma_.lower() in ctx.res.words("control", "object")
+        objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" and control else []
+        if not objs and gov.pos_ == "VERB" and verb.dep_ == "xcomp" and control:
             # "called on Muslims to take up arms", "appealed to donors to give": the addressee
             objs = [p for c in gov.children if c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "to")
                     for p in c.children if p.dep_ == "pobj" and p.i < verb.i]
