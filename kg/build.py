@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import export
+from .corroborate import assess
 from .analysis import central_actors, report_markdown, to_networkx
 from .load import Skipped, load, load_articles
 from .extract import extract_many, extractor_id
@@ -49,7 +50,9 @@ def ingest(store: Store, paths_or_articles, progress: Callable[[str], None] | No
     """Extract and store every article (``Article`` records or files and folders).
 
     Returns ``(added, unchanged)``. All input is read and checked before the
-    first write, so bad input changes nothing.
+    first write, so bad input changes nothing. Then the assessment graph
+    (``kg.corroborate.assess``: independent origins, credibility grades,
+    conflicting and refining figures) is made anew from every article.
     """
     items = list(paths_or_articles)
     articles = items if all(isinstance(a, Article) for a in items) else load_articles(items)
@@ -77,6 +80,7 @@ def ingest(store: Store, paths_or_articles, progress: Callable[[str], None] | No
         store.add_quads(list(extraction_quads(ex, extractor, labels)))
         if progress:
             progress(ex.article.name)
+    assess(store)           # origins, grades, conflicts: derived from all articles, so redone each time
     store.flush()
     return len(todo), unchanged
 

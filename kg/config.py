@@ -18,6 +18,9 @@ ARTICLE = BASE + "article/"
 EVENT_TYPE = BASE + "cameo/"
 # The stored union of all graphs, the default graph of every query (see kg.store).
 UNION_GRAPH = BASE + "graph/union"
+# What kg.corroborate derives from all articles (origins, grades, conflicts), replaced on each build.
+ASSESSMENT_GRAPH = BASE + "graph/assessment"
+ORIGIN = BASE + "origin/"
 
 EXTRACTOR_NAME = "geokg.rules"
 EXTRACTOR_VERSION = "1"

@@ -8,10 +8,15 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from . import config
 
@@ -108,16 +113,112 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:12]
 
 
-def entity_iri(entity: Entity) -> str:
+@lru_cache(maxsize=4)
+def _rules(path: str) -> dict:
+    return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _entity_rules() -> dict:
+    """``kg/data/entities.toml`` (or the copy in ``GEOKG_DATA``)."""
+    override = os.environ.get("GEOKG_DATA")
+    if override and (Path(override) / "entities.toml").exists():
+        return _rules(str(Path(override) / "entities.toml"))
+    return _rules(str(resources.files("kg") / "data" / "entities.toml"))
+
+
+def _place_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    places = _entity_rules().get("places", {})
+    return (tuple(w.casefold() for w in places.get("leading", ())),
+            tuple(w.casefold() for w in places.get("generic_suffixes", ())))
+
+
+@lru_cache(maxsize=1)
+def _generic_heads() -> frozenset[str]:
+    from .extract.resources import load_resources          # read only: the frames' generic participants
+    frames = load_resources().frames or {}
+    listed = (frames.get("participants") or {}).get("generic") or []
+    return frozenset(w.casefold() for w in [*listed, *_entity_rules().get("generic", {}).get("head_nouns", [])])
+
+
+def place_key(label: str) -> str:
+    """A place name as compared: without a leading article or a trailing generic word
+    (``kg/data/places.toml``).
+
+    >>> place_key("the Baltic region"), place_key("Baltic Sea"), place_key("Sea")
+    ('baltic', 'baltic', 'sea')
+    """
+    leading, suffixes = _place_rules()
+    words = slug(label).split("-")
+    while len(words) > 1 and words[0] in leading:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return "-".join(words)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_places() -> dict[str, tuple[str, str | None]]:
+    """place_key -> (name, wikidata) of every gazetteer location, names and aliases."""
+    from .extract.resources import load_resources          # read only: the extractor's gazetteer
+    out: dict[str, tuple[str, str | None]] = {}
+    for e in load_resources().entries:
+        if e.type == "Location":
+            for name in (e.name, *e.aliases):
+                out.setdefault(place_key(name), (e.name, e.wikidata))
+    return out
+
+
+def canonical_place(entity: Entity) -> Entity:
+    """A location w/o Wikidata ID resolved by its normalised name: the gazetteer's
+    entry when one has that name, else the same entity.
+
+    >>> canonical_place(Entity("Baltic region", "Location")).label
+    'Baltic Sea'
+    """
+    if entity.type != "Location" or entity.wikidata:
+        return entity
+    hit = _gazetteer_places().get(place_key(entity.label))
+    if hit is None or hit[0] == entity.label and hit[1] == entity.wikidata:
+        return entity
+    return Entity(hit[0], "Location", hit[1], entity.aliases | {entity.label})
+
+
+def is_generic(entity: Entity) -> bool:
+    """A generic noun phrase ("people", "figures", "operations"): a Thing or Group with
+    no Wikidata ID, no capital letter and a generic head noun (``kg/data/entities.toml``
+    and the generic participants of ``frames.toml``). Its node is scoped to the article.
+
+    >>> is_generic(Entity("people", "Thing")), is_generic(Entity("tanks", "Thing"))
+    (True, False)
+    """
+    label = entity.label.strip()
+    return (entity.type in ("Thing", "Group") and not entity.wikidata and bool(label)
+            and not any(c.isupper() for c in label) and label.split()[-1].casefold() in _generic_heads())
+
+
+def entity_iri(entity: Entity, article: "Article | None" = None) -> str:
+    """Wikidata ID; else a place by its normalised name; else type and name.
+
+    A generic noun phrase gets an IRI of its own per ``article`` (when
+    given), so that "people" in two articles are two nodes.
+    """
     if entity.wikidata:
         return config.ENTITY + entity.wikidata
+    if entity.type == "Location":
+        place = canonical_place(entity)
+        if place.wikidata:
+            return config.ENTITY + place.wikidata
+        return config.ENTITY + "location-" + place_key(place.label)
+    if article is not None and is_generic(entity):
+        return config.ENTITY + slug(entity.type) + "-" + slug(entity.label) + "-in-" + article.digest[:12]
     return config.ENTITY + slug(entity.type) + "-" + slug(entity.label)
 
 
-def statement_iri(st: Statement) -> str:
-    """Identity = predicate, participants in their roles, and the value."""
-    roles = [entity_iri(e) if e else "" for e in (st.subject, st.object, st.location, st.target,
-                                                   st.recipient)]
+def statement_iri(st: Statement, article: "Article | None" = None) -> str:
+    """Identity = predicate, participants in their roles, and the value (a generic
+    participant makes it the ``article``'s own)."""
+    roles = [entity_iri(e, article) if e else "" for e in (st.subject, st.object, st.location, st.target,
+                                                            st.recipient)]
     value = "" if st.quantity is None else repr(float(st.quantity.value))
     return config.STATEMENT + slug(st.predicate).replace("-", "_") + "-" + _digest(st.predicate, *roles, value)
 
@@ -127,5 +228,5 @@ def article_iri(article: Article) -> str:
 
 
 def source_iri(article: Article, st: Statement) -> str:
-    return config.SOURCE + article.digest[:16] + "-" + _digest(statement_iri(st), st.evidence.start,
+    return config.SOURCE + article.digest[:16] + "-" + _digest(statement_iri(st, article), st.evidence.start,
                                                                 st.evidence.end)

@@ -13,11 +13,12 @@ from rdflib import RDF, RDFS, XSD, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from . import config
-from .model import (Article, Entity, Extraction, Statement, article_iri, entity_iri, slug,
-                    source_iri, statement_iri)
+from .corroborate import encode_sketch, sketch, wire_credits
+from .model import (Article, Entity, Extraction, Statement, article_iri, canonical_place, entity_iri,
+                    is_generic, slug, source_iri, statement_iri)
 
 __all__ = ["KG", "SCHEMA", "NIF", "SEM", "WD", "QUDT_UNIT", "ENTITY_CLASSES", "STATUS_IRIS",
-           "QUALIFIER_IRIS", "extraction_quads", "to_dataset", "PREFIXES"]
+           "QUALIFIER_IRIS", "CREDIBILITY_IRIS", "RELIABILITY_IRIS", "extraction_quads", "to_dataset", "PREFIXES"]
 
 KG = Namespace(config.ONTOLOGY)
 SCHEMA = Namespace("https://schema.org/")
@@ -37,13 +38,16 @@ STATUS_IRIS = {s: KG[s.capitalize()] for s in
 QUALIFIER_IRIS = {"exact": KG.Exact, "at_least": KG.AtLeast, "at_most": KG.AtMost,
                   "more_than": KG.MoreThan, "less_than": KG.LessThan,
                   "approximately": KG.Approximately}
+# The NATO Admiralty scale (kg.corroborate): information credibility 1-6, source reliability A-F.
+CREDIBILITY_IRIS = {n: KG[f"Credibility{n}"] for n in range(1, 7)}
+RELIABILITY_IRIS = {c: KG[f"Reliability{c}"] for c in "ABCDEF"}
 ROLE_PROPS = (("subject", KG.subject), ("object", KG.object), ("location", KG.location),
               ("target", KG.target), ("recipient", KG.recipient))
 PREFIXES = {"kg": config.ONTOLOGY, "ent": config.ENTITY, "st": config.STATEMENT,
             "src": config.SOURCE, "art": config.ARTICLE, "cameo": config.EVENT_TYPE,
             "schema": str(SCHEMA), "prov": str(PROV), "nif": str(NIF), "sem": str(SEM),
             "skos": str(SKOS), "owl": str(OWL), "rdfs": str(RDFS), "xsd": str(XSD),
-            "wd": str(WD), "unit": str(QUDT_UNIT)}
+            "wd": str(WD), "unit": str(QUDT_UNIT), "origin": config.ORIGIN}
 
 
 def _time_literal(iso: str) -> Literal:
@@ -61,9 +65,12 @@ def _number(value: float) -> Literal:
         else Literal(repr(float(value)), datatype=XSD.decimal)
 
 
-def entity_triples(e: Entity):
-    s = URIRef(entity_iri(e))
+def entity_triples(e: Entity, article: Article | None = None):
+    s = URIRef(entity_iri(e, article))
+    e = canonical_place(e)
     yield s, RDF.type, ENTITY_CLASSES.get(e.type, KG.Thing)
+    if article is not None and is_generic(e):
+        yield s, KG.scopedTo, URIRef(article_iri(article))
     yield s, RDFS.label, Literal(e.label)
     for a in sorted(e.aliases):
         yield s, SKOS.altLabel, Literal(a)
@@ -72,16 +79,16 @@ def entity_triples(e: Entity):
 
 
 def statement_triples(article: Article, st: Statement, extractor: URIRef):
-    s = URIRef(statement_iri(st))
+    s = URIRef(statement_iri(st, article))
     pred = KG[st.predicate]
     yield s, RDF.type, KG.Statement
     yield s, KG.predicate, pred
     for name, prop in ROLE_PROPS:
         e = getattr(st, name)
         if e is not None:
-            yield s, prop, URIRef(entity_iri(e))
+            yield s, prop, URIRef(entity_iri(e, article))
             if name == "location":
-                yield s, SEM.hasPlace, URIRef(entity_iri(e))
+                yield s, SEM.hasPlace, URIRef(entity_iri(e, article))
     if st.event_code:
         yield s, RDF.type, SEM.Event
         yield s, KG.eventType, CAMEO[st.event_code.split(":", 1)[1]]
@@ -102,7 +109,7 @@ def statement_triples(article: Article, st: Statement, extractor: URIRef):
     # the direct edge, for simple queries and the picture
     other = st.object or st.recipient or st.target or st.location
     if st.subject is not None and other is not None:
-        yield URIRef(entity_iri(st.subject)), pred, URIRef(entity_iri(other))
+        yield URIRef(entity_iri(st.subject, article)), pred, URIRef(entity_iri(other, article))
     # this article's evidence for it
     src = URIRef(source_iri(article, st))
     yield src, RDF.type, KG.Source
@@ -115,9 +122,9 @@ def statement_triples(article: Article, st: Statement, extractor: URIRef):
     if st.status_cue:
         yield src, KG.statusCue, Literal(st.status_cue)
     if st.status_by is not None:
-        yield src, KG.statusBy, URIRef(entity_iri(st.status_by))
+        yield src, KG.statusBy, URIRef(entity_iri(st.status_by, article))
     if st.claimant is not None:
-        yield src, KG.claimant, URIRef(entity_iri(st.claimant))
+        yield src, KG.claimant, URIRef(entity_iri(st.claimant, article))
     if q is not None:
         yield src, KG.qualifier, QUALIFIER_IRIS[q.qualifier]
         yield src, KG.valueText, Literal(q.text)
@@ -144,6 +151,10 @@ def article_triples(article: Article, extractor: URIRef):
     if article.media_type:      # what the text was read from, in which encoding: "text/html; charset=utf-8"
         charset = f"; charset={article.encoding}" if article.encoding else ""
         yield a, SCHEMA.encodingFormat, Literal(article.media_type + charset)
+    # what kg.corroborate needs to tell independent origins: the wire credits, the wording in brief
+    for wire in wire_credits(article.text, article.authors, article.publisher):
+        yield a, KG.wireCredit, Literal(wire)
+    yield a, KG.fingerprint, Literal(encode_sketch(sketch(article.text)))
     yield a, PROV.wasGeneratedBy, extractor
 
 
@@ -160,7 +171,7 @@ def extraction_quads(ex: Extraction, extractor_id: str, event_labels: dict[str, 
     for t in article_triples(ex.article, extractor):
         yield (*t, None)
     for e in ex.entities:
-        for t in entity_triples(e):
+        for t in entity_triples(e, ex.article):
             yield (*t, graph)
     for st in ex.statements:
         for t in statement_triples(ex.article, st, extractor):

@@ -79,6 +79,13 @@ def test_denial_cue():
     assert st.status == "denied"
 
 
+def test_a_denied_charge_covers_the_accusation_not_the_rest_of_the_sentence():
+    ex, _ = _facts("Police have alleged two of the attackers were Pakistani nationals, with Delhi accusing "
+                   "Pakistan of supporting militants - a charge Islamabad denies.")
+    assert _one(ex, "backs").status == "denied"
+    assert _one(ex, "has_nationality").status != "denied"
+
+
 def test_according_to_gives_the_claimant():
     ex, _ = _facts("According to the Pentagon, the Houthis fired 12 missiles at commercial ships.")
     st = next(s for s in ex.statements if s.quantity and s.quantity.value == 12)

@@ -16,6 +16,7 @@ from ..articles import dateline_end
 from ..model import DOUBT_RANK, Article, Entity, Extraction, Span, Statement
 from .attribution import (
     attribution_for,
+    claim_scope,
     cue_token,
     is_hypothetical,
     modality,
@@ -310,8 +311,9 @@ def _apply_cue(ctx, si, out, per_sentence, triggers, mentions, canon) -> None:
         return
     cue_tok = cue_token(ctx, si, cue)
     by = _doubter(ctx, si, cue_tok, canon)
+    scope = claim_scope(cue_tok)
     for k in per_sentence.get(si, []):
-        if out[k].predicate.endswith(exempt):
+        if out[k].predicate.endswith(exempt) or scope is not None and triggers[k].i not in scope:
             continue
         if cue_tok is None or same_clause(cue_tok, triggers[k]):
             out[k] = _doubt(out[k], status, cue, by)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from ..model import DOUBT_RANK, Entity
 from .context import ArticleContext
 
-__all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token", "modality"]
+__all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token",
+           "claim_scope", "modality"]
 
 _REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "assertion", "accusation",
                  "charge", "rumour", "rumor"}
@@ -263,6 +264,34 @@ def same_clause(tok_a, tok_b) -> bool:
             if (tok_a.i in inside) != (tok_b.i in inside):
                 return False
     return True
+
+
+_ACCUSING = {"accuse", "allege", "charge", "claim", "blame", "assert", "suggest"}
+
+
+def claim_scope(cue_tok) -> set[int] | None:
+    """The tokens a denied claim covers, when the cue names the claim: 'X's claim of Y is false'
+    covers Y; '..., accusing P of Z - a charge P denies' covers the accusing clause, not the
+    rest of the sentence. None when the cue names no claim (it covers its clause)."""
+    if cue_tok is None:
+        return None
+    v = cue_tok if cue_tok.pos_ in ("VERB", "AUX") else cue_tok.head
+    noun = None
+    if cue_tok.pos_ == "NOUN" and cue_tok.lemma_.lower() in _REPORT_NOUNS and cue_tok.dep_ == "appos":
+        noun = cue_tok                              # the cue "a charge" itself
+    elif v.dep_ == "relcl" and v.head.lemma_.lower() in _REPORT_NOUNS:
+        noun = v.head                               # "a charge Islamabad denies"
+    else:
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _REPORT_NOUNS]
+        noun = subj[0] if subj else None
+    if noun is None:
+        return None
+    if any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return {t.i for t in noun.subtree}          # "India's claim of targeting camps is false"
+    for t in reversed(noun.doc[:noun.i]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in _ACCUSING:
+            return {x.i for x in t.subtree}
+    return None
 
 
 def cue_token(ctx: ArticleContext, si: int, cue: str):

@@ -1,0 +1,569 @@
+"""What an analyst can trust: reconciled numbers, independent origins, Admiralty grades.
+
+Pure functions over plain data, then one function (:func:`assess`) that reads
+the store, applies them and writes the result into one more named graph,
+the assessment (``config.ASSESSMENT_GRAPH``), replaced on every build.
+
+Numbers
+    A quantity with its qualifier is an interval (:func:`interval`): exact
+    ``[v, v]``, at least ``[v, inf)``, more than ``(v, inf)``, at most
+    ``(-inf, v]``, less than ``(-inf, v)``, approximately ``[v - 10%, v + 10%]``
+    (``APPROX_TOLERANCE``). Two readings of the same fact (same predicate and
+    participants, compatible units) are a *conflict* when their intervals do
+    not meet, a *refinement* when they state different figures and one
+    interval lies inside the other ("more than $5 billion" / "$6 billion"),
+    and otherwise *consistent* ("5,000" / "at least 5,000").
+
+Origins
+    Articles share one origin when they have the same publisher, carry the
+    same wire credit ("(Reuters) -", "By The Associated Press", a publisher
+    that is itself the wire; names in ``kg/data/wires.csv``), or have
+    near-duplicate wording: word 3-shingles, a bottom-128 MinHash sketch
+    stored with each article (``kg:fingerprint``), and their estimated
+    overlap (shared shingles / the shorter text's) >= ``NEAR_DUPLICATE``
+    (0.22) with at least ``MIN_SHARED`` (12) shingles shared. Measured on
+    the invented stories of ``tests/test_corroborate.py``: reworded
+    rewrites overlap 0.26 to 0.60 (16 to 47 shingles shared), independent
+    reports of the same event quoting the same words 0.06 to 0.16 (4 to
+    11), unrelated stories 0.00; so all 5 rewrites and none of 10
+    independent pairs are joined. A rewrite cut to half its length
+    (0.13 to 0.53, 4 to 20 shared) is found in 2 of 5.
+
+Grades (NATO Admiralty scale, information credibility 1-6), per statement,
+first rule that holds; *support* = origins of its sources that report,
+claim or confirm it and of those that state a figure lying inside its own;
+*doubt* = origins of its sources that deny or dispute it and of those that
+state a conflicting figure:
+
+    5 improbable      doubt from more origins than support
+    4 doubtful        some doubt
+    1 confirmed       support from two or more independent origins
+    2 probably true   support from one origin, stated as fact (reported, confirmed)
+    3 possibly true   support from one origin, as a party's claim (claimed)
+    6 cannot be judged  no support (only unverified sources)
+
+Publisher reliability A-F comes from ``kg/data/reliability.csv`` (a table you
+edit; a publisher not in it is F, "reliability cannot be judged").
+"""
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import math
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+from pathlib import Path
+
+__all__ = ["Interval", "interval", "compare", "APPROX_TOLERANCE", "NEAR_DUPLICATE", "SHINGLE_WORDS",
+           "SKETCH_SIZE", "Sketch", "sketch", "jaccard", "encode_sketch", "decode_sketch", "similarity", "shared",
+           "near_duplicates", "MIN_SHARED", "wire_credits",
+           "publisher_key", "origin_groups", "credibility", "reliability", "CREDIBILITY", "RELIABILITY",
+           "load_wires", "load_reliability", "Reading", "compare_readings", "grade_statements",
+           "assess", "assessment_quads"]
+
+#: "approximately v" is taken as v +- 10%.
+APPROX_TOLERANCE = 0.10
+#: Words per shingle, and how many smallest shingle hashes a sketch keeps.
+SHINGLE_WORDS, SKETCH_SIZE = 3, 128
+#: Estimated Jaccard similarity of word shingles at or above which two articles
+#: are one origin (a rewrite); see the module docstring for what it was measured on.
+NEAR_DUPLICATE = 0.22
+#: ... and at least this many shared shingles: one shared quote (a dozen words) is no rewrite.
+MIN_SHARED = 12
+#: The scale's words, for tables and the picture.
+CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
+               6: "cannot be judged"}
+RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+               "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged"}
+SUPPORTING = frozenset({"reported", "claimed", "confirmed"})
+DOUBTING = frozenset({"denied", "disputed"})
+
+
+# ------------------------------------------------------------------ numbers
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def meets(self, other: "Interval") -> bool:
+        """Whether the two intervals share at least one number."""
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        lo_open = (self.lo == lo and self.lo_open) or (other.lo == lo and other.lo_open)
+        hi_open = (self.hi == hi and self.hi_open) or (other.hi == hi and other.hi_open)
+        return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+    def within(self, other: "Interval") -> bool:
+        """Whether every number of this interval is in ``other``."""
+        lo_ok = other.lo < self.lo or (other.lo == self.lo and (not other.lo_open or self.lo_open))
+        hi_ok = self.hi < other.hi or (self.hi == other.hi and (not other.hi_open or self.hi_open))
+        return lo_ok and hi_ok
+
+
+def interval(value: float, qualifier: str | None = "exact", tolerance: float = APPROX_TOLERANCE) -> Interval:
+    """The numbers a quantity with its qualifier allows.
+
+    >>> interval(5000, "at_least")
+    Interval(lo=5000.0, hi=inf, lo_open=False, hi_open=False)
+    >>> interval(100, "approximately")
+    Interval(lo=90.0, hi=110.0, lo_open=False, hi_open=False)
+    """
+    v = float(value)
+    q = qualifier or "exact"
+    if q == "at_least":
+        return Interval(v, math.inf)
+    if q == "more_than":
+        return Interval(v, math.inf, lo_open=True)
+    if q == "at_most":
+        return Interval(-math.inf, v)
+    if q == "less_than":
+        return Interval(-math.inf, v, hi_open=True)
+    if q == "approximately":
+        d = abs(v) * tolerance
+        return Interval(v - d, v + d)
+    return Interval(v, v)
+
+
+def compare(value_a: float, qualifier_a: str | None, value_b: float, qualifier_b: str | None) -> str:
+    """``"conflict"``, ``"refinement"`` or ``"consistent"`` (see the module docstring).
+
+    >>> compare(40, "exact", 12, "exact")
+    'conflict'
+    >>> compare(5e9, "more_than", 6e9, "exact")
+    'refinement'
+    >>> compare(5000, "at_least", 5000, "exact")
+    'consistent'
+    """
+    a, b = interval(value_a, qualifier_a), interval(value_b, qualifier_b)
+    if not a.meets(b):
+        return "conflict"
+    if float(value_a) != float(value_b) and (a.within(b) or b.within(a)) and a != b:
+        return "refinement"
+    return "consistent"
+
+
+# ------------------------------------------------------------------ data files
+
+def _data_file(name: str) -> Path:
+    override = os.environ.get("GEOKG_DATA")
+    if override and (Path(override) / name).exists():
+        return Path(override) / name
+    return Path(str(resources.files("kg") / "data" / name))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+@lru_cache(maxsize=4)
+def _wires(path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return tuple((r["name"].strip(), tuple(_split(r.get("credits")) or [r["name"].strip()]))
+                     for r in csv.DictReader(f) if (r.get("name") or "").strip())
+
+
+def load_wires() -> dict[str, tuple[str, ...]]:
+    """Wire service -> the names its credit takes in a text (``kg/data/wires.csv``)."""
+    return dict(_wires(str(_data_file("wires.csv"))))
+
+
+@lru_cache(maxsize=4)
+def _reliability(path: str) -> tuple[tuple[str, str], ...]:
+    rows = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for n, r in enumerate(csv.DictReader(f), 2):
+            grade = (r.get("reliability") or "").strip().upper()
+            if grade not in RELIABILITY:
+                raise ValueError(f"{path}:{n}: reliability must be one of A-F, not {grade!r}")
+            for name in [r["publisher"], *_split(r.get("aliases"))]:
+                rows.append((publisher_key(name), grade))
+    return tuple(rows)
+
+
+def load_reliability() -> dict[str, str]:
+    """Publisher key -> A..F from ``kg/data/reliability.csv`` (names and aliases)."""
+    return dict(_reliability(str(_data_file("reliability.csv"))))
+
+
+def publisher_key(name: str | None) -> str:
+    """A publisher's name as compared: 'The Guardian' = 'theguardian.com' = 'guardian'.
+
+    >>> publisher_key("www.BBC.co.uk"), publisher_key("The Associated Press")
+    ('bbc', 'associatedpress')
+    """
+    s = (name or "").casefold().strip()
+    s = re.sub(r"^(https?://)?(www\.)?", "", s)
+    s = re.sub(r"\.(com|org|net|co\.uk|co|news|info|ru|de|fr|in)(/.*)?$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"[^0-9a-z\u00c0-\uffff]+", "", s)
+
+
+def reliability(publisher: str | None, table: dict[str, str] | None = None) -> str:
+    """A..F for a publisher; F ("cannot be judged") when the table does not list it."""
+    table = load_reliability() if table is None else table
+    return table.get(publisher_key(publisher), "F") if publisher else "F"
+
+
+# ------------------------------------------------------------------ wording and wire credits
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def shingles(text: str, w: int = SHINGLE_WORDS) -> set[int]:
+    """32-bit hashes of the text's runs of ``w`` words (case and punctuation ignored)."""
+    words = _words(text)
+    grams = [" ".join(words[i:i + w]) for i in range(max(1, len(words) - w + 1))] if words else []
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") for g in grams}
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """A text's wording in brief: how many distinct shingles, and the ``k`` smallest hashes."""
+    size: int
+    mins: tuple[int, ...]
+
+
+def sketch(text: str, k: int = SKETCH_SIZE, w: int = SHINGLE_WORDS) -> Sketch:
+    """The bottom-``k`` MinHash sketch of the text's word ``w``-shingles."""
+    sh = shingles(text, w)
+    return Sketch(len(sh), tuple(sorted(sh)[:k]))
+
+
+_SKETCH_TAG = f"bottom{SKETCH_SIZE}-w{SHINGLE_WORDS}"
+
+
+def encode_sketch(sk: Sketch) -> str:
+    """``"bottom128-w3 n=412 <base64>"``: the parameters, the size, the hashes."""
+    return f"{_SKETCH_TAG} n={sk.size} " + base64.b64encode(b"".join(x.to_bytes(4, "big") for x in sk.mins)).decode()
+
+
+def decode_sketch(text: str) -> Sketch | None:
+    """The sketch back, or None if it was made with other parameters."""
+    parts = text.split(" ")
+    if len(parts) != 3 or parts[0] != _SKETCH_TAG or not parts[1].startswith("n="):
+        return None
+    raw = base64.b64decode(parts[2])
+    return Sketch(int(parts[1][2:]), tuple(int.from_bytes(raw[i:i + 4], "big") for i in range(0, len(raw), 4)))
+
+
+def jaccard(a: Sketch, b: Sketch, k: int = SKETCH_SIZE) -> float:
+    """Estimated Jaccard similarity of two texts' shingles (exact below ``k`` shingles)."""
+    if not a.mins or not b.mins:
+        return 0.0
+    sa, sb = set(a.mins), set(b.mins)
+    union = sorted(sa | sb)[:k]
+    return sum(1 for x in union if x in sa and x in sb) / len(union)
+
+
+def shared(a: Sketch, b: Sketch, k: int = SKETCH_SIZE) -> float:
+    """Estimated number of shingles two texts share: J (|A| + |B|) / (1 + J)."""
+    j = jaccard(a, b, k)
+    return j * (a.size + b.size) / (1 + j) if j else 0.0
+
+
+def similarity(a: Sketch, b: Sketch, k: int = SKETCH_SIZE) -> float:
+    """Estimated overlap coefficient: shared shingles / the shorter text's shingles.
+
+    Unlike Jaccard it stays high when a rewrite is cut short.
+
+    >>> similarity(sketch("a b c d e f"), sketch("a b c d e f"))
+    1.0
+    """
+    n = shared(a, b, k)
+    return min(1.0, n / min(a.size, b.size)) if n else 0.0
+
+
+def near_duplicates(a: Sketch, b: Sketch, threshold: float = NEAR_DUPLICATE, min_shared: int = MIN_SHARED) -> bool:
+    """Whether two texts are one story reworded: overlap at least ``threshold`` and
+    at least ``min_shared`` shared shingles."""
+    return similarity(a, b) >= threshold and shared(a, b) >= min_shared - 1e-9
+
+
+def wire_credits(text: str, authors=(), publisher: str | None = None,
+                 wires: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The wire services the article credits, sorted.
+
+    A credit is a wire's name in parentheses ("CARACAS (Reuters) -", "(AP) --",
+    "(AFP/Getty)"), in a byline or author ("By The Associated Press"), after
+    a copyright sign, or the publisher itself. A wire merely cited in the
+    body ("told Reuters") is no credit.
+
+    >>> wire_credits("Talks fail\\n\\nGENEVA (Reuters) - Talks failed.")
+    ('Reuters',)
+    """
+    wires = load_wires() if wires is None else wires
+    found = set()
+    byline = "\n".join([*authors, *[ln for ln in text.splitlines()[:4] if ln.strip().lower().startswith("by ")]])
+    pub = publisher_key(publisher)
+    for wire, names in wires.items():
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        name = rf"(?<![\w-])(?:{alt})(?![\w-])"
+        if (re.search(rf"\((?:[^()\n]{{0,40}}[/,;]\s*)?{name}(?:\s*[/,;][^()\n]{{0,40}})?\)", text)
+                or re.search(name, byline) or re.search(rf"(?:©|\(c\)|[Cc]opyright)[^\n]{{0,30}}{name}", text)
+                or pub and pub in {publisher_key(n) for n in (wire, *names)}):
+            found.add(wire)
+    return tuple(sorted(found))
+
+
+def origin_groups(articles: list[dict], threshold: float = NEAR_DUPLICATE) -> dict[str, str]:
+    """Article id -> origin id (the smallest id of its group).
+
+    Each article is a dict with ``id`` and optionally ``publisher``,
+    ``wires`` (credited wire names) and ``sketch``. Articles join when they
+    share a publisher key, a wire (a publisher that is a wire counts as its
+    credit), or sketches at least ``threshold`` similar; joins are transitive.
+
+    >>> origin_groups([{"id": "a", "publisher": "Reuters"}, {"id": "b", "wires": ["Reuters"]},
+    ...                {"id": "c", "publisher": "CNN"}])
+    {'a': 'a', 'b': 'a', 'c': 'c'}
+    """
+    parent = {a["id"]: a["id"] for a in articles}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x, y):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    wires = load_wires()
+    wire_of = {publisher_key(n): w for w, names in wires.items() for n in (w, *names)}
+    by_key: dict[str, str] = {}
+    for a in articles:
+        keys = {"wire:" + w for w in a.get("wires") or ()}
+        pk = publisher_key(a.get("publisher"))
+        if pk:
+            keys.add("wire:" + wire_of[pk] if pk in wire_of else "pub:" + pk)
+        for key in keys:
+            if key in by_key:
+                union(by_key[key], a["id"])
+            else:
+                by_key[key] = a["id"]
+    # near duplicates: candidate pairs share a sketch value (an inverted index), then estimate
+    index: dict[int, list[str]] = defaultdict(list)
+    sketches = {a["id"]: a["sketch"] for a in articles if a.get("sketch")}
+    for aid, sk in sketches.items():
+        for x in sk.mins:
+            index[x].append(aid)
+    pairs = set()
+    for ids in index.values():
+        if 1 < len(ids) <= 200:
+            pairs.update(combinations(sorted(ids), 2))
+    for x, y in sorted(pairs):
+        if find(x) != find(y) and near_duplicates(sketches[x], sketches[y], threshold):
+            union(x, y)
+    return {a["id"]: find(a["id"]) for a in articles}
+
+
+# ------------------------------------------------------------------ reconciling readings
+
+@dataclass(frozen=True)
+class Reading:
+    """One source's reading of a statement: what the grades and comparisons need."""
+    source: str
+    statement: str
+    article: str
+    status: str = "reported"
+    claimant: str | None = None
+    fact: tuple = ()                 # predicate and participants: the same fact, whatever the value
+    value: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+
+
+def _units_match(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.casefold() == b.casefold()
+
+
+def compare_readings(readings: list[Reading]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Pairs of sources that conflict, and (narrower, broader) pairs that refine.
+
+    Only readings of the same fact with a value and compatible units are
+    compared, each pair once; two readings in one article are compared only
+    when their claimants differ (a claim and the other side's figure), so an
+    article never conflicts with itself.
+    """
+    groups: dict[tuple, list[Reading]] = defaultdict(list)
+    for r in readings:
+        if r.value is not None and r.fact:
+            groups[r.fact].append(r)
+    conflicts, refinements = [], []
+    for group in groups.values():
+        group.sort(key=lambda r: r.source)
+        for a, b in combinations(group, 2):
+            if a.source == b.source or not _units_match(a.unit, b.unit):
+                continue
+            if a.article == b.article and a.claimant == b.claimant:
+                continue
+            kind = compare(a.value, a.qualifier, b.value, b.qualifier)
+            if kind == "conflict":
+                conflicts.append((a.source, b.source))
+            elif kind == "refinement":
+                ia, ib = interval(a.value, a.qualifier), interval(b.value, b.qualifier)
+                refinements.append((a.source, b.source) if ia.within(ib) else (b.source, a.source))
+    return sorted(conflicts), sorted(refinements)
+
+
+def credibility(support: set, doubt: set, statuses=()) -> int:
+    """The Admiralty credibility grade 1-6 from the origins that support and doubt a statement.
+
+    ``statuses`` are the statuses of its own supporting sources (a single
+    origin stating it as fact grades 2, as a party's claim 3).
+
+    >>> credibility({"reuters", "cnn"}, set()), credibility({"cnn"}, {"tass", "rt"})
+    (1, 5)
+    """
+    if len(doubt) > len(support):
+        return 5
+    if doubt:
+        return 4
+    if len(support) >= 2:
+        return 1
+    if support:
+        return 2 if set(statuses) & {"reported", "confirmed"} else 3
+    return 6
+
+
+@dataclass
+class Grades:
+    """What :func:`grade_statements` finds: per statement, per source pair."""
+    origins: dict[str, set] = field(default_factory=dict)        # statement -> origins of its sources
+    support: dict[str, set] = field(default_factory=dict)
+    doubt: dict[str, set] = field(default_factory=dict)
+    credibility: dict[str, int] = field(default_factory=dict)
+    conflicts: list = field(default_factory=list)
+    refinements: list = field(default_factory=list)
+
+
+def grade_statements(readings: list[Reading], origin_of: dict[str, str]) -> Grades:
+    """Origins, support, doubt and the credibility grade of every statement.
+
+    ``origin_of`` maps each reading's ``article`` to its origin.
+    """
+    g = Grades()
+    by_source = {r.source: r for r in readings}
+    statuses: dict[str, set] = defaultdict(set)
+    for r in readings:
+        o = origin_of.get(r.article, r.article)
+        g.origins.setdefault(r.statement, set()).add(o)
+        g.support.setdefault(r.statement, set())
+        g.doubt.setdefault(r.statement, set())
+        if r.status in SUPPORTING:
+            g.support[r.statement].add(o)
+            statuses[r.statement].add(r.status)
+        elif r.status in DOUBTING:
+            g.doubt[r.statement].add(o)
+    g.conflicts, g.refinements = compare_readings(readings)
+    for a, b in g.conflicts:
+        ra, rb = by_source[a], by_source[b]
+        g.doubt[ra.statement].add(origin_of.get(rb.article, rb.article))
+        g.doubt[rb.statement].add(origin_of.get(ra.article, ra.article))
+    for narrow, broad in g.refinements:
+        rn, rb = by_source[narrow], by_source[broad]
+        if rn.status in SUPPORTING:
+            g.support[rb.statement].add(origin_of.get(rn.article, rn.article))
+    for st in g.origins:
+        g.credibility[st] = credibility(g.support[st], g.doubt[st], statuses[st])
+    return g
+
+
+# ------------------------------------------------------------------ the store
+
+_ARTICLES = """
+SELECT ?article ?name ?publisher ?fingerprint (GROUP_CONCAT(DISTINCT ?wire; SEPARATOR="|") AS ?wires) WHERE {
+  ?article a schema:NewsArticle ; kg:sourceFile ?name .
+  OPTIONAL { ?article schema:publisher ?publisher }
+  OPTIONAL { ?article kg:fingerprint ?fingerprint }
+  OPTIONAL { ?article kg:wireCredit ?wire }
+} GROUP BY ?article ?name ?publisher ?fingerprint ORDER BY ?article"""
+
+_READINGS = """
+SELECT ?source ?statement ?article ?status ?claimant ?p ?s ?o ?loc ?tgt ?rec ?value ?unit ?qualifier WHERE {
+  ?source kg:supports ?statement ; prov:wasQuotedFrom ?article ; kg:status ?st_iri .
+  BIND(LCASE(STRAFTER(STR(?st_iri), STR(kg:))) AS ?status)
+  ?statement kg:predicate ?p .
+  OPTIONAL { ?source kg:claimant ?claimant }
+  OPTIONAL { ?source kg:qualifier/skos:notation ?qualifier }
+  OPTIONAL { ?statement kg:subject ?s } OPTIONAL { ?statement kg:object ?o }
+  OPTIONAL { ?statement kg:location ?loc } OPTIONAL { ?statement kg:target ?tgt }
+  OPTIONAL { ?statement kg:recipient ?rec }
+  OPTIONAL { ?statement kg:quantity ?q . ?q schema:value ?value . OPTIONAL { ?q schema:unitText ?unit } }
+} ORDER BY ?source"""
+
+
+def _origin_label(members: list[dict]) -> str:
+    for key in ("wires", "publisher"):
+        for m in members:
+            v = m.get(key)
+            if v:
+                return v[0] if isinstance(v, (list, tuple)) else v
+    return members[0]["name"]
+
+
+def assessment_quads(store, threshold: float = NEAR_DUPLICATE):
+    """The assessment of the store's articles and statements, as rdflib quads.
+
+    Article: ``kg:origin`` (a ``kg:Origin``), ``kg:reliability`` (A-F).
+    Statement: ``kg:origins`` (how many independent origins), ``kg:credibility`` (1-6).
+    Source: ``kg:conflictsWith``, ``kg:refines`` another source.
+    """
+    from rdflib import RDF, RDFS, XSD, Literal, URIRef
+
+    from . import config
+    from .rdf import CREDIBILITY_IRIS, KG, RELIABILITY_IRIS
+
+    graph = URIRef(config.ASSESSMENT_GRAPH)
+    arts = []
+    for r in store.query(_ARTICLES).rows:
+        sk = decode_sketch(r["fingerprint"]) if r.get("fingerprint") else None
+        arts.append({"id": r["article"], "name": r["name"], "publisher": r.get("publisher"),
+                     "wires": [w for w in (r.get("wires") or "").split("|") if w], "sketch": sk})
+    origin_of = origin_groups(arts, threshold)
+    members: dict[str, list] = defaultdict(list)
+    table = load_reliability()
+    for a in arts:
+        members[origin_of[a["id"]]].append(a)
+        yield URIRef(a["id"]), KG.reliability, RELIABILITY_IRIS[reliability(a["publisher"], table)], graph
+    origin_iri = {}
+    for root, ms in sorted(members.items()):
+        o = URIRef(config.BASE + "origin/" + hashlib.sha1(root.encode()).hexdigest()[:12])
+        origin_iri[root] = o
+        yield o, RDF.type, KG.Origin, graph
+        yield o, RDFS.label, Literal(_origin_label(ms)), graph
+        for m in ms:
+            yield URIRef(m["id"]), KG.origin, o, graph
+    readings = []
+    for r in store.query(_READINGS).rows:
+        fact = (r["p"], r.get("s"), r.get("o"), r.get("loc"), r.get("tgt"), r.get("rec"))
+        readings.append(Reading(source=r["source"], statement=r["statement"], article=r["article"],
+                                status=r["status"], claimant=r.get("claimant"), fact=fact,
+                                value=r.get("value"), qualifier=r.get("qualifier"), unit=r.get("unit")))
+    g = grade_statements(readings, origin_of)
+    for st in sorted(g.origins):
+        yield URIRef(st), KG.origins, Literal(len(g.origins[st]), datatype=XSD.integer), graph
+        yield URIRef(st), KG.credibility, CREDIBILITY_IRIS[g.credibility[st]], graph
+    for a, b in g.conflicts:
+        yield URIRef(a), KG.conflictsWith, URIRef(b), graph
+    for a, b in g.refinements:
+        yield URIRef(a), KG.refines, URIRef(b), graph
+
+
+def assess(store, threshold: float = NEAR_DUPLICATE) -> int:
+    """Replace the store's assessment graph with a fresh one; returns how many triples it holds."""
+    from . import config
+    quads = list(assessment_quads(store, threshold))
+    store.replace_graph(config.ASSESSMENT_GRAPH, quads)
+    return len(quads)
