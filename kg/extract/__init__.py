@@ -262,6 +262,8 @@ def _variants(d, canon):
     else:
         q = d.quantity
         own = [o for o in objects if _counts(q, o)]
+        if q is not None and not own and (len(objects) > 1 or len(subjects) > 1):
+            q = None    # "three areas were hit: A, B and C", "the two firms export 3.1m barrels": the set's figure
         # "a police officer and three gunmen were killed": the count is the gunmen's alone
         yield from ((s, o, q if not own or o in own else None, place) for s in subjects for o in objects)
         yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)
