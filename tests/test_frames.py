@@ -220,3 +220,15 @@ def test_a_claimed_deed_is_the_claimant_s_and_aimed_at_gives_its_target():
                       "aimed at civilians.")
     assert any(_label(s.subject) == "Red Hand Brigade" and _label(s.object) == "civilians" for s in sts)
     assert not [s for s in sts if s.predicate == "accept"]
+
+
+def test_an_open_verb_counts_its_patient_only():
+    sts = _statements("Ivo Brandt expressed condolences to the families of the six soldiers killed in Vostok.")
+    assert all(s.quantity is None for s in sts if s.predicate == "express")
+    st = _with(_statements("Ruritanian troops detonated 20 bombs across Vostok."), "detonate")[0]
+    assert st.quantity.value == 20
+
+
+def test_a_count_of_a_set_named_member_by_member_is_on_none_of_them():
+    sts = _statements("Three areas were hit by Russia: Kharkiv, Sumy and Poltava.")
+    assert all(s.quantity is None for s in sts if _label(s.object) in ("Kharkiv", "Sumy", "Poltava"))

@@ -275,6 +275,11 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
                   and x.i != t.i]
         subj = {x.i for c in t.children if c.dep_ in ("nsubj", "csubj") for x in c.subtree}
         tokens = [x for x in clause if x.i not in subj]
+        if frame.event is None:
+            # an open verb counts its patient only ("detonated 20 bombs"), not a number met in its
+            # clause ("the families of the six service members", "located on 4 Calle del Correo")
+            patient = {x.i for c in t.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree}
+            tokens = [x for x in tokens if x.i in patient]
     else:
         tokens = [t, *[x for c in t.children if c.dep_ in ("nummod", "prep", "compound") for x in c.subtree]]
     q = _quantity_for(ctx, si, tokens, numbers, used)
