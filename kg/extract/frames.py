@@ -278,7 +278,10 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
         if frame.event is None:
             # an open verb counts its patient only ("detonated 20 bombs"), not a number met in its
             # clause ("the families of the six service members", "located on 4 Calle del Correo")
-            patient = {x.i for c in t.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree}
+            patient = {c.i for c in t.children if c.dep_ in ("dobj", "nsubjpass")} | {
+                x.i for c in t.children if c.dep_ in ("dobj", "nsubjpass") for k in c.children
+                if k.dep_ in ("nummod", "quantmod", "amod", "compound") or k.dep_ == "prep" and k.lower_ == "of"
+                for x in k.subtree}
             tokens = [x for x in tokens if x.i in patient]
     else:
         tokens = [t, *[x for c in t.children if c.dep_ in ("nummod", "prep", "compound") for x in c.subtree]]
