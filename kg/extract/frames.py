@@ -130,6 +130,8 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                     or any(ch.isdigit() for ch in p.text) or p.lemma_.lower() in preposition_nouns:
                 continue        # "at 2.45pm", "in front of": a time, or part of a preposition
             if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
+                if prep.lower_ in ("in", "during"):
+                    _nested_place(ctx, si, p, frame)    # "killed in an attack near Bagram": there too
                 continue        # "in the attack", "after the talks": another event, not a participant
             ents = _participants(ctx, si, p)
             role_here = role
@@ -187,7 +189,8 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
-    if verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)) \
+    if verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in verb.children)
+                               or any(c.dep_ == "agent" for c in verb.children)) \
             and verb.head.pos_ in ("NOUN", "PROPN"):
         _add(frame, "patient", _participants(ctx, si, verb.head))    # "drones launched by X"
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "wherever") for c in verb.children):
