@@ -325,7 +325,7 @@ class ArticleContext:
                 and doc[edge].lower_ in ("the", "a", "an") and doc[edge - 1].text == "," \
                 and (prev := self.mention_at(si, edge - 2)) and prev.kind == "name":
             return [prev.entity]
-        if low in self.vague or tok.like_num:
+        if low in self.vague or tok.like_num or low in self.res.lexicon.get("units", {}):   # "4,000 pounds of X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:

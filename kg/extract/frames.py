@@ -180,7 +180,9 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     subj, passive = _subject_of(ctx, si, verb)
     if (si, verb.i) in ctx.agentless:
         subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
-    _add(frame, "agent", [e for e in subj if e.label.lower().split()[-1:] != ["people"] or passive])
+    generic = set(_table(ctx, "participants", "generic"))
+    _add(frame, "agent", [e for e in subj if (e.label.lower().split()[-1:] != ["people"] or passive)
+                          and not (e.type == "Thing" and e.label.lower().split()[-1] in generic)])
     deps = _table(ctx, "verb", "deps")
     for c in verb.children:
         role = deps.get(c.dep_)
