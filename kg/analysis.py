@@ -23,7 +23,7 @@ from .store import Store
 
 __all__ = ["to_networkx", "central_actors", "centrality", "communities", "components",
            "disputed_entities", "article_agreement", "find_entity", "shortest_paths",
-           "report_markdown", "DOUBTFUL_STATUSES"]
+           "report_markdown", "credibility_grades", "DOUBTFUL_STATUSES"]
 
 #: Statuses that make a statement doubtful, least to most doubtful.
 DOUBTFUL_STATUSES = tuple(s for s, r in sorted(DOUBT_RANK.items(), key=lambda x: x[1])
@@ -52,21 +52,32 @@ def to_networkx(store: Store, articles: bool = False) -> nx.MultiDiGraph:
 
     Nodes: entity IRI with ``label``, ``type``, ``wikidata``, ``aliases``. Edges: subject ->
     object (or recipient, target, location), key = statement IRI, with
-    ``predicate``, ``status`` (most doubtful source), ``claimant``, ``quantity``
-    and ``sources`` (article, quote, start, end).
+    ``predicate``, ``status`` (most doubtful source), ``claimant``, ``quantity``,
+    ``credibility`` (Admiralty 1-6, a string), ``origins`` (independent
+    origins), ``time`` (the earliest date its sources give) and ``sources``
+    (article, quote, start, end, status, qualifier, claimant, publisher,
+    published, reliability, url, time). A node is ``generic`` when it is a
+    generic noun phrase scoped to one article (``kg:scopedTo``).
     """
     G = nx.MultiDiGraph()
     for r in store.query(load_query("graph_edges").text).rows:
         for end in ("s", "o"):
             if r[end] not in G:
-                G.add_node(r[end], label=r[f"{end}_label"], type=r[f"{end}_type"], wikidata=r.get(f"{end}_wd"))
+                G.add_node(r[end], label=r[f"{end}_label"], type=r[f"{end}_type"], wikidata=r.get(f"{end}_wd"),
+                           generic=r.get(f"{end}_scope") is not None)
         key = r["statement"]
         if not G.has_edge(r["s"], r["o"], key):
             G.add_edge(r["s"], r["o"], key=key, predicate=r["predicate"], status=r["status"],
-                       claimant=r.get("claimant"), quantity=_quantity_text(r), sources=[])
+                       claimant=r.get("claimant"), quantity=_quantity_text(r), sources=[],
+                       credibility=None if r.get("credibility") is None else str(r["credibility"]),
+                       origins=r.get("origins"), time=None)
         data = G.edges[r["s"], r["o"], key]
         src = {"article": r["article"], "quote": r["quote"], "start": r["start"], "end": r["end"],
-               "status": r["status"], "qualifier": r.get("qualifier")}
+               "status": r["status"], "qualifier": r.get("qualifier"), "claimant": r.get("claimant"),
+               "publisher": r.get("publisher"), "published": r.get("published"),
+               "reliability": r.get("reliability"), "url": r.get("url"), "time": r.get("time")}
+        if r.get("time") and (data["time"] is None or str(r["time"]) < data["time"]):
+            data["time"] = str(r["time"])
         if src not in data["sources"]:
             data["sources"].append(src)
         if DOUBT_RANK.get(r["status"], 0) > DOUBT_RANK.get(data["status"], 0):
@@ -223,8 +234,9 @@ def central_actors(G: nx.MultiDiGraph, k: int = 5) -> list[dict]:
     """
     ranked = centrality(G, len(G), betweenness=False)
     # actors: not the generic groups and things every article has ("people", "civilians")
-    named = [r for r in ranked if not (r.get("type") in ("Thing", "Group") and str(r.get("label", ""))[:1].islower()
-                                       and not r.get("wikidata"))]
+    named = [r for r in ranked if not G.nodes[r["node"]].get("generic")
+             and not (r.get("type") in ("Thing", "Group") and str(r.get("label", ""))[:1].islower()
+                      and not r.get("wikidata"))]
     return [{key: r[key] for key in ("node", "label", "type", "degree", "pagerank")} for r in named[:k]]
 
 
@@ -413,6 +425,50 @@ def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
     return rows
 
 
+def credibility_grades(G: nx.MultiDiGraph, k: int = 10) -> dict:
+    """How many statements have each Admiralty credibility grade, and the least credible.
+
+    Parameters
+    ----------
+    G : MultiDiGraph
+        As made by :func:`to_networkx` (edges carry ``credibility`` "1".."6").
+    k : int
+        How many of the least credible statements to list.
+
+    Returns
+    -------
+    dict
+        ``counts``: grade -> number of statements (every grade "1".."6", and
+        "none" for statements never graded); ``least``: up to ``k``
+        statements graded 5 (improbable) or 4 (doubtful), each ``{statement,
+        from, predicate, to, credibility, origins}``, most doubtful first.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="s1", predicate="kills", credibility="4", origins=1)
+    's1'
+    >>> G.add_edge("a", "c", key="s2", predicate="meets", credibility="1", origins=2)
+    's2'
+    >>> r = credibility_grades(G); r["counts"]["4"], [x["statement"] for x in r["least"]]
+    (1, ['s1'])
+    """
+    counts = {g: 0 for g in ("1", "2", "3", "4", "5", "6", "none")}
+    seen, least = set(), []
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if key in seen or d.get("predicate") == "mentioned_in":
+            continue
+        seen.add(key)
+        grade = d.get("credibility") or "none"
+        counts[grade if grade in counts else "none"] += 1
+        if grade in ("4", "5"):
+            least.append({"statement": key, "from": _label(G, u), "predicate": d.get("predicate"),
+                          "to": _label(G, v), "credibility": grade, "origins": d.get("origins")})
+    least.sort(key=lambda x: (-int(x["credibility"]), x["from"].casefold(), x["predicate"] or "",
+                              x["to"].casefold(), x["statement"]))
+    return {"counts": counts, "least": least[:k]}
+
+
 # ------------------------------------------------------------------ lookup and paths
 
 def _norm(s) -> str:
@@ -588,8 +644,8 @@ def report_markdown(G: nx.MultiDiGraph, k: int = 10, seed: int = 0) -> str:
     """A Markdown report on the graph: who is central, grouped, doubted, agreed on.
 
     Sections: most central actors (table), communities, components, most
-    disputed entities (table), articles agreeing on shared statements
-    (table). Text from the articles is escaped. The same graph always gives
+    disputed entities (table), credibility grades (table), articles agreeing
+    on shared statements (table). Text from the articles is escaped. The same graph always gives
     the same report.
 
     Parameters
@@ -663,6 +719,18 @@ def report_markdown(G: nx.MultiDiGraph, k: int = 10, seed: int = 0) -> str:
                 + " | ".join(str(r[s]) for s in DOUBTFUL_STATUSES) + " |" for i, r in enumerate(rows, 1)]
     else:
         out.append("No unverified, disputed or denied statements.")
+    out.append("")
+
+    out += ["## Credibility (Admiralty scale)", ""]
+    grades = credibility_grades(G, k)
+    names = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4": "doubtful", "5": "improbable",
+             "6": "cannot be judged", "none": "not graded"}
+    out += ["| Grade | Meaning | Statements |", "|---|---|---:|"]
+    out += [f"| {g} | {names[g]} | {n} |" for g, n in grades["counts"].items() if n or g != "none"]
+    if grades["least"]:
+        out += ["", "Least credible: " + "; ".join(
+            f"{_md(x['from'])} {_md(x['predicate'] or '')} {_md(x['to'])} ({x['credibility']})"
+            for x in grades["least"])]
     out.append("")
 
     out += ["## Articles agreeing on shared statements (and telling them differently)", ""]

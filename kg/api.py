@@ -146,12 +146,13 @@ def central_actors(store: str | Path | Store | None = None, k: int = 10) -> list
 
 
 def analyze(store: str | Path | Store | None = None, k: int = 10) -> dict:
-    """Centrality, communities, components, disputed entities and article agreement, as plain data."""
+    """Centrality, communities, components, disputed entities, credibility grades and article agreement, as plain data."""
     from . import analysis
     G = networkx_graph(store)
     return {"central": analysis.centrality(G, k), "communities": analysis.communities(G),
             "components": analysis.components(G), "disputed": analysis.disputed_entities(G, k),
-            "agreement": analysis.article_agreement(G), "report": analysis.report_markdown(G, k)}
+            "agreement": analysis.article_agreement(G), "credibility": analysis.credibility_grades(G, k),
+            "report": analysis.report_markdown(G, k)}
 
 
 def path(a: str, b: str, store: str | Path | Store | None = None, k: int = 3) -> list[list[dict]]:

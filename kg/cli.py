@@ -219,7 +219,7 @@ def viz(output, max_nodes, focus, hops, store):
 @click.option("-o", "--output", default="-", help="File to write, '-' for stdout.")
 @click.option("--store", default=None, type=click.Path(), help=DEFAULT_STORE_HELP)
 def analyze(fmt, top, output, store):
-    """Central actors, communities, components, disputed entities, articles that agree.
+    """Central actors, communities, components, disputed entities, credibility grades, articles that agree.
 
     table and csv print the central actors; json and md print everything.
 

@@ -196,13 +196,14 @@ def load_reliability() -> dict[str, str]:
 def publisher_key(name: str | None) -> str:
     """A publisher's name as compared: 'The Guardian' = 'theguardian.com' = 'guardian'.
 
-    >>> publisher_key("www.BBC.co.uk"), publisher_key("The Associated Press")
-    ('bbc', 'associatedpress')
+    >>> publisher_key("www.BBC.co.uk"), publisher_key("The Guardian"), publisher_key("theguardian.com")
+    ('bbc', 'guardian', 'guardian')
     """
     s = (name or "").casefold().strip()
-    s = re.sub(r"^(https?://)?(www\.)?", "", s)
-    s = re.sub(r"\.(com|org|net|co\.uk|co|news|info|ru|de|fr|in)(/.*)?$", "", s)
-    s = re.sub(r"^the\s+", "", s)
+    domain, host = re.subn(r"^(https?://|www\.)+", "", s)
+    domain, web = re.subn(r"\.(com|org|net|co\.uk|co|news|info|ru|de|fr|in)(/.*)?$", "", domain)
+    web += host
+    s = re.sub(r"^the(?=[a-z])", "", domain) if web else re.sub(r"^the\s+", "", s)
     return re.sub(r"[^0-9a-z\u00c0-\uffff]+", "", s)
 
 

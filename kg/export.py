@@ -73,7 +73,9 @@ def facts(store: Store) -> list[dict]:
     """One record per statement, as ``FACTS_FORMAT.md`` describes, from ``queries/facts.rq``.
 
     Rows per (statement, source) are grouped here: a statement's status is its
-    most doubtful source's, with that source's claimant and qualifier.
+    most doubtful source's, with that source's claimant and qualifier;
+    ``origins`` lists the independent origins of its sources (by label) and
+    ``credibility`` is its Admiralty grade "1".."6" (``kg.corroborate``).
     """
     rows = store.query(load_query("facts").text).rows
     out: dict[str, dict] = {}
@@ -85,11 +87,13 @@ def facts(store: Store) -> list[dict]:
             rec = out[st] = {k: r.get(k) for k in (
                 "statement", "subject", "subject_iri", "subject_type", "predicate", "predicate_iri",
                 "object", "object_iri", "object_type", "event_code", "location", "target", "recipient",
-                "value", "qualifier", "unit", "claimant", "status", "time", "confidence")}
-            rec["sources"] = []
+                "value", "qualifier", "unit", "claimant", "status", "time", "confidence", "credibility")}
+            rec["sources"], rec["origins"] = [], []
         src = {"article": r["article"], "evidence": r["evidence"], "start": r["start"], "end": r["end"]}
         if src not in rec["sources"]:
             rec["sources"].append(src)
+        if r.get("origin") is not None and r["origin"] not in rec["origins"]:
+            rec["origins"].append(r["origin"])
         rank = (DOUBT_RANK.get(r["status"], 0), r["claimant"] is not None, _QUAL_RANK.get(r["qualifier"], 0))
         if st not in best or rank > best[st]:
             best[st] = rank
@@ -100,6 +104,9 @@ def facts(store: Store) -> list[dict]:
         if rec["time"] is None and r.get("time"):
             rec["time"] = r["time"]
     for rec in out.values():
+        rec["origins"].sort()
+        if rec["credibility"] is not None:
+            rec["credibility"] = str(rec["credibility"])
         if rec["value"] is not None and rec["qualifier"] is None:
             rec["qualifier"] = "exact"
     return list(out.values())
@@ -114,7 +121,7 @@ def write_facts(store: Store, path: str | Path) -> int:
 
 CSV_COLUMNS = ["statement", "subject", "predicate", "object", "event_code", "location", "target", "recipient",
                "value", "qualifier", "unit", "claimant", "status", "time", "confidence", "sources",
-               "articles", "evidence"]
+               "articles", "evidence", "origins", "credibility"]
 
 
 def write_csv(store: Store, out: io.TextIOBase) -> int:
@@ -125,7 +132,8 @@ def write_csv(store: Store, out: io.TextIOBase) -> int:
     for r in recs:
         w.writerow({**r, "sources": len(r["sources"]),
                     "articles": "; ".join(s["article"] for s in r["sources"]),
-                    "evidence": " | ".join(s["evidence"] for s in r["sources"])})
+                    "evidence": " | ".join(s["evidence"] for s in r["sources"]),
+                    "origins": len(r["origins"])})
     return len(recs)
 
 

@@ -169,16 +169,18 @@ def _gazetteer_places() -> dict[str, tuple[str, str | None]]:
 
 
 def canonical_place(entity: Entity) -> Entity:
-    """A location w/o Wikidata ID resolved by its normalised name: the gazetteer's
-    entry when one has that name, else the same entity.
+    """A location (or a plain noun phrase, a Thing) w/o Wikidata ID resolved by its
+    normalised name: the gazetteer's location of that name, else the same entity.
 
     >>> canonical_place(Entity("Baltic region", "Location")).label
     'Baltic Sea'
+    >>> canonical_place(Entity("baltic region", "Thing")).type
+    'Location'
     """
-    if entity.type != "Location" or entity.wikidata:
+    if entity.type not in ("Location", "Thing") or entity.wikidata:
         return entity
     hit = _gazetteer_places().get(place_key(entity.label))
-    if hit is None or hit[0] == entity.label and hit[1] == entity.wikidata:
+    if hit is None or (hit[0] == entity.label and hit[1] == entity.wikidata and entity.type == "Location"):
         return entity
     return Entity(hit[0], "Location", hit[1], entity.aliases | {entity.label})
 
@@ -204,8 +206,8 @@ def entity_iri(entity: Entity, article: "Article | None" = None) -> str:
     """
     if entity.wikidata:
         return config.ENTITY + entity.wikidata
-    if entity.type == "Location":
-        place = canonical_place(entity)
+    place = canonical_place(entity)
+    if place.type == "Location":
         if place.wikidata:
             return config.ENTITY + place.wikidata
         return config.ENTITY + "location-" + place_key(place.label)

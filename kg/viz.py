@@ -6,8 +6,16 @@ from CDNs.  The page inlines vis-network from pyvis's package files, embeds
 the data as escaped JSON (article text is hostile), and needs no network.
 
 The page has controls, all plain JS working on the embedded data: entity-type
-checkboxes (the legend), an article select, status checkboxes, and a search
-box.  Filters go through ``vis.DataView`` filter functions, so hidden items
+checkboxes (the legend), an article select, status checkboxes, credibility
+grade checkboxes (Admiralty 1-6), a time slider over statement dates
+(undated statements always shown), and a search box.  Clicking a node or an
+edge opens a side panel listing every source of its statements: publisher,
+date, quote (linked to its place in the article by a URL text fragment when
+the article has a URL; offsets always), claimant, status and grade
+(publisher reliability A-F + credibility 1-6, e.g. "B2").  The
+``CENTRAL_LABELS`` most central entities (generic noun phrases left out)
+carry labels in an HTML layer over the canvas, so they stay readable at any
+zoom and graph size.  Filters go through ``vis.DataView`` filter functions, so hidden items
 are really taken off the canvas; the search only selects and focuses.  Every
 string from the data reaches the page through ``textContent`` (or vis's
 canvas labels and ``innerText`` tooltips), never as HTML.
@@ -27,6 +35,7 @@ import json
 import math
 import os
 import pathlib
+import re
 import string
 import zlib
 
@@ -52,6 +61,10 @@ MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_BUDGET = 60, 300, 30_000
 CORE = 400              # nodes laid out by spring_layout; the rest hang around them
 MAX_SOURCES, MAX_QUOTE = 6, 400  # keep tooltips readable
 MIN_SIZE, MAX_SIZE = 10, 40      # node radius range; area follows PageRank (or degree)
+CENTRAL_LABELS = 12              # the most central entities keep a readable label at any zoom
+GRADES = ("1", "2", "3", "4", "5", "6")
+GRADE_NAMES = {"1": "confirmed", "2": "probably true", "3": "possibly true", "4": "doubtful",
+               "5": "improbable", "6": "cannot be judged", "none": "not graded"}
 
 _VIS_DIR = os.path.join(os.path.dirname(pyvis.__file__), "lib", "vis-9.1.2")
 
@@ -62,18 +75,23 @@ _SCRIPT = r"""
   "use strict";
   var d = JSON.parse(document.getElementById("kg-data").textContent);
   var nodes = new vis.DataSet(d.nodes), edges = new vis.DataSet(d.edges);
-  var state = {types: new Map(), statuses: new Map(), article: null};
+  var state = {types: new Map(), statuses: new Map(), grades: new Map(), article: null, until: null};
   d.types.forEach(function (t) { state.types.set(t[0], true); });
   d.statuses.forEach(function (s) { state.statuses.set(s, true); });
+  d.grades.forEach(function (g) { state.grades.set(g[0], true); });
   var showNode = new Set(), showEdge = new Set();
 
   function compute() {
-    var narrowed = state.article !== null || d.statuses.some(function (s) { return !state.statuses.get(s); });
+    var narrowed = state.article !== null || state.until !== null ||
+      d.statuses.some(function (s) { return !state.statuses.get(s); }) ||
+      d.grades.some(function (g) { return !state.grades.get(g[0]); });
     var typeOk = new Set(), linked = new Set();
     showNode = new Set(); showEdge = new Set();
     d.nodes.forEach(function (n) { if (state.types.get(n.kgType)) typeOk.add(n.id); });
     d.edges.forEach(function (e) {
       if (typeOk.has(e.from) && typeOk.has(e.to) && state.statuses.get(e.kgStatus) &&
+          state.grades.get(e.kgGrade) !== false &&
+          (state.until === null || !e.kgTime || e.kgTime <= state.until) &&
           (state.article === null || e.kgArticles.indexOf(state.article) >= 0)) {
         showEdge.add(e.id); linked.add(e.from); linked.add(e.to);
       }
@@ -134,6 +152,31 @@ _SCRIPT = r"""
     li.appendChild(label);
     statusList.appendChild(li);
   });
+  var gradeList = document.getElementById("kg-grades");
+  d.grades.forEach(function (g) {
+    var li = el("li"), label = el("label");
+    label.appendChild(checkbox("kg-grade", function (ev) { state.grades.set(g[0], ev.target.checked); apply(); }));
+    label.appendChild(document.createTextNode(g[0] === "none" ? g[1] : g[0] + " " + g[1]));
+    li.appendChild(label);
+    gradeList.appendChild(li);
+  });
+  var slider = document.getElementById("kg-time"), timeLabel = document.getElementById("kg-time-label");
+  function showTime() {
+    timeLabel.textContent = !d.dates.length ? "no dated statements" :
+      (state.until === null ? "all dates (" + d.dates[0] + " to " + d.dates[d.dates.length - 1] + ")"
+                            : "up to " + state.until + " (and undated)");
+  }
+  slider.max = String(Math.max(d.dates.length - 1, 0));
+  slider.value = slider.max;
+  slider.disabled = d.dates.length < 2;
+  slider.addEventListener("input", function () {
+    var i = Number(slider.value);
+    state.until = i >= d.dates.length - 1 ? null : d.dates[i];
+    showTime();
+    apply();
+  });
+  showTime();
+
   var select = document.getElementById("kg-article");
   var all = el("option", "all articles (" + d.articles.length + ")");
   all.value = "";
@@ -174,12 +217,100 @@ _SCRIPT = r"""
   document.getElementById("kg-reset").addEventListener("click", function () {
     d.types.forEach(function (t) { state.types.set(t[0], true); });
     d.statuses.forEach(function (s) { state.statuses.set(s, true); });
-    state.article = null;
-    select.value = "";
-    document.querySelectorAll("input.kg-type, input.kg-status").forEach(function (b) { b.checked = true; });
+    d.grades.forEach(function (g) { state.grades.set(g[0], true); });
+    state.article = null; state.until = null;
+    select.value = ""; slider.value = slider.max; showTime();
+    document.querySelectorAll("input.kg-type, input.kg-status, input.kg-grade").forEach(function (b) { b.checked = true; });
     apply();
   });
   showCount();
+
+  // the side panel: every source of a statement (or of an entity's statements), built as text
+  var byId = new Map(), nodeById = new Map();
+  d.edges.forEach(function (e) { byId.set(e.id, e); });
+  d.nodes.forEach(function (n) { nodeById.set(n.id, n); });
+  var detail = document.getElementById("kg-detail"), detailTitle = document.getElementById("kg-detail-title"),
+      detailBody = document.getElementById("kg-detail-body");
+  function nameOf(id) { var n = nodeById.get(id); return n ? String(n.label) : String(id); }
+  function textFragment(quote) {
+    var words = String(quote).split(/\s+/).slice(0, 8).join(" ");
+    return "#:~:text=" + encodeURIComponent(words).replace(/-/g, "%2D");
+  }
+  function statementBlock(e) {
+    var box = el("div"), h = el("h3", nameOf(e.from) + " " + e.kgPredicate + " " + nameOf(e.to));
+    box.className = "kg-statement";
+    box.appendChild(h);
+    var facts = [];
+    if (e.kgQuantity) facts.push(String(e.kgQuantity));
+    facts.push("status " + e.kgStatus);
+    facts.push("credibility " + (e.kgGrade === "none" ? "not graded" : e.kgGrade));
+    if (e.kgOrigins) facts.push(e.kgOrigins + (e.kgOrigins === 1 ? " independent origin" : " independent origins"));
+    if (e.kgTime) facts.push(String(e.kgTime));
+    box.appendChild(el("div", facts.join(" · "))).className = "meta";
+    var list = el("ol");
+    e.kgSources.forEach(function (s) {
+      var li = el("li"), head = el("div"), grade = el("span", s.grade);
+      li.className = "kg-source";
+      grade.className = "grade"; grade.title = "publisher reliability + information credibility";
+      head.appendChild(grade);
+      head.appendChild(document.createTextNode(" " + [s.publisher || "unknown publisher", s.published || "undated",
+        s.status, s.claimant ? "claimed by " + s.claimant : null].filter(Boolean).join(" · ")));
+      li.appendChild(head);
+      var q = el("blockquote"), where = s.article + ", characters " + s.start + "–" + s.end;
+      if (s.url && /^https?:\/\//.test(s.url)) {
+        var a = el("a", "“" + s.quote + "”");
+        a.href = s.url + textFragment(s.quote); a.target = "_blank"; a.rel = "noopener noreferrer";
+        a.title = where;
+        q.appendChild(a);
+      } else {
+        q.appendChild(el("span", "“" + s.quote + "”"));
+      }
+      li.appendChild(q);
+      li.appendChild(el("div", where)).className = "meta";
+      list.appendChild(li);
+    });
+    if (!e.kgSources.length) list.appendChild(el("li", "no sources"));
+    box.appendChild(list);
+    return box;
+  }
+  function showDetail(title, items) {
+    detailTitle.textContent = title;
+    while (detailBody.firstChild) detailBody.removeChild(detailBody.firstChild);
+    items.forEach(function (e) { detailBody.appendChild(statementBlock(e)); });
+    detail.hidden = false;
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) {
+      var id = p.nodes[0], items = d.edges.filter(function (e) {
+        return showEdge.has(e.id) && (e.from === id || e.to === id); });
+      showDetail(nameOf(id) + ": " + items.length + (items.length === 1 ? " statement" : " statements"), items);
+    } else if (p.edges.length && byId.has(p.edges[0])) {
+      var e = byId.get(p.edges[0]);
+      showDetail(e.kgSources.length + (e.kgSources.length === 1 ? " source" : " sources"), [e]);
+    } else {
+      detail.hidden = true;
+    }
+  });
+  document.getElementById("kg-detail-close").addEventListener("click", function () { detail.hidden = true; });
+
+  // labels of the most central entities, in page pixels: readable whatever the zoom
+  var layer = document.getElementById("kg-labels"), tags = new Map();
+  d.central.forEach(function (id) {
+    var t = el("div", nameOf(id)); t.className = "kg-central"; t.dataset.id = id;
+    layer.appendChild(t); tags.set(id, t);
+  });
+  network.on("afterDrawing", function () {
+    var ids = Array.from(tags.keys()), pos = network.getPositions(ids);
+    ids.forEach(function (id) {
+      var t = tags.get(id), p = pos[id];
+      if (!p || !showNode.has(id)) { t.style.display = "none"; return; }
+      var dom = network.canvasToDOM(p), node = network.body.nodes[id];
+      var r = node ? node.options.size * network.getScale() : 0;
+      t.style.display = "";
+      t.style.left = Math.round(dom.x) + "px";
+      t.style.top = Math.round(dom.y + r + 2) + "px";
+    });
+  });
 
   function stable() {
     window.kgStable = true;
@@ -197,7 +328,7 @@ _SCRIPT = r"""
   }
   window.kgNetwork = network;
   window.kg = {network: network, nodes: nodes, edges: edges, nodeView: nodeView,
-               edgeView: edgeView, state: state, apply: apply, search: search};
+               edgeView: edgeView, state: state, apply: apply, search: search, showDetail: showDetail};
 })();
 """
 
@@ -229,7 +360,23 @@ h1{font-size:1.2em;margin:0}
 .swatch{display:inline-block;width:.9em;height:.9em;border-radius:50%;margin-right:.4em;vertical-align:middle}
 .line{display:inline-block;width:2em;margin-right:.4em;vertical-align:middle;border-top:2px solid $edge}
 .line.doubt{border-top:2px dashed $doubt}
-#kg-network{flex:1;min-height:20em;width:100%}
+#kg-stage{flex:1;min-height:20em;width:100%;position:relative}
+#kg-network{position:absolute;inset:0}
+#kg-labels{position:absolute;inset:0;pointer-events:none;overflow:hidden}
+.kg-central{position:absolute;transform:translate(-50%,0);font:600 13px system-ui,sans-serif;color:#111;
+ background:rgba(255,255,255,.85);padding:0 .25em;border-radius:3px;white-space:nowrap}
+#kg-time{width:12em}
+#kg-detail{position:absolute;left:1em;top:7em;z-index:3;background:#fff;border:1px solid #bbb;
+ box-shadow:0 2px 8px rgba(0,0,0,.15);padding:.4em .8em;font-size:.85em;width:30em;
+ max-height:calc(100vh - 9em);overflow:auto}
+#kg-detail h2{font-size:1em;margin:.3em 1.5em .4em 0}
+#kg-detail h3{font-size:.95em;margin:.6em 0 .2em}
+#kg-detail-close{position:absolute;right:.4em;top:.3em;border:none;background:none;font-size:1.3em;cursor:pointer}
+#kg-detail ol{margin:0;padding-left:1.3em}
+#kg-detail li{margin:.35em 0}
+#kg-detail .meta{color:#555}
+#kg-detail blockquote{margin:.15em 0;padding-left:.5em;border-left:3px solid #ddd}
+.grade{font-weight:600}
 div.vis-tooltip{white-space:pre-wrap;max-width:36em;font-family:system-ui,sans-serif;font-size:12px}
 </style>
 </head>
@@ -247,8 +394,15 @@ div.vis-tooltip{white-space:pre-wrap;max-width:36em;font-family:system-ui,sans-s
 <ul id="kg-types"></ul>
 <h2>Statement status</h2>
 <ul id="kg-statuses"></ul>
+<h2>Credibility (Admiralty)</h2>
+<ul id="kg-grades"></ul>
+<h2>Time</h2>
+<div id="kg-time-box"><input type="range" id="kg-time" min="0" max="0" value="0" step="1">
+<div id="kg-time-label"></div></div>
 </aside>
-<div id="kg-network"></div>
+<aside id="kg-detail" hidden><button type="button" id="kg-detail-close" aria-label="close">×</button>
+<h2 id="kg-detail-title"></h2><div id="kg-detail-body"></div></aside>
+<div id="kg-stage"><div id="kg-network"></div><div id="kg-labels" aria-hidden="true"></div></div>
 <script type="application/json" id="kg-data">$data</script>
 <script>
 $vis_js
@@ -345,6 +499,9 @@ def _edge_tip(G, u, v, a) -> str:
     """Plain text (vis renders string titles as text, so article quotes stay inert)."""
     lines = [f"{_label(G, u)} —{a.get('predicate') or ''}→ {_label(G, v)}",
              f"status: {a.get('status') or 'reported'}"]
+    if a.get("credibility"):
+        g = str(a["credibility"])
+        lines.append(f"credibility: {g} ({GRADE_NAMES.get(g, '?')}), independent origins: {a.get('origins') or '?'}")
     for k in ("claimant", "quantity"):
         if a.get(k):
             lines.append(f"{k}: {a[k]}")
@@ -356,6 +513,32 @@ def _edge_tip(G, u, v, a) -> str:
     if len(sources) > MAX_SOURCES:
         lines.append(f"… and {len(sources) - MAX_SOURCES} more sources")
     return "\n".join(lines)
+
+
+def _date(value) -> str | None:
+    """The start of an ISO date or interval ("2025-03-02", "2025-03", "2025"), else None (a week)."""
+    m = re.match(r"\d{4}(-\d{2}(-\d{2})?)?(?![\d-]|-W)", str(value or ""))
+    return m.group(0) if m else None
+
+
+def _http(url) -> str | None:
+    """An http(s) URL, or None: the page links nothing else."""
+    u = str(url or "")
+    return u if re.match(r"https?://[^\s\"'<>]+$", u) else None
+
+
+def _panel_sources(a) -> list[dict]:
+    """Every source of a statement, for the side panel: publisher, date, quote, claimant, status, grade."""
+    out = []
+    cred = a.get("credibility")
+    for s in a.get("sources") or []:
+        rel = s.get("reliability") or "F"
+        out.append({"article": str(s.get("article") or ""), "publisher": s.get("publisher"),
+                    "published": None if s.get("published") is None else str(s.get("published")),
+                    "quote": " ".join(str(s.get("quote", "")).split()), "start": s.get("start"),
+                    "end": s.get("end"), "claimant": s.get("claimant"), "status": s.get("status") or a.get("status"),
+                    "reliability": rel, "grade": rel + (str(cred) if cred else ""), "url": _http(s.get("url"))})
+    return out
 
 
 def _spiral(ranked: list, step: float = 45.0) -> dict:
@@ -429,6 +612,7 @@ def render_html(G: "nx.MultiDiGraph", *, title: str = "geokg", max_nodes: int = 
     seen: dict = {}
     articles: set = set()
     statuses: set = set()
+    dates: set = set()
     for i, (u, v, k, a) in enumerate(edges):
         status = str(a.get("status") or "reported")
         doubt = status in DOUBTFUL
@@ -439,10 +623,16 @@ def render_html(G: "nx.MultiDiGraph", *, title: str = "geokg", max_nodes: int = 
         nth = seen[(u, v)] = seen.get((u, v), -1) + 1
         if nth:  # parallel statements between one pair: fan them out
             extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * nth, 2)}
+        grade = str(a["credibility"]) if a.get("credibility") else "none"
+        when = _date(a.get("time"))
+        if when:
+            dates.add(when)
         net.add_edge(str(u), str(v), id=f"e{i}", label=str(a.get("predicate") or ""),
                      title=_edge_tip(G, u, v, a), dashes=doubt,
                      color=DOUBT_COLOUR if doubt else EDGE_COLOUR,
-                     kgStatus=status, kgArticles=arts, **extra)
+                     kgStatus=status, kgArticles=arts, kgGrade=grade, kgTime=when,
+                     kgKey=str(k), kgPredicate=str(a.get("predicate") or ""), kgQuantity=a.get("quantity"),
+                     kgOrigins=a.get("origins"), kgSources=_panel_sources(a), **extra)
     net.options = {
         "nodes": {"shape": "dot", "font": {"size": 14}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
@@ -458,7 +648,13 @@ def render_html(G: "nx.MultiDiGraph", *, title: str = "geokg", max_nodes: int = 
     }
     vnodes, vedges, _, _, _, options = net.get_network_data()
     types = sorted({str(G.nodes[n].get("type") or "Thing") for n in nodes})
+    # the most central entities (as sized), not generic noun phrases: their labels stay readable
+    named = [n for n in nodes if not G.nodes[n].get("generic")]
+    central = sorted(named, key=lambda n: (-score[n], _label(G, n), str(n)))[:CENTRAL_LABELS]
+    grades = sorted({e["kgGrade"] for e in vedges}, key=lambda g: (g == "none", g))
     data = {"nodes": vnodes, "edges": vedges, "options": json.loads(options),
+            "central": [str(n) for n in central], "grades": [[g, GRADE_NAMES.get(g, g)] for g in grades],
+            "dates": sorted(dates),
             "types": [[t, type_colour(t)] for t in types],
             "statuses": list(STATUSES) + sorted(statuses - set(STATUSES)),
             "doubtful": sorted(DOUBTFUL), "articles": sorted(articles), "size_by": measure}

@@ -251,7 +251,8 @@ def test_report_markdown_sections_and_content(cliques):
     text = report_markdown(G)
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == ["# geokg graph report", "## Most central actors", "## Communities", "## Components",
-                        "## Most disputed entities", "## Articles agreeing on shared statements (and telling them differently)"]
+                        "## Most disputed entities", "## Credibility (Admiralty scale)",
+                        "## Articles agreeing on shared statements (and telling them differently)"]
     assert "| 1 | A1 | Country |" in text
     assert "1 weakly connected components" in text
     assert r"A2 \<b\>\*bold\*\</b\>" in text and "<b>" not in text          # article text is escaped
@@ -313,3 +314,26 @@ def test_central_actors_leave_out_generic_noun_phrases():
         G.add_edge("p", a)
     G.add_edge("r", "u")
     assert [r["label"] for r in central_actors(G, 5)] == ["Russia", "Ukraine"]
+
+
+def test_credibility_grades_counts_and_least_credible():
+    from kg.analysis import credibility_grades
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", key="s1", predicate="kills", credibility="5", origins=1)
+    G.add_edge("a", "c", key="s2", predicate="kills", credibility="4", origins=2)
+    G.add_edge("b", "c", key="s3", predicate="meets", credibility="1", origins=3)
+    G.add_edge("c", "d", key="s4", predicate="meets")
+    r = credibility_grades(G)
+    assert r["counts"] == {"1": 1, "2": 0, "3": 0, "4": 1, "5": 1, "6": 0, "none": 1}
+    assert [x["statement"] for x in r["least"]] == ["s1", "s2"]
+    text = report_markdown(G)
+    assert "| 5 | improbable | 1 |" in text and "Least credible: a kills b (5); a kills c (4)" in text
+
+
+def test_generic_nodes_are_no_central_actors():
+    G = nx.MultiDiGraph()
+    for x in "bcd":
+        G.add_edge("p", x, key="s" + x)
+    G.add_edge("b", "c", key="sbc")
+    G.nodes["p"].update(label="people", type="Thing", generic=True)
+    assert "p" not in [r["node"] for r in central_actors(G, 5)]

@@ -138,10 +138,12 @@ def test_build_writes_the_analysis_report(seed_build):
     assert "## Most central actors" in text and "United States" in text
 
 
-def test_conflicting_numbers_across_sources(seed_store):
+def test_conflicting_numbers_lists_conflicts_only(seed_store):
+    # "no less than 5,000" and "5,000" are consistent, not a conflict; no article conflicts with itself
     found = rows("conflicting_numbers", seed_store)
-    assert any(r["subject"] == "Venezuela" and r["object"] == "Igla-S" and r["value_a"] == r["value_b"] == 5000
-               and {r["qualifier_a"], r["qualifier_b"]} == {"at_least", "exact"} for r in found)
+    assert not any(r["subject"] == "Venezuela" and r["object"] == "Igla-S" and r["value_a"] == r["value_b"] == 5000
+                   for r in found)
+    assert all(r["article_a"] != r["article_b"] or r["claimant_a"] != r["claimant_b"] for r in found)
 
 
 def test_timeline_orders_dated_events(tmp_path):

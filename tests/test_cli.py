@@ -178,7 +178,8 @@ def test_query_library_name(store):
     r = run("query", "corroborated", "--store", store)
     assert r.exit_code == 0, r.output
     lines = r.stdout.splitlines()
-    assert lines[0].split() == ["statement", "subject", "predicate", "object", "value", "articles"]
+    assert lines[0].split() == ["statement", "subject", "predicate", "object", "value", "origins", "articles",
+                                "credibility"]
     assert re.fullmatch(r"\((\d+) rows\)", lines[-1]) and int(lines[-1][1:].split()[0]) > 0
 
 

@@ -8,6 +8,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from kg import config
 from kg.export import CSV_COLUMNS, facts, serialize, write_csv, write_facts
 from kg.rdf import PREFIXES
 
@@ -78,7 +79,8 @@ def test_trig_keeps_one_graph_per_article(seed_store, quads):
     ds = rdflib.Dataset()
     ds.parse(data=serialize(seed_store, "trig"), format="trig")
     names = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
-    assert len(names) == 2                                     # the two seed articles
+    assert len(names) == 3                                     # the two seed articles and the assessment
+    assert config.ASSESSMENT_GRAPH in names
     parsed_names = {str(g.identifier) for g in ds.graphs() if g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID}
     assert parsed_names == names
     for name in names:

@@ -143,3 +143,19 @@ def test_labels_match_build_time_labels(g):
     for p in _event_predicates() | _measure_predicates():
         if (KG[p], RDFS.subPropertyOf, KG.relation) in g:
             assert list(g.objects(KG[p], RDFS.label)) == [Literal(p.replace("_", " "))], p
+
+
+def test_assessment_terms_are_documented(g):
+    """kg/corroborate.py's terms and the Admiralty scales: documented, each grade with its notation."""
+    from kg import rdf
+    src = (ROOT / "kg" / "corroborate.py").read_text(encoding="utf-8")
+    names = set(re.findall(r"\bKG\.([A-Za-z_]\w*)", src))
+    assert {"origin", "origins", "credibility", "reliability", "conflictsWith", "refines", "Origin"} <= names
+    missing = sorted(n for n in names if g.value(KG[n], RDFS.comment) is None)
+    assert not missing, missing
+    for scheme, iris in (("CredibilityScheme", rdf.CREDIBILITY_IRIS), ("ReliabilityScheme", rdf.RELIABILITY_IRIS)):
+        for code, iri in iris.items():
+            term = KG[_local(iri)]
+            assert g.value(term, RDFS.comment) is not None, iri
+            assert (term, SKOS.inScheme, KG[scheme]) in g
+            assert str(g.value(term, SKOS.notation)) == str(code)

@@ -272,3 +272,47 @@ def test_sizes_without_edges():
     G.add_node("a", label="A", type="Thing")
     G.add_node("b", label="B", type="Thing")
     assert {n["size"] for n in _data(render_html(G))["nodes"]} == {10}
+
+
+def graded_graph() -> nx.MultiDiGraph:
+    """small_graph with grades, dates, publishers and one hostile URL."""
+    G = small_graph()
+    src = {"article": "a1.txt", "quote": "Iran supplied at least 5,000 missiles.", "start": 10, "end": 48,
+           "status": "claimed", "claimant": "Kyiv", "publisher": "Reuters", "published": "2025-10-22",
+           "reliability": "B", "url": "https://news.example/a1"}
+    evil = dict(src, article="a2.txt", publisher=IMG, reliability="F", url="javascript:alert(1)")
+    G.edges[E + "iran", E + "russia", S + "1"].update(credibility="1", origins=2, time="2025-10-20",
+                                                     sources=[src, evil])
+    G.edges[E + "putin", E + "wagner", S + "4"].update(credibility="5", origins=1, time="2025-11-02/2025-11-03")
+    G.edges[E + "putin", E + "russia", S + "5"].update(credibility="2", origins=1, time="2025-W42")
+    G.nodes[E + "shahed"]["generic"] = True
+    return G
+
+
+def test_panel_data_grades_dates_and_central_labels():
+    data = _data(render_html(graded_graph()))
+    by_label = {e["label"]: e for e in data["edges"]}
+    supplies = by_label["supplies"]
+    assert supplies["kgGrade"] == "1" and supplies["kgTime"] == "2025-10-20" and supplies["kgOrigins"] == 2
+    first, second = supplies["kgSources"]
+    assert (first["publisher"], first["published"], first["status"], first["claimant"], first["grade"]) == \
+        ("Reuters", "2025-10-22", "claimed", "Kyiv", "B1")
+    assert first["url"] == "https://news.example/a1" and (first["start"], first["end"]) == (10, 48)
+    assert second["url"] is None and second["grade"] == "F1"        # no javascript: link
+    assert by_label["commands"]["kgTime"] == "2025-11-02"             # an interval's start
+    assert by_label["leads"]["kgTime"] is None                        # an ISO week: undated
+    assert by_label["operates"]["kgGrade"] == "none"
+    assert data["dates"] == ["2025-10-20", "2025-11-02"]
+    assert [g[0] for g in data["grades"]] == ["1", "2", "5", "none"]
+    assert E + "shahed" not in data["central"] and data["central"][0] == E + "russia"
+    assert "credibility: 1 (confirmed), independent origins: 2" in supplies["title"]
+
+
+def test_panel_controls_in_page():
+    page = render_html(graded_graph())
+    for ident in ("kg-grades", "kg-time", "kg-time-label", "kg-detail", "kg-detail-body", "kg-labels"):
+        assert f'id="{ident}"' in page
+    assert "javascript:alert" not in page.split('id="kg-data">')[0]
+    script = page[page.rindex("<script>"):]
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script

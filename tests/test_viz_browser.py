@@ -18,7 +18,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
 sync_api = pytest.importorskip("playwright.sync_api")
 
-from test_viz import E, IMG, S, SCRIPT, _src, small_graph, star_graph  # noqa: E402
+from test_viz import E, IMG, S, SCRIPT, _src, graded_graph, small_graph, star_graph  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -272,3 +272,87 @@ def test_hostile_text_renders_inert(open_page):
 
 def test_same_graph_same_page():
     assert render_html(hostile_graph()) == render_html(hostile_graph())
+
+
+EDGE_POINT = """(label) => {
+  const e = kg.edges.get().find(x => x.label === label);
+  const p = kgNetwork.body.edges[e.id].edgeType.getPoint(0.5);
+  const dom = kgNetwork.canvasToDOM(p), box = document.getElementById("kg-network").getBoundingClientRect();
+  return {x: box.left + dom.x, y: box.top + dom.y};
+}"""
+
+
+def test_click_an_edge_opens_the_source_panel(open_page):
+    p = open_page(graded_graph())
+    assert p.page.is_hidden("#kg-detail")
+    pt = p.page.evaluate(EDGE_POINT, "supplies")
+    p.page.mouse.click(pt["x"], pt["y"])
+    p.page.wait_for_selector("#kg-detail", state="visible", timeout=3000)
+    assert p.page.text_content("#kg-detail-title") == "2 sources"
+    assert p.page.text_content("#kg-detail h3") == "Iran supplies Russia"
+    sources = p.page.locator("#kg-detail li.kg-source")
+    assert sources.count() == 2
+    first = sources.nth(0).inner_text()
+    for part in ("B1", "Reuters", "2025-10-22", "claimed", "claimed by Kyiv",
+                 "“Iran supplied at least 5,000 missiles.”", "a1.txt, characters 10–48"):
+        assert part in first, part
+    href = sources.nth(0).locator("a").get_attribute("href")
+    assert href.startswith("https://news.example/a1#:~:text=Iran%20supplied%20at%20least")
+    second = sources.nth(1)
+    assert second.locator("a").count() == 0                # a javascript: URL is no link
+    assert IMG in second.inner_text() and p.page.locator("#kg-detail img").count() == 0
+    assert "credibility 1" in p.page.text_content("#kg-detail .meta")
+    p.page.click("#kg-detail-close")
+    assert p.page.is_hidden("#kg-detail")
+    p.clean()
+
+
+def test_click_a_node_lists_its_statements(open_page):
+    p = open_page(graded_graph())
+    pos = p.page.evaluate(f"""() => {{ const d = kgNetwork.canvasToDOM(kgNetwork.getPositions(['{E}putin'])['{E}putin']),
+        b = document.getElementById('kg-network').getBoundingClientRect(); return {{x: b.left + d.x, y: b.top + d.y}}; }}""")
+    p.page.mouse.click(pos["x"], pos["y"])
+    p.page.wait_for_selector("#kg-detail", state="visible", timeout=3000)
+    assert p.page.text_content("#kg-detail-title") == "Vladimir Putin: 2 statements"
+    heads = p.page.eval_on_selector_all("#kg-detail h3", "hs => hs.map(h => h.textContent).sort()")
+    assert heads == ["Vladimir Putin commands Wagner Group", "Vladimir Putin leads Russia"]
+    p.clean()
+
+
+def test_central_labels_readable_at_first_draw(open_page):
+    p = open_page(graded_graph())
+    tags = p.page.eval_on_selector_all("#kg-labels .kg-central", """ts => ts.map(t => ({text: t.textContent,
+        shown: t.style.display !== 'none', px: parseFloat(getComputedStyle(t).fontSize),
+        x: t.getBoundingClientRect().left, y: t.getBoundingClientRect().top}))""")
+    assert {t["text"] for t in tags} == {"Iran", "Russia", "Vladimir Putin", "Wagner Group"}   # not the generic one
+    assert all(t["shown"] and t["px"] >= 12 and 0 <= t["x"] <= 1280 and 0 <= t["y"] <= 800 for t in tags)
+    # zoomed far out the canvas labels shrink; these stay the same size
+    p.page.evaluate("kgNetwork.moveTo({scale: 0.05})")
+    p.page.wait_for_timeout(100)
+    assert p.page.eval_on_selector_all("#kg-labels .kg-central", "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))") == [13.0] * 4
+    p.clean()
+
+
+def test_big_graph_labels_its_hubs(open_page):
+    p = open_page(star_graph(600), max_nodes=1000)
+    tags = p.page.eval_on_selector_all("#kg-labels .kg-central", "ts => ts.map(t => t.textContent)")
+    assert len(tags) == 12 and tags[0] == "Entity 000"
+    p.clean()
+
+
+def test_grade_filter_and_time_slider(open_page):
+    p = open_page(graded_graph())
+    assert p.counts()["edges"] == 5
+    p.page.get_by_label("5 improbable", exact=True).uncheck()     # Putin -> Wagner
+    assert p.counts()["edges"] == 4
+    p.page.click("#kg-reset")
+    assert p.counts()["edges"] == 5
+    assert p.page.text_content("#kg-time-label") == "all dates (2025-10-20 to 2025-11-02)"
+    p.page.fill("#kg-time", "0")                                  # up to 2025-10-20: the November one goes
+    p.page.dispatch_event("#kg-time", "input")
+    assert p.page.text_content("#kg-time-label") == "up to 2025-10-20 (and undated)"
+    assert p.counts()["edges"] == 4
+    assert "commands" not in p.page.evaluate("kg.edgeView.get().map(e => e.label)")
+    p.page.click("#kg-reset")
+    assert p.counts()["edges"] == 5
+    p.clean()

@@ -31,6 +31,7 @@ from .frames import document_frames
 from .nlp import load_pipeline
 from .resources import data_digest, load_resources
 from .timex import find_times
+from .truecase import names_in_prose, truecase
 
 __all__ = ["extract", "extract_many", "extractor_id"]
 
@@ -107,12 +108,27 @@ def extract(article: Article) -> Extraction:
     return next(extract_many([article]))
 
 
+def _vocabulary(nlp, res_words) -> tuple[frozenset[str], frozenset[str]]:
+    """Ordinary English words (the lemmatizer's index, empty without one) and stop words."""
+    words: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            for base in lookups.get_table("lemma_index").values():
+                words.update(base)
+    return frozenset(words), frozenset(nlp.Defaults.stop_words) | frozenset(res_words("truecase", "function_words"))
+
+
 def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
     nlp, _ = load_pipeline()
+    res = load_resources()
+    vocab, stop = _vocabulary(nlp, res.words)
     for article in articles:
         paras = _paragraphs(article)
         sentences: list[Sentence] = []
-        for (offset, _text), doc in zip(paras, nlp.pipe([t for _, t in paras], batch_size=64)):
+        keep = names_in_prose(article.text[article.body_start:])
+        texts = [truecase(t, res, vocab, stop, keep) for _, t in paras]     # Title Case lines read as sentences
+        for (offset, _text), doc in zip(paras, nlp.pipe(texts, batch_size=64)):
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
@@ -171,8 +187,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode = "threatened" if d.predicate in contested else "intended"
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
-        quote = s.doc.text.strip()
         start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
+        quote = article.text[start:start + len(s.doc.text.strip())]    # verbatim, whatever case was parsed
         evidence = Span(start, start + len(quote), quote)
         for subject, o, quantity, location in _variants(d, canon):
             both_known = all(e is not None and e.wikidata for e in (subject, o))

@@ -416,7 +416,13 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
     if objs:
         d.object = objs[0]
-    if ev.to_role == "recipient" and objs:
+    if ev.to_role == "recipient" and not objs and subj and not passive:
+        given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+        if given:       # "Venezuela armed with 5,000 missiles": armed by someone unnamed
+            d.recipient, d.subject, d.extra_subjects, d.object, d.extra = subj[0], None, [], given[0], given[1:]
+            subj = []
+    elif ev.to_role == "recipient" and objs:
         # "supplying the group with missiles": the object is the recipient, the 'with' phrase the thing
         given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
@@ -431,7 +437,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
-    if d.subject is None and not ((passive or cause or _infinitive(verb)) and d.quantity is not None):
+    if d.subject is None and d.recipient is None \
+            and not ((passive or cause or _infinitive(verb)) and d.quantity is not None):
         if cause:
             ctx.agentless.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
         return None

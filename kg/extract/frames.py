@@ -185,7 +185,7 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
                           and not (e.type == "Thing" and e.label.lower().split()[-1] in generic)])
     deps = _table(ctx, "verb", "deps")
     for c in verb.children:
-        role = deps.get(c.dep_)
+        role = deps.get(c.dep_) or ("patient" if passive and c.dep_ == "nsubj" else None)
         if c.dep_ == "nsubjpass" and not passive:
             continue
         if role:

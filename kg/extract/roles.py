@@ -79,6 +79,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return [], False
     if (event_noun := _saw_done(ctx, si, verb)) is not None:
         return _noun_agent(ctx, si, event_noun, depth + 1), True
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) \
+            and not any(x.dep_ in ("aux", "auxpass", "dobj") for x in verb.children):
+        return [], True     # a headline's passive: "Venezuela Armed with Missiles", "Services Questioned About ..."
     for c in verb.children:
         if c.dep_ in _SUBJ and verb.dep_ == "relcl" and c.lower_ in ("that", "which") \
                 and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head) and not ctx.mention_at(si, verb.head.i):
