@@ -1021,3 +1021,9 @@ def test_the_aid_of_a_state_is_its_aid_and_known_to_be_close_to_it_names_nobody(
     assert not [f for f in facts if f[0] == "supplies" and f[2] in ("Russia", "China")]
     _, facts = _facts("Leftists known to be sympathetic to ETA were arrested in Madrid.")
     assert not [f for f in facts if f[2] == "ETA"]
+
+
+def test_a_headline_passive_and_armed_with():
+    ex, facts = _facts("Belarus Armed with 300 Russian Missiles, Officials Say.")
+    assert ("supplies", None, "russian missiles") in facts
+    assert _one(ex, "supplies").recipient.label == "Belarus"

@@ -126,7 +126,7 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
     for article in articles:
         paras = _paragraphs(article)
         sentences: list[Sentence] = []
-        keep = names_in_prose(article.text[article.body_start:])
+        keep = names_in_prose(article.text[article.body_start:], stop)
         texts = [truecase(t, res, vocab, stop, keep) for _, t in paras]     # Title Case lines read as sentences
         for (offset, _text), doc in zip(paras, nlp.pipe(texts, batch_size=64)):
             for sent in doc.sents:

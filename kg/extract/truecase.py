@@ -48,9 +48,11 @@ def _known(word: str, vocab: frozenset[str]) -> bool:
     return False
 
 
-def names_in_prose(text: str) -> frozenset[str]:
-    """Words the article capitalises inside a sentence ('... said Boston police'): names, wherever they stand."""
-    return frozenset(m.group(1) for m in re.finditer(r"[a-z,;:] ([A-Z][A-Za-z'’]+)", text))
+def names_in_prose(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Words the article capitalises inside a sentence ('... said Boston police'): names, wherever
+    they stand. Title Case lines are no prose and say nothing of it."""
+    return frozenset(m.group(1) for line in text.split("\n") if not is_title_case(line, stop)
+                     for m in re.finditer(r"[a-z,;:] ([A-Z][A-Za-z'’]+)", line))
 
 
 def truecase(text: str, res: Resources, vocab: frozenset[str], stop: frozenset[str],
