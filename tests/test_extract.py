@@ -1027,3 +1027,24 @@ def test_a_headline_passive_and_armed_with():
     ex, facts = _facts("Belarus Armed with 300 Russian Missiles, Officials Say.")
     assert ("supplies", None, "russian missiles") in facts
     assert _one(ex, "supplies").recipient.label == "Belarus"
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("A referendum could have cut short the president's term in Ruritania.", "cut"),   # a possibility
+    ("Officials said the threat may bring Russia to the negotiating table.", "bring"),
+])
+def test_what_could_or_may_happen_is_not_stated(body, absent):
+    _, facts = _facts(body)
+    assert not [f for f in facts if f[0].startswith(absent)]
+
+
+def test_without_doing_negates_and_keeps_the_subject():
+    _, facts = _facts("Ivo Brandt launched the campaign in Vostok without consulting the ministry.")
+    assert ("not_consult", "Ivo Brandt", "ministry") in facts
+
+
+def test_an_agent_adjective_names_the_attackers_not_the_state_nearby():
+    _, facts = _facts("India has launched strikes on Pakistan. Two weeks after a deadly militant attack on tourists "
+                      "in Kashmir, India has launched a series of strikes on sites in Pakistan.")
+    assert ("attacks", "militants", "tourists") in facts
+    assert not [f for f in facts if f[0] == "attacks" and f[1] == "India"]

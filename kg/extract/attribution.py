@@ -329,6 +329,9 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     marks = set(ctx.res.words("negation", "hypothetical_marks"))
     purpose = set(ctx.res.words("negation", "purpose_nouns"))
     modals = set(ctx.res.words("negation", "hypothetical_modals"))
+    possible = set(ctx.res.words("negation", "possibility_modals"))
+    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in possible for c in tok.children):
+        return True     # "a referendum that could have cut short his term", "may bring Russia to the table"
     for a in chain:
         if a.dep_ == "relcl":
             return False

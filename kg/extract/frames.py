@@ -212,8 +212,11 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
 
 
 def _own_agent(ctx, si, noun) -> list[Entity]:
-    """The agent written on the noun: 'Russia's attack', 'its attack', 'the Russian attack'."""
+    """The agent written on the noun: 'Russia's attack', 'its attack', 'the Russian attack',
+    'a militant attack'."""
     for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("events", "agent_adjectives"):
+            return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]
         if c.dep_ == "poss":
             return ctx.resolve_all(si, c, allow_noun=False)
         if c.dep_ in ("amod", "compound", "nmod") and (mc := ctx.mention_at(si, c.i)) is not None \

@@ -139,7 +139,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
-        control = verb.dep_ == "pcomp" or gov.lemma_.lower() in ctx.res.words("control", "object")
+        control = verb.dep_ == "pcomp" and h.lower_ in ("of", "from", "into") \
+            or gov.lemma_.lower() in ctx.res.words("control", "object")   # not "did X without asking"
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" and control else []
         if not objs and gov.pos_ == "VERB" and verb.dep_ == "xcomp" and control:
             # "called on Muslims to take up arms", "appealed to donors to give": the addressee
@@ -177,7 +178,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
 def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     ev = _event_for(ctx, noun)
     for c in noun.children:
-        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("nouns", "agent_adjectives"):
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("events", "agent_adjectives"):
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
         if c.dep_ in ("amod", "compound") and (mc := ctx.mention_at(si, c.i)) and mc.kind == "demonym":
             return [mc.entity]
@@ -460,6 +461,8 @@ def _negated(tok) -> bool:
     """'did not strike', 'no troops were sent', 'not a single farmer has lost' (a negated subject)."""
     if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True         # "launched this campaign without finding out the facts"
     return any(c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
                                                         for x in c.children) for c in tok.children)
 
