@@ -1048,3 +1048,11 @@ def test_an_agent_adjective_names_the_attackers_not_the_state_nearby():
                       "in Kashmir, India has launched a series of strikes on sites in Pakistan.")
     assert ("attacks", "militants", "tourists") in facts
     assert not [f for f in facts if f[0] == "attacks" and f[1] == "India"]
+
+
+def test_he_in_a_clause_a_named_speaker_reports_after_it_is_someone_else():
+    _, facts = _facts("Elliott said that Timothy McVeigh paid the fee in cash. He rented the truck using a false "
+                      "name, Elliott said.")
+    assert ("rent", "Timothy McVeigh", "truck") in facts
+    _, facts = _facts("Donald Trump says he authorised the CIA to act in Venezuela.")
+    assert [f for f in facts if f[0] == "authorizes" and f[1] == "Donald Trump"]

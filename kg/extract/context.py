@@ -259,6 +259,12 @@ class ArticleContext:
         if low in _PEOPLE_PRONOUNS:
             e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
                 or self.earlier(si, tok.i, ("Person",))
+            speaker = self._named_speaker(si, tok)
+            if e is not None and e == speaker:
+                # "He rented the truck, Elliott said": Elliott would have said "I"; the person before him
+                e = next((m.entity for s in range(si, max(-1, si - 3), -1) for m in reversed(self.mentions[s])
+                          if m.kind == "name" and self.is_person(m.entity) and m.entity != speaker
+                          and (s < si or m.start < tok.i)), None)
             return self._memo(si, tok, e)
         if low in _THING_PRONOUNS | _PEOPLE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
             # "Serbia has refused ..., but it has also sold ...": the first conjunct's subject
@@ -415,6 +421,21 @@ class ArticleContext:
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
+
+    def _named_speaker(self, si: int, tok) -> Entity | None:
+        """The person named after the clause a token stands in as saying it ('..., Elliott said'), if any."""
+        claimed = set(self.res.words("attribution", "claimed"))
+        a = tok
+        for _ in range(8):
+            if a.head.i == a.i:
+                break
+            child, a = a, a.head
+            if a.pos_ == "VERB" and a.lemma_.lower() in claimed and child.dep_ in ("ccomp", "parataxis", "conj"):
+                subj = [c for c in a.children if c.dep_ == "nsubj"]
+                m = self.mention_at(si, subj[0].i) if subj else None
+                # only a speaker named after the clause: "He rented it, Elliott said" (not "Trump says he ...")
+                return m.entity if m is not None and m.kind == "name" and m.start > tok.i else None
+        return None
 
     def _actor_country(self, si: int, tok) -> Entity | None:
         """The country of the person who acts on 'the country' ('he vowed to defend the country')."""
