@@ -1056,3 +1056,10 @@ def test_he_in_a_clause_a_named_speaker_reports_after_it_is_someone_else():
     assert ("rent", "Timothy McVeigh", "truck") in facts
     _, facts = _facts("Donald Trump says he authorised the CIA to act in Venezuela.")
     assert [f for f in facts if f[0] == "authorizes" and f[1] == "Donald Trump"]
+
+
+def test_sending_what_is_no_force_is_no_deployment():
+    _, facts = _facts("In a memo sent to Ruritanian lawmakers, the ministry said it was ready. "
+                      "Russia sent 3,000 troops to Belarus.")
+    assert not [f for f in facts if f[0] == "deploys" and f[2] == "memo"]
+    assert ("deploys", "Russia", "troops") in facts

@@ -58,6 +58,7 @@ class ArticleContext:
     _surnames: set | None = None
     refused: set = field(default_factory=set)   # (sentence, token) a typed rule turned down: no frame either
     agentless: set = field(default_factory=set)  # (sentence, token) whose subject is a cause, not an agent
+    untyped: set = field(default_factory=set)    # (sentence, token) the event table's type does not fit
     _active: set = field(default_factory=set)   # resolutions in progress (cycle guard)
     _done: dict = field(default_factory=dict)   # resolutions finished within the outermost one
 

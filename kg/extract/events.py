@@ -289,6 +289,20 @@ def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
     return d if d.object is not None or d.quantity is not None else None
 
 
+def _forces(ctx, si, verb) -> bool:
+    """The verb's object is forces, weapons or people ('sent 300 troops', 'sent two warships')."""
+    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        patients.append(verb.head)      # "the Russian military stationed in the republic"
+    for c in patients:
+        ents = ctx.resolve_all(si, c)
+        if any(e.type in ("MilitaryForce", "WeaponSystem", "Group", "Person") for e in ents) \
+                or c.lemma_.lower() in ctx.people or c.lower_ in ctx.people or c.lower_ in ctx.weapon_nouns \
+                or c.lemma_.lower() in ctx.weapon_nouns or c.lower_ in ctx.res.words("types", "MilitaryForce"):
+            return True
+    return False
+
+
 def _violent_context(ctx, verb) -> bool:
     """'died in the attack', 'died in 1977 of his wounds', 'died after a bomb detonated under a
     convoy': an event, a wound or a weapon in the clause of the death."""
@@ -412,6 +426,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if len(subj) == 2 and any(c.dep_ in _OBJ and c.lower_ in ("other", "another")
                               and any(x.lower_ in ("each", "one") for x in c.children) for c in verb.children):
         objs = [subj[1], subj[0]]      # "X and Y accused each other": both ways
+    if objs and ev.predicate in ctx.res.words("events", "force_object_predicates") and not _forces(ctx, si, verb):
+        ctx.untyped.add((si, verb.i))   # "a memo sent to lawmakers": sent, but no deployment
+        return None
     if objs and ev.predicate in ctx.res.words("events", "actor_object_predicates"):
         objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
     if objs:

@@ -330,7 +330,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         if tok.i in taken:
             continue
         lemma = tok.lemma_.lower()
-        ev = _event_for(ctx, tok)
+        ev = None if (si, tok.i) in ctx.untyped else _event_for(ctx, tok)
         if not tok.is_alpha or len(tok.text) < 2:
             continue        # "'m", "'s": clitics are no events
         if tok.pos_ == "VERB":
