@@ -228,3 +228,8 @@ def test_an_open_verb_counts_its_patient_only():
     st = _with(_statements("Ruritanian troops detonated 20 bombs across Vostok."), "detonate")[0]
     assert st.quantity.value == 20
 
+
+
+def test_an_event_noun_under_a_refused_light_verb_keeps_its_own_frame():
+    st = _with(_statements("Ivo Brandt sent instructions to the Ruritanian army on Monday."), "instruction")[0]
+    assert _label(st.subject) == "Ivo Brandt"

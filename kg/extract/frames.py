@@ -345,7 +345,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             frame = _verb_frame(ctx, si, tok, ev)
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None:
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if gov.i in taken and (ev is None or taken[gov.i] == ev.predicate) \
+            if gov.i in taken and taken[gov.i] is not None and (ev is None or taken[gov.i] == ev.predicate) \
                     and (tok.dep_ != "pobj" or tok.head.lower_ == "of"):
                 continue        # "launched strikes", "fought two wars": the verb's event already
             frame = _noun_frame(ctx, si, tok, ev)
