@@ -1063,3 +1063,9 @@ def test_sending_what_is_no_force_is_no_deployment():
                       "Russia sent 3,000 troops to Belarus.")
     assert not [f for f in facts if f[0] == "deploys" and f[2] == "memo"]
     assert ("deploys", "Russia", "troops") in facts
+
+
+def test_who_is_urged_to_do_something_is_the_target_not_what_is_called_for():
+    ex, _ = _facts("Police in Vostok have urged residents to avoid the area.")
+    st = _one(ex, "calls_for")
+    assert st.object is None and st.target.label == "residents"

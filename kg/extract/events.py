@@ -477,9 +477,15 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         d.object = found[0] if found else None
     if d.subject is None and d.object is None:
         return None
-    if d.object is None:
+    addressee = ev.predicate in ctx.res.words("events", "addressee_predicates") and d.object is not None \
+        and len(objs) == 1 and any(c.dep_ == "xcomp" for c in verb.children)
+    if addressee:
+        # "urged people to avoid the area": who is urged (the target); what is urged is the infinitive's
+        d.target, d.object, objs = d.object, None, []
+    if d.object is None and not addressee:
         d.object, d.target = (d.target, None) if d.target else (d.object, d.target)
-    if d.object is None and d.location is None and d.recipient is None and d.quantity is None:
+    if d.object is None and d.location is None and d.recipient is None and d.quantity is None \
+            and not addressee:
         return None
     d.extra = objs[1:] if len(objs) > 1 else []
     _transfer(ctx, si, verb, d)
