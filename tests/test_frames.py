@@ -233,3 +233,10 @@ def test_an_open_verb_counts_its_patient_only():
 def test_an_event_noun_under_a_refused_light_verb_keeps_its_own_frame():
     st = _with(_statements("Ivo Brandt sent instructions to the Ruritanian army on Monday."), "instruction")[0]
     assert _label(st.subject) == "Ivo Brandt"
+
+
+def test_a_participle_after_what_is_seen_is_what_it_does():
+    sts = _statements("Ivo Brandt entered the bank. Police described Ivo Brandt as a tall man, wearing dark glasses.")
+    assert not [s for s in sts if s.predicate == "wear" and _label(s.subject) == "police"]
+    sts = _statements("The video showed Ivo Brandt leaving the embassy in Vostok.")
+    assert [s for s in sts if s.predicate == "leave" and _label(s.subject) == "Ivo Brandt"]

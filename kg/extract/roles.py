@@ -136,6 +136,12 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp", "advcl") and (m := ctx.mention_at(si, k)) \
             and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
         return [m.entity], False
+    if verb.dep_ in ("advcl", "xcomp", "ccomp") and verb.tag_ == "VBG" and h.pos_ == "VERB" \
+            and h.lemma_.lower() in ctx.res.words("control", "perception"):
+        # "police described him as ..., wearing dark glasses", "the video showed him leaving": the one seen
+        seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
+        if seen:
+            return ctx.resolve_all(si, seen[0]), False      # whoever it is, not the one who saw
     if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
