@@ -1069,3 +1069,9 @@ def test_who_is_urged_to_do_something_is_the_target_not_what_is_called_for():
     ex, _ = _facts("Police in Vostok have urged residents to avoid the area.")
     st = _one(ex, "calls_for")
     assert st.object is None and st.target.label == "residents"
+
+
+def test_it_that_exploded_is_no_state():
+    _, facts = _facts("The bomb hit the Oxford Street bus station. As a truck arrived, it exploded, killing two "
+                      "soldiers.")
+    assert not [f for f in facts if f[0] == "kills" and f[1] is not None]

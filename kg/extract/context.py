@@ -293,6 +293,9 @@ class ArticleContext:
                     if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group"):
                         return found[:1]
                     break
+        if low in _THING_PRONOUNS and tok.dep_ == "nsubj" \
+                and tok.head.lemma_.lower() in self.res.words("events", "device_verbs"):
+            return []       # "As a Land-Rover arrived, it exploded": a thing, never a state or a group
         if low in _THING_PRONOUNS:
             e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
                 or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
