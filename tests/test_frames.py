@@ -240,3 +240,8 @@ def test_a_participle_after_what_is_seen_is_what_it_does():
     assert not [s for s in sts if s.predicate == "wear" and _label(s.subject) == "police"]
     sts = _statements("The video showed Ivo Brandt leaving the embassy in Vostok.")
     assert [s for s in sts if s.predicate == "leave" and _label(s.subject) == "Ivo Brandt"]
+
+
+def test_an_appeal_for_something_is_for_what_is_sought():
+    st = _with(_statements("Police in Vostok issued an appeal for witnesses with a photo of the suspect."), "appeal")[0]
+    assert _label(st.object) == "witnesses" and st.recipient is None

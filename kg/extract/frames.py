@@ -243,6 +243,10 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
         subj, _ = _subject_of(ctx, si, gov.head.head)    # "X claimed responsibility for the attack": X's attack
         _add(frame, "agent", subj)
         frame.owned = bool(subj)
+    if noun.lemma_.lower() in _table(ctx, "nouns", "for_patient"):
+        for prep in _preps(noun):       # "an appeal for witnesses", "an order for 12 jets": what is sought
+            if prep.lower_ == "for":
+                _add(frame, "patient", [e for p in prep.children if p.dep_ == "pobj" for e in _participants(ctx, si, p)])
     if noun.lemma_.lower() in _table(ctx, "nouns", "of_agent") and "agent" not in frame.roles:
         for prep in _preps(noun):       # "with the aid of Russia": Russia aids
             if prep.lower_ == "of":
