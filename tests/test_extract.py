@@ -1075,3 +1075,8 @@ def test_it_that_exploded_is_no_state():
     _, facts = _facts("The bomb hit the Oxford Street bus station. As a truck arrived, it exploded, killing two "
                       "soldiers.")
     assert not [f for f in facts if f[0] == "kills" and f[1] is not None]
+
+
+def test_warning_someone_to_do_something_is_no_claim():
+    ex, _ = _facts("Armed bands roam Vostok, warning locals to toe the government line.")
+    assert all(s.claimant is None for s in ex.statements if s.predicate.startswith("toe"))

@@ -121,6 +121,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             if st in ("denied", "disputed"):
                 break      # "Pakistan has denied any involvement": the denier doubts it, not claims it;
                            # the sentence's cue sets the status and who (see ``sentence_cues``)
+            if st and a.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
+                break      # "warning locals to toe the line": an order to the object, no claim of a fact
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj, _ = _subject_of(ctx, si, h)
                 if subj:
