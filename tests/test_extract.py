@@ -1078,5 +1078,5 @@ def test_it_that_exploded_is_no_state():
 
 
 def test_warning_someone_to_do_something_is_no_claim():
-    ex, _ = _facts("Armed bands roam Vostok, warning locals to toe the government line.")
+    ex, _ = _facts("The militia in Vostok warned residents to toe the government line.")
     assert all(s.claimant is None for s in ex.statements if s.predicate.startswith("toe"))
