@@ -1080,3 +1080,8 @@ def test_it_that_exploded_is_no_state():
 def test_warning_someone_to_do_something_is_no_claim():
     ex, _ = _facts("The militia in Vostok warned residents to toe the government line.")
     assert all(s.claimant is None for s in ex.statements if s.predicate.startswith("toe"))
+
+
+def test_determined_to_do_is_intended():
+    _, facts = _facts("Friedrich Merz said Germany was determined to defend Lithuania.")
+    assert ("defends_intended", "Germany", "Lithuania") in facts
