@@ -1085,3 +1085,10 @@ def test_warning_someone_to_do_something_is_no_claim():
 def test_determined_to_do_is_intended():
     _, facts = _facts("Friedrich Merz said Germany was determined to defend Lithuania.")
     assert ("defends_intended", "Germany", "Lithuania") in facts
+
+
+def test_an_imperative_is_an_order_and_a_speaker_s_description_is_no_claim():
+    _, facts = _facts('Ivo Brandt told the workers: "Take the lists of voters to the ministry in Vostok."')
+    assert not [f for f in facts if f[0] == "take"]
+    ex, _ = _facts("Drones are a growing threat, said Dave Sloggett, who runs exercises for the police.")
+    assert all(s.claimant is None for s in ex.statements if s.predicate == "run")

@@ -97,6 +97,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break
         if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
             break      # "... as he visited Warsaw": narration around the quote, not part of it
+        if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and h.dep_ in ("nsubj", "attr", "appos"):
+            break      # "said Sloggett, who runs exercises for the police": the writer's description
         if a.dep_ == "prep" and prev_dep != "pcomp":
             break      # "amid tension over the US deployment": a noun phrase, not a reported clause
         if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
@@ -392,6 +394,10 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     ``threatened``, ``refused``) or None for an event stated as done.
     """
     table = ctx.res.lexicon.get("modality", {})
+    if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) \
+            and tok.i == min(t.i for t in tok.subtree if not t.is_punct):
+        return "intended"   # an imperative: "Take the lists of workers ...", said to others to do
     a = tok
     n = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
