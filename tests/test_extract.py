@@ -1092,3 +1092,9 @@ def test_an_imperative_is_an_order_and_a_speaker_s_description_is_no_claim():
     assert not [f for f in facts if f[0] == "take"]
     ex, _ = _facts("Drones are a growing threat, said Dave Sloggett, who runs exercises for the police.")
     assert all(s.claimant is None for s in ex.statements if s.predicate == "run")
+
+
+def test_it_carried_out_is_the_deed_not_a_state():
+    _, facts = _facts("Militants attacked Pahalgam. Narendra Modi said India would punish those who planned and "
+                      "carried it out.")
+    assert not [f for f in facts if f[0] == "carry_out" and f[2] == "India"]

@@ -296,6 +296,9 @@ class ArticleContext:
         if low in _THING_PRONOUNS and tok.dep_ == "nsubj" \
                 and tok.head.lemma_.lower() in self.res.words("events", "device_verbs"):
             return []       # "As a Land-Rover arrived, it exploded": a thing, never a state or a group
+        if low == "it" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in \
+                {w.split()[0] for w in self.res.words("events", "light_verbs")}:
+            return []       # "those who planned and carried it out": the attack, an event, not a state
         if low in _THING_PRONOUNS:
             e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
                 or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
