@@ -316,7 +316,7 @@ def _strong(frame: Frame) -> bool:
     if filled == ["agent"]:
         return frame.owned      # 'X claimed the attack' is a fact; 'the EU's package' alone is not
     if frame.event is not None and frame.event.predicate in _VIOLENT and filled in (["patient"], ["target"]):
-        return True     # a typed event done to something: 'the bakery was attacked
+        return True     # a violent event done to something: 'the bakery was attacked'
     return bool(frame.quantities and frame.quantities[0].unit) \
         or any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
 
