@@ -140,8 +140,9 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             if role == "recipient" and frame.kind == "verb" and (places := _place(ctx, si, p, ents)) and (
                     p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)):
                 role_here, ents = "place", places   # "came to the shop", "flew to Belfast": where to, no recipient
-            elif role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE":
-                role_here = "place"
+            elif role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE" \
+                    and not (frame.kind == "noun" and p.pos_ == "PROPN" and not any(e.wikidata for e in ents)):
+                role_here = "place"     # but "a sale to Freedonia": a name NER takes for a place receives
             elif role == "target" and frame.kind == "verb" and prep.lower_ in _table(ctx, "verb", "actor_preps") \
                     and (frame.event is None or frame.event.predicate in _VIOLENT) and not _actor_like(ctx, p, ents):
                 # "left a bag on a block", "caught on video": a place, or no participant at all
@@ -191,6 +192,12 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
+        if role == "patient" and "target" not in frame.roles:
+            for prep in _preps(c):      # "closed its border crossings with Freedonia": the other side
+                if prep.lower_ in _table(ctx, "verb", "patient_with"):
+                    _add(frame, "target", [e for p in prep.children if p.dep_ == "pobj"
+                                           for e in _participants(ctx, si, p) if e.type in (*_ACTORS, "Location")
+                                           and p.pos_ == "PROPN"])
     if verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in verb.children)
                                or any(c.dep_ == "agent" for c in verb.children)) \
             and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -253,6 +260,14 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
                 _add(frame, "agent", [e for p in prep.children if p.dep_ == "pobj"
                                       for e in _participants(ctx, si, p) if e.type in _ACTORS])
     _prep_frame_roles(ctx, si, noun, frame, _table(ctx, "noun", "preps"))
+    if "recipient" not in frame.roles:
+        # "the sale of 12 radars to Freedonia": the parse hangs 'to' on the thing sold
+        for prep in _preps(noun):
+            for p in (x for x in prep.children if prep.lower_ == "of" and x.dep_ == "pobj"):
+                for to in _preps(p):
+                    if to.lower_ == "to":
+                        _add(frame, "recipient", [e for q in to.children if q.dep_ == "pobj" and q.pos_ == "PROPN"
+                                                  for e in _participants(ctx, si, q)])
     aim = set(ctx.res.words("events", "acl_target_verbs"))
     for c in noun.children:
         v = c if c.dep_ in ("relcl", "acl") else None
