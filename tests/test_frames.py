@@ -119,11 +119,11 @@ def test_event_noun_to_gives_the_recipient():
     assert _label(st.recipient) == "Freedonia"
 
 
-@pytest.mark.xfail(reason="gives requests(Freedonia, delivery) and supplies_intended(Freedonia, radar units), "
-                          "neither with the count 12", strict=False)
-def test_requested_event_noun_keeps_its_count():
+def test_requested_event_noun_keeps_its_count_and_the_requester_receives():
     sts = _statements("Freedonia requested the delivery of 12 radar units.")
     assert (12, "units") in _counts(s for s in sts if _label(s.object) == "radar units")
+    st = _with(sts, "supplies_intended")[0]
+    assert st.subject is None and _label(st.recipient) == "Freedonia"
 
 
 @pytest.mark.parametrize("body", [

@@ -582,8 +582,14 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             d.subject, d.confidence = recent, 0.5
     if d.subject is None or (d.object is None and d.location is None and d.recipient is None):
         return None
-    d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *([noun.head] if noun.dep_ == "pobj" else [])],
-                               numbers, used)
+    gov_ev = _event_for(ctx, noun.head) if noun.dep_ == "dobj" else None
+    if gov_ev is not None and gov_ev.predicate in ctx.res.words("events", "addressee_predicates") \
+            and ev.to_role == "recipient" and d.recipient is None \
+            and d.subject in _subject_of(ctx, si, noun.head)[0]:
+        d.recipient, d.subject = d.subject, None    # "Freedonia requested the delivery of radars": to Freedonia
+    of = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.subtree]
+    d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *of, *([noun.head] if noun.dep_ == "pobj" else [])],
+                               numbers, used)    # "the delivery of 12 radar units": the count of what is delivered
     if d.quantity is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.res.words("nouns", "series"):
         d.quantity = _quantity_for(ctx, si, list(noun.head.head.subtree), numbers, used)   # "... worth $725m"
     d.confidence = 0.6
