@@ -317,7 +317,7 @@ class ArticleContext:
             return self.resolve_all(si, h, allow_noun)
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("appos", "conj", "pobj", "dobj", "nsubj"):
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("appos", "conj", "pobj", "dobj", "nsubj", "poss"):
             # a name neither the gazetteer nor NER caught ("IRISL and NITC")
             out = [self.unlisted_name(si, tok)]
             for c in tok.conjuncts:
