@@ -1098,3 +1098,8 @@ def test_it_carried_out_is_the_deed_not_a_state():
     _, facts = _facts("Militants attacked Pahalgam. Narendra Modi said India would punish those who planned and "
                       "carried it out.")
     assert not [f for f in facts if f[0] == "carry_out" and f[2] == "India"]
+
+
+def test_detained_in_hospital_is_no_arrest():
+    _, facts = _facts("Ninety six people were detained in hospital in Vostok after the blast.")
+    assert not [f for f in facts if f[0] == "arrests"]

@@ -248,8 +248,10 @@ _NONE = {"none", "nothing", "nobody", "neither", "no-one"}
 def _other_sense(ctx, verb) -> bool:
     """'struck a deal', 'sent a signal', 'a statement was released': the verb is not the event here."""
     excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
+    places = ctx.res.lexicon.get("events", {}).get("not_when_place", {}).get(verb.lemma_.lower(), [])
     return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
-                                  for c in verb.children)
+                                  for c in verb.children) \
+        or any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lower_ in places for c in verb.children for p in c.children)
 
 
 def _is_money(ctx, tok) -> bool:
@@ -327,6 +329,7 @@ def _light_event(ctx, verb):
 
 def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if _other_sense(ctx, verb):
+        ctx.untyped.add((si, verb.i))   # stated, if at all, as an open frame of its lemma
         return None
     if _denies_the_sentence(verb):
         return None     # "..., which Kyiv denied": a status of that sentence's statements, not a fact of its own
