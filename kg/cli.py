@@ -10,12 +10,14 @@ import csv
 import io
 import json
 import sys
+import time
 from contextlib import redirect_stdout as _redirect
 from pathlib import Path
 
 import click
 
 from . import api
+from .build import default_workers
 from .errors import KgError
 from .load import FIELDS, formats
 from .serve import wait_forever
@@ -57,9 +59,12 @@ def _store_path(store: str | None, out: str | None = None) -> Path:
               help="JSON dumps: the key holding an article field, e.g. text=story, headline=title, "
                    "published=meta.date (fields: " + ", ".join(FIELDS) + ").")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input, write nothing, exit 1.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes that extract articles (default: the number of cores). One process writes the "
+                   "store; the graph is the same for any number.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, no summary (skipped inputs are still named).")
 @click.pass_context
-def build(ctx, paths, out, store, fmt, fields, strict, quiet):
+def build(ctx, paths, out, store, fmt, fields, strict, workers, quiet):
     """Build the knowledge graph of article files or folders.
 
     Reads .txt (+ .meta.json), .html/.htm pages, .jsonl/.json dumps,
@@ -71,25 +76,81 @@ def build(ctx, paths, out, store, fmt, fields, strict, quiet):
     skipped with one line on stderr and the rest is built; the exit status is
     then 3. With --strict it fails the build instead (exit 1).
 
-    Example: kg build seeds/ news.jsonl feed.xml --out exports/
+    Progress goes to stderr: one updating line (articles done, articles/s,
+    time left) on a terminal, else a line per article.
+
+    Example: kg build seeds/ news.jsonl feed.xml --out exports/ --workers 2
     """
-    progress = None
-    if not quiet:
-        def progress(name):
-            click.echo(f"  read {name}", err=True)
+    progress = None if quiet else (_ProgressLine(sys.stderr) if _is_terminal(sys.stderr) else _progress_lines)
     field_map = {}
     for f in fields:
         name, sep, key = f.partition("=")
         if not sep or not name.strip() or not key.strip():
             raise KgError(f"--field needs FIELD=KEY, got {f!r}")
         field_map.setdefault(name.strip(), []).append(key.strip())
-    report = api.build(paths, out=out, store=store, progress=progress, strict=strict, fmt=fmt, fields=field_map)
+    try:
+        report = api.build(paths, out=out, store=store, progress=progress, strict=strict, fmt=fmt, fields=field_map,
+                           workers=workers or default_workers())
+    finally:
+        if isinstance(progress, _ProgressLine):
+            progress.close()
     for s in report.skipped:
         click.echo(f"skipped {s}", err=True)
     if not quiet:
         _build_summary(report)
     if report.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress_lines(name: str, done: int, total: int) -> None:
+    click.echo(f"  read {name}", err=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}h{m:02d}m" if h else f"{m}m{s:02d}s" if m else f"{s}s"
+
+
+class _ProgressLine:
+    """``kg build``'s progress on a terminal: one line, redrawn at most 10 times a second.
+
+    ``  read 120/1000 articles  8.4 articles/s  1m45s left``
+    """
+
+    def __init__(self, stream, every: float = 0.1):
+        self.stream, self.every = stream, every
+        self.start, self.last = time.monotonic(), float("-inf")
+        self.width = 0
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < self.every:
+            return
+        self.last = now
+        elapsed = now - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        left = f"  {_duration((total - done) / rate)} left" if 0 < done < total and rate > 0 else ""
+        line = f"  read {done}/{total} articles  {rate:.1f} articles/s{left}"
+        if done >= total:
+            line += f"  ({_duration(elapsed)}); writing exports"
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.width = len(line)
+
+    def close(self) -> None:
+        if self.width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.width = 0
 
 
 def _build_summary(report) -> None:

@@ -176,3 +176,51 @@ def test_base_namespace_is_configurable(tmp_path):
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.strip().splitlines()[-1]).startswith("https://news.example.org/kg/statement/")
     assert "https://geokg.example/" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ workers
+
+SHORT = [
+    ("Troops sent\nRussia deployed 300 troops to Belarus on Monday, officials said. "
+     "Belarus denied the report.", "2025-03-03"),
+    ("Sanctions\nThe United States imposed sanctions on Iran over its drone exports, the Treasury said. "
+     "Iran said the sanctions were illegal.", "2025-03-04"),
+    ("Missiles delivered\nRosoboronexport has supplied 40 Igla-S missiles to Venezuela, according to the IISS.",
+     "2025-03-05"),
+    ("Strikes\nIsrael struck Hezbollah targets in Lebanon on Tuesday, killing at least 12 people, "
+     "the health ministry said. The figure could not be verified.", "2025-03-06"),
+]
+
+
+def _articles(folder):
+    """Five articles, the first long (both seeds, so it finishes after the short ones behind it)."""
+    folder.mkdir()
+    long_text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    paths = [write_article(folder, "a0.txt", long_text, {"publisher": "CNN", "published": "2025-03-01"})]
+    for i, (text, day) in enumerate(SHORT, 1):
+        paths.append(write_article(folder, f"a{i}.txt", text, {"publisher": f"Paper {i}", "published": day}))
+    return paths
+
+
+def test_workers_give_the_same_graph_byte_for_byte(tmp_path, monkeypatch):
+    import importlib
+    build_module = importlib.import_module("kg.build")
+    paths = _articles(tmp_path / "in")
+    one = kg.build(paths, out=tmp_path / "one", workers=1)
+    monkeypatch.setattr(build_module, "ARTICLES_PER_WORKER", 1)   # a pool even for five articles
+    assert build_module.pool_size(2, len(paths)) == 2
+    seen = []
+    two = kg.build(list(reversed(paths)), out=tmp_path / "two", workers=2,
+                   progress=lambda name, done, total: seen.append((name, done, total)))
+    assert (one.added, two.added) == (5, 5) and one.statements == two.statements > 5
+    for name in ("graph.ttl", "graph.trig", "facts.jsonl"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    # written in input order (the long first article, read last here, comes last), counted to the total
+    assert [s[0] for s in seen] == [p.name for p in reversed(paths)]
+    assert [s[1:] for s in seen] == [(i, 5) for i in range(1, 6)]
+
+
+def test_few_articles_are_extracted_in_process():
+    from kg.build import pool_size
+    assert pool_size(8, 3) == 1 and pool_size(1, 1000) == 1 and pool_size(0, 1000) == 1
+    assert pool_size(4, 1000) == 4 and pool_size(8, 40) == 5

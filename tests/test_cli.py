@@ -88,6 +88,31 @@ def test_build_prints_the_summary(built):
         assert f"read {name}" in r.stderr
 
 
+def test_build_with_workers_and_quiet_prints_nothing(built, tmp_path, monkeypatch):
+    import importlib
+    monkeypatch.setattr(importlib.import_module("kg.build"), "ARTICLES_PER_WORKER", 1)   # a pool for two
+    r = CliRunner().invoke(cli, ["build", str(built["articles"]), "--workers", "2", "-q", "--out", str(tmp_path / "o")])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "" and r.stderr == ""
+    assert (tmp_path / "o" / "graph.ttl").read_bytes() == built["ttl_first"]
+    bad = CliRunner().invoke(cli, ["build", str(built["articles"]), "--workers", "0", "--out", str(tmp_path / "p")])
+    assert bad.exit_code == 2 and "--workers" in bad.stderr
+
+
+def test_build_progress_on_a_terminal_is_one_line():
+    from kg.cli import _ProgressLine
+    buf = io.StringIO()
+    line = _ProgressLine(buf, every=0)
+    for done in (1, 2, 3):
+        line(f"a{done}.txt", done, 3)
+    line.close()
+    text = buf.getvalue()
+    assert text.count("\r") == 3 and text.endswith("\n") and text.count("\n") == 1
+    frames = text.rstrip("\n").split("\r")[1:]
+    assert re.match(r"  read 1/3 articles  [\d.]+ articles/s  \d+s left", frames[0])
+    assert frames[-1].startswith("  read 3/3 articles") and "writing exports" in frames[-1]
+
+
 def test_build_writes_the_exports(built):
     out = built["out"]
     for name in OUTPUTS:

@@ -7,8 +7,11 @@ claimant, status, time (``attribution``, ``timex``) -> ``Statement`` records.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from .. import config
@@ -41,11 +44,21 @@ log = logging.getLogger("kg.extract")
 def extractor_id() -> str:
     """Name and version of the rules, their data and the pipeline, recorded as provenance.
 
-    The data files' digest is part of it, so editing the gazetteer or a
-    lexicon makes the next build re-extract instead of keeping stale facts.
+    The digests of the rules' code and of the data files are part of it, so
+    editing a rule, the gazetteer or a lexicon makes the next build re-extract
+    instead of keeping stale facts.
     """
     _, pipeline = load_pipeline()
-    return f"{config.EXTRACTOR_NAME}-v{config.EXTRACTOR_VERSION}-{data_digest()}+{pipeline}"
+    return f"{config.EXTRACTOR_NAME}-v{config.EXTRACTOR_VERSION}.{_rules_digest()}-{data_digest()}+{pipeline}"
+
+
+@lru_cache(maxsize=1)
+def _rules_digest() -> str:
+    """Eight hex digits that change whenever a rule module in kg/extract changes."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:8]
 
 
 def _paragraphs(article: Article) -> list[tuple[int, str]]:
