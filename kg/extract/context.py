@@ -206,7 +206,7 @@ class ArticleContext:
             if m.kind == "demonym" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound", "nmod"):
                 # "displaced Palestinians": people of a country, not the state
                 return [self.noun_entity(si, tok, type_="Group")]
-            if m.kind == "demonym" and tok.dep_ not in ("amod", "compound", "nmod") and m.end - m.start == tok.i + 1 - m.start \
+            if m.kind == "demonym" and tok.dep_ not in ("amod", "compound", "nmod") and m.end == tok.i + 1 \
                     and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
                 # "the British-Libyan who ...", "a Briton": a person of the country, not the state
                 if tok.dep_ == "appos" and (mh := self.mention_at(si, tok.head.i)) and mh.kind == "name":
