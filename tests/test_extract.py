@@ -1103,3 +1103,10 @@ def test_it_carried_out_is_the_deed_not_a_state():
 def test_detained_in_hospital_is_no_arrest():
     _, facts = _facts("Ninety six people were detained in hospital in Vostok after the blast.")
     assert not [f for f in facts if f[0] == "arrests"]
+
+
+def test_the_leaders_of_a_person_are_not_that_person():
+    _, facts = _facts("Community leaders of Donald Trump accused the Ruritanian security services of negligence.")
+    assert not [f for f in facts if f[0] == "accuses" and f[1] == "Donald Trump"]
+    _, facts = _facts("The leaders of Thailand and Cambodia signed a ceasefire agreement on Friday.")
+    assert {s for p, s, _ in facts if p == "signs"} == {"Thailand", "Cambodia"}

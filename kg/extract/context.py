@@ -407,7 +407,9 @@ class ArticleContext:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:
                         if p.dep_ == "pobj":
-                            return self.resolve_all(si, p, allow_noun)
+                            found = self.resolve_all(si, p, allow_noun)
+                            if not any(e.type == "Person" for e in found):
+                                return found    # not "the leaders of Salman Abedi": people of a person are others
         if any(c.lower_ == "the" for c in tok.children) and low in self.leader_titles:
             # "the Belarusian leader", "the French president": the office holder named in the article
             e = self.office_holder(si, tok)
