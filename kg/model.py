@@ -179,7 +179,10 @@ def canonical_place(entity: Entity) -> Entity:
     """
     if entity.type not in ("Location", "Thing") or entity.wikidata:
         return entity
-    hit = _gazetteer_places().get(place_key(entity.label))
+    key = place_key(entity.label)
+    if entity.type == "Thing" and key == slug(entity.label):
+        return entity       # a plain noun ("east") names no place; "baltic region" does
+    hit = _gazetteer_places().get(key)
     if hit is None or (hit[0] == entity.label and hit[1] == entity.wikidata and entity.type == "Location"):
         return entity
     return Entity(hit[0], "Location", hit[1], entity.aliases | {entity.label})

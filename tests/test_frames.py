@@ -239,3 +239,8 @@ def test_a_participle_after_what_is_seen_is_what_it_does():
 def test_an_appeal_for_something_is_for_what_is_sought():
     st = _with(_statements("Police in Vostok issued an appeal for witnesses with a photo of the suspect."), "appeal")[0]
     assert _label(st.object) == "witnesses" and st.recipient is None
+
+
+def test_a_compass_direction_is_no_participant():
+    sts = _statements("Vostok lies in the Ruritanian highlands with Freedonia to the east.")
+    assert all(_label(s.recipient) != "east" for s in sts)
