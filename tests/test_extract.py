@@ -1110,3 +1110,11 @@ def test_the_leaders_of_a_person_are_not_that_person():
     assert not [f for f in facts if f[0] == "accuses" and f[1] == "Donald Trump"]
     _, facts = _facts("The leaders of Thailand and Cambodia signed a ceasefire agreement on Friday.")
     assert {s for p, s, _ in facts if p == "signs"} == {"Thailand", "Cambodia"}
+
+
+def test_page_furniture_is_cut_and_a_place_that_sees_attacks_is_no_attacker():
+    ex, facts = _facts("image copyright AFP image caption Vostok sees frequent attacks on security forces in the "
+                       "mountains, officials said.")
+    assert not [f for f in facts if f[1] and "caption" in f[1]]
+    assert not [f for f in facts if f[0] == "attacks" and f[1] == "Vostok"]
+    assert all("image" not in s.evidence.text for s in ex.statements)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,7 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
     prefixes = tuple(res.words("boilerplate", "prefixes"))
     contains = [c.lower() for c in res.words("boilerplate", "contains")]
     bylines = tuple(res.words("boilerplate", "byline_prefixes"))
+    furniture = res.words("boilerplate", "strip_prefixes")
     out, pos = [], article.body_start
     head_start = article.text.find(article.headline) if article.headline else -1
     if head_start >= 0 and len(article.headline.split()) >= 4 and head_start < article.body_start:
@@ -82,6 +84,10 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
                 or stripped.startswith(bylines) and len(stripped.split()) <= 12 and not stripped.endswith((".", '"')):
             continue
         lead = len(text) - len(text.lstrip())
+        for pattern in furniture:
+            if (m := re.match(pattern, stripped, re.IGNORECASE)) and m.end() < len(stripped):
+                lead, stripped = lead + m.end(), stripped[m.end():]     # "image copyright AFP image caption "
+                break
         body_lines += 1
         if body_lines <= 2 and (skip := dateline_end(stripped)):
             lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
