@@ -12,7 +12,7 @@ Numbers
     participants, compatible units) are a *conflict* when their intervals do
     not meet, a *refinement* when they state different figures and one
     interval lies inside the other ("more than $5 billion" / "$6 billion"),
-    and otherwise *consistent* ("5,000" / "at least 5,000").
+    and otherwise *consistent* ("300" / "at least 300").
 
 Origins
     Articles share one origin when they have the same publisher, carry the
@@ -111,8 +111,8 @@ class Interval:
 def interval(value: float, qualifier: str | None = "exact", tolerance: float = APPROX_TOLERANCE) -> Interval:
     """The numbers a quantity with its qualifier allows.
 
-    >>> interval(5000, "at_least")
-    Interval(lo=5000.0, hi=inf, lo_open=False, hi_open=False)
+    >>> interval(300, "at_least")
+    Interval(lo=300.0, hi=inf, lo_open=False, hi_open=False)
     >>> interval(100, "approximately")
     Interval(lo=90.0, hi=110.0, lo_open=False, hi_open=False)
     """
@@ -139,7 +139,7 @@ def compare(value_a: float, qualifier_a: str | None, value_b: float, qualifier_b
     'conflict'
     >>> compare(5e9, "more_than", 6e9, "exact")
     'refinement'
-    >>> compare(5000, "at_least", 5000, "exact")
+    >>> compare(300, "at_least", 300, "exact")
     'consistent'
     """
     a, b = interval(value_a, qualifier_a), interval(value_b, qualifier_b)

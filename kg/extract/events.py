@@ -439,7 +439,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if ev.to_role == "recipient" and not objs and subj and not passive:
         given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
-        if given:       # "Venezuela armed with 5,000 missiles": armed by someone unnamed
+        if given:       # "Ruritania armed with 300 missiles": armed by someone unnamed
             d.recipient, d.subject, d.extra_subjects, d.object, d.extra = subj[0], None, [], given[0], given[1:]
             subj = []
     elif ev.to_role == "recipient" and objs:
