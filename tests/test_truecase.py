@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import _vocabulary, extract
-from kg.extract.nlp import load_pipeline
 from kg.extract.resources import load_resources
 from kg.extract.truecase import is_title_case, names_in_prose, truecase
 from kg.model import Article
@@ -12,9 +11,8 @@ from kg.model import Article
 
 @pytest.fixture(scope="module")
 def tools():
-    nlp, _ = load_pipeline()
     res = load_resources()
-    vocab, stop = _vocabulary(nlp, res.words)
+    vocab, stop = _vocabulary()
     if not vocab:
         pytest.skip("no lemmatizer word index (blank pipeline)")
     return res, vocab, stop

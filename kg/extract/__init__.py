@@ -127,8 +127,12 @@ def extract(article: Article) -> Extraction:
     return next(extract_many([article]))
 
 
-def _vocabulary(nlp, res_words) -> tuple[frozenset[str], frozenset[str]]:
-    """Ordinary English words (the lemmatizer's index, empty without one) and stop words."""
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """Ordinary English words (the lemmatizer's index, empty without one) and stop words; built
+    once per process, not per article (a worker extracts one article at a time)."""
+    nlp, _ = load_pipeline()
+    res_words = load_resources().words
     words: set[str] = set()
     if "lemmatizer" in nlp.pipe_names:
         lookups = nlp.get_pipe("lemmatizer").lookups
@@ -141,7 +145,7 @@ def _vocabulary(nlp, res_words) -> tuple[frozenset[str], frozenset[str]]:
 def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
     nlp, _ = load_pipeline()
     res = load_resources()
-    vocab, stop = _vocabulary(nlp, res.words)
+    vocab, stop = _vocabulary()
     for article in articles:
         paras = _paragraphs(article)
         sentences: list[Sentence] = []
