@@ -24,7 +24,7 @@ from .queries import QueryFile, library, load_query
 from .rdf import PREFIXES
 from .serve import Server
 from .serve import serve as _serve
-from .store import QueryResult, Store, _bind, to_ox
+from .store import QueryResult, Store, _bind, connect, is_url, to_ox
 from .validate import ValidationReport
 from .validate import validate as _validate
 
@@ -36,8 +36,10 @@ DEFAULT_STORE = Path("exports") / "store"
 
 
 def open_store(store: str | Path | Store | None = None, read_only: bool = False) -> Store:
-    if isinstance(store, Store):
+    if isinstance(store, Store) or hasattr(store, "query") and hasattr(store, "quads"):
         return store
+    if is_url(store):
+        return connect(store, read_only=read_only)
     path = Path(store) if store else DEFAULT_STORE
     if not path.exists():
         raise NotFoundError(f"no store at {path}: run `kg build PATH` first (or pass --store)")

@@ -23,7 +23,7 @@ from .extract import extract, extract_many, extractor_id
 from .extract.resources import load_resources
 from .model import Article, Extraction, article_iri
 from .rdf import extraction_quads, extractor_iri
-from .store import Store
+from .store import Store, connect, is_url
 from .viz import write_html
 
 __all__ = ["BuildReport", "build", "ingest", "summary", "extract_parallel", "pool_size", "default_workers",
@@ -213,12 +213,12 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     True
     """
     out = Path(out)
-    store = Path(store) if store is not None else out / "store"
+    store = store if is_url(store) else Path(store) if store is not None else out / "store"
     # strict: bad input fails here, before the store is opened; our own exports (graph.html,
     # facts.jsonl, summary.json) are no articles, even in a folder being built
-    loaded = load(paths, fmt, fields, strict, exclude=(out, store))
+    loaded = load(paths, fmt, fields, strict, exclude=(out,) if is_url(store) else (out, store))
     out.mkdir(parents=True, exist_ok=True)
-    st = Store(store)
+    st = connect(store)
     added, unchanged = ingest(st, loaded.articles, progress, workers)
     G = to_networkx(st)
     report = summary(st, G)

@@ -21,8 +21,10 @@ from .build import default_workers
 from .errors import KgError
 from .load import FIELDS, formats
 from .serve import wait_forever
+from .store import is_url
 
-DEFAULT_STORE_HELP = "Oxigraph store folder (default: OUT/store, or exports/store)."
+DEFAULT_STORE_HELP = ("Oxigraph store folder (default: OUT/store, or exports/store), or the URL of a SPARQL 1.1 "
+                      "server (http://HOST:PORT).")
 # kg build: the good input was built, but some input was skipped (1 is a failure, 2 a usage error)
 EXIT_SKIPPED = 3
 
@@ -44,7 +46,10 @@ def cli():
     """
 
 
-def _store_path(store: str | None, out: str | None = None) -> Path:
+def _store_path(store: str | None, out: str | None = None) -> Path | str:
+    """A store folder, or a SPARQL server's URL kept as it is."""
+    if is_url(store):
+        return store
     return Path(store) if store else Path(out or "exports") / "store"
 
 

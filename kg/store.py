@@ -22,7 +22,7 @@ from . import config
 from .errors import QueryError, StoreError
 from .rdf import PREFIXES
 
-__all__ = ["Store", "QueryResult", "to_ox", "from_ox"]
+__all__ = ["Store", "QueryResult", "connect", "is_url", "to_ox", "from_ox"]
 
 
 _UNION = ox.NamedNode(config.UNION_GRAPH)
@@ -213,3 +213,21 @@ class Store:
     def flush(self):
         if self.path is not None:
             self.ox.flush()
+
+
+def is_url(spec) -> bool:
+    """Whether a ``--store`` value names a SPARQL server (``http://HOST:PORT``) rather than a folder."""
+    return isinstance(spec, str) and spec.startswith(("http://", "https://"))
+
+
+def connect(spec: str | Path | None, read_only: bool = False):
+    """The store named by ``spec``: a folder (the embedded Oxigraph store, made if missing),
+    ``None`` (in memory), or the URL of a SPARQL 1.1 server (``kg.remote.RemoteStore``).
+
+    Every store has the same methods, so building, querying and exporting do not
+    care which one they write to or read from.
+    """
+    if is_url(spec):
+        from .remote import RemoteStore
+        return RemoteStore(spec, read_only=read_only)
+    return Store(spec, read_only=read_only)
