@@ -148,10 +148,22 @@ class Store:
                       for g in (ox.DefaultGraph(), _UNION)])
 
     def remove_graph(self, iri: str) -> None:
-        """Drop one article's graph and rebuild the union without it."""
-        self.ox.remove_graph(ox.NamedNode(iri))
-        self.ox.clear_graph(_UNION)
-        self._extend([ox.Quad(q.subject, q.predicate, q.object, _UNION) for q in self.quads()])
+        """Drop one article's graph, and from the union the triples no other graph holds.
+
+        One SPARQL update, so one transaction: a triple another article (or the
+        default graph) also states stays in the union; the rest of the union is
+        not touched, so the cost is that of the graph, not of the store.
+        """
+        g = f"<{ox.NamedNode(iri).value}>"
+        u = f"<{config.UNION_GRAPH}>"
+        try:
+            self.ox.update(
+                f"DELETE {{ GRAPH {u} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g} && ?h != {u}) }} }} ; "
+                f"DROP SILENT GRAPH {g}")
+        except OSError as e:
+            raise StoreError(f"writing to the store failed, nothing was written: {e}") from None
 
     def replace_graph(self, iri: str, quads) -> int:
         """Put rdflib quads into the named graph ``iri`` in place of what it held (and in the union).

@@ -75,6 +75,42 @@ def test_remove_graph(store):
     assert len(store) == len(QUADS) - 3
 
 
+def union(store):
+    return {(t.subject, t.predicate, t.object) for t in store.union_triples()}
+
+
+def test_remove_graph_keeps_in_the_union_what_another_graph_also_says():
+    shared = (u("iran"), u("supplies"), u("russia"))
+    store = Store()
+    store.add_quads([(*shared, G1), (u("iran"), u("count"), Literal(5000), G1),
+                     (BNode("b1"), u("label"), Literal("only one"), G1),
+                     (*shared, G2), (u("russia"), u("label"), Literal("Russia"), G2),
+                     (u("russia"), u("count"), Literal(5000), None)])
+    store.remove_graph(str(G1))
+    assert not store.has_graph(str(G1)) and store.has_graph(str(G2))
+    assert union(store) == {tuple(map(to_ox, t)) for t in [
+        shared, (u("russia"), u("label"), Literal("Russia")), (u("russia"), u("count"), Literal(5000))]}
+    assert store.query(f"ASK {{ <{EX}iran> <{EX}supplies> <{EX}russia> }}").boolean
+    assert not store.query(f"ASK {{ <{EX}iran> <{EX}count> ?n }}").boolean
+    assert not store.query(f"ASK {{ ?b <{EX}label> \"only one\" }}").boolean
+    store.remove_graph(str(G2))
+    assert union(store) == {tuple(map(to_ox, (u("russia"), u("count"), Literal(5000))))}
+
+
+def test_remove_graph_keeps_what_the_default_graph_says(store):
+    store.add_quads([(u("russia"), u("label"), Literal("Russia"), G2)])
+    store.remove_graph(str(G2))
+    assert store.query(f"ASK {{ <{EX}russia> <{EX}label> \"Russia\" }}").boolean
+    assert not store.query(f"ASK {{ <{EX}russia> <{EX}active> ?x }}").boolean
+    assert union(store) == {(q.subject, q.predicate, q.object) for q in store.quads()}
+
+
+def test_remove_graph_of_a_missing_graph_changes_nothing(store):
+    before = union(store)
+    store.remove_graph(EX + "graph/none")
+    assert union(store) == before and len(store) == len(QUADS)
+
+
 def test_on_disk_store_persists(tmp_path):
     path = tmp_path / "db"
     s = Store(path)
