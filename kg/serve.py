@@ -322,6 +322,9 @@ def serve(store: Store, host: str = "127.0.0.1", port: int = 7878, timeout_s: fl
     limit. The snapshot goes to ``data_dir`` (kept) or a temporary folder
     (removed by ``stop()``).
     """
+    if getattr(store, "query_url", None):          # a kg.remote.RemoteStore: already a SPARQL server
+        raise KgError(f"kg serve serves a local store; {store.url} is a SPARQL server already: "
+                      f"query it there, or with kg query --store {store.url}")
     binary = oxigraph_binary()
     netloc = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     try:                                          # the public port first: a busy one fails before any copying
