@@ -512,7 +512,7 @@ def test_the_leaders_of_and_both_sides_are_the_countries():
     _, facts = _facts("The leaders of Thailand and Cambodia signed a ceasefire agreement on Friday. Both sides "
                       "will withdraw artillery to at least 10 kilometres from the frontier.")
     assert {s for p, s, _ in facts if p == "signs"} == {"Thailand", "Cambodia"}
-    assert {s for p, s, _ in facts if p == "withdraws"} == {"Thailand", "Cambodia"}
+    assert {s for p, s, _ in facts if p == "withdraws_intended"} == {"Thailand", "Cambodia"}
 
 
 def test_counts_pair_with_their_own_nouns_and_time_spans_count_nothing():
@@ -561,7 +561,7 @@ def test_weapons_sent_to_another_country_are_supplied_with_their_model_numbers_u
     ex = extract(_article("Germany will send Ukraine four IRIS-T systems and 20 Leopard 2 tanks. Germany will "
                           "also send 14 Leopard 2A6 tanks to Ukraine."))
     got = sorted((s.object.label, s.recipient.label, s.quantity.value) for s in ex.statements
-                 if s.predicate == "supplies")
+                 if s.predicate == "supplies_intended")      # "will send": announced, not done
     assert got == [("IRIS-T", "Ukraine", 4), ("Leopard 2", "Ukraine", 14), ("Leopard 2", "Ukraine", 20)]
 
 
@@ -591,7 +591,7 @@ def test_according_to_a_side_of_the_fighting_is_its_claim():
 
 def test_a_future_event_takes_the_coming_month():
     ex = extract(_article("China will deliver 20 J-10 fighter jets to Pakistan in March.", published=date(2025, 6, 12)))
-    assert _one(ex, "supplies").time == "2026-03"
+    assert _one(ex, "supplies_intended").time == "2026-03"     # announced, not done
 
 
 def test_a_former_office_is_not_held():
@@ -625,8 +625,11 @@ def test_it_in_a_measure_is_the_weapon_not_the_speaker():
     ("Pakistan condemned India's strikes.", "Pakistan", "criticizes", "India"),
 ])
 def test_judging_an_event_judges_who_carried_it_out(body, subject, predicate, obj):
-    _, facts = _facts(body)
-    assert (predicate, subject, obj) in facts
+    # condemning an attack judges its actor (the object); a description describes the event
+    # (the object), of its actor (the target)
+    ex, _ = _facts(body)
+    assert any(s.predicate == predicate and s.subject and s.subject.label == subject
+               and obj in [e.label for e in (s.object, s.target) if e] for s in ex.statements)
 
 
 def test_a_description_is_the_describer_s_claim():
@@ -1033,9 +1036,9 @@ def test_a_headline_passive_and_armed_with():
     ("A referendum could have cut short the president's term in Ruritania.", "cut"),   # a possibility
     ("Officials said the threat may bring Russia to the negotiating table.", "bring"),
 ])
-def test_what_could_or_may_happen_is_not_stated(body, absent):
+def test_what_could_or_may_happen_is_not_stated_as_done(body, absent):
     _, facts = _facts(body)
-    assert not [f for f in facts if f[0].startswith(absent)]
+    assert all(f[0].endswith("_possible") for f in facts if f[0].startswith(absent))
 
 
 def test_without_doing_negates_and_keeps_the_subject():
@@ -1118,3 +1121,11 @@ def test_page_furniture_is_cut_and_a_place_that_sees_attacks_is_no_attacker():
     assert not [f for f in facts if f[1] and "caption" in f[1]]
     assert not [f for f in facts if f[0] == "attacks" and f[1] == "Vostok"]
     assert all("image" not in s.evidence.text for s in ex.statements)
+
+
+def test_a_caption_running_into_the_body_is_a_sentence_of_its_own():
+    ex, facts = _facts("image copyright AFP image caption Farmers cling to terraces in Vostok's interior The rebels "
+                       "attacked a convoy near Lisk on Monday.")
+    attack = [s for s in ex.statements if s.predicate == "attacks"]
+    assert attack and all("Farmers" not in s.evidence.text and "cling" not in s.evidence.text for s in attack)
+    assert all(not (s.subject and "Farmers" in s.subject.label and s.predicate == "attacks") for s in ex.statements)

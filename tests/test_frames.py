@@ -244,3 +244,68 @@ def test_an_appeal_for_something_is_for_what_is_sought():
 def test_a_compass_direction_is_no_participant():
     sts = _statements("Vostok lies in the Ruritanian highlands with Freedonia to the east.")
     assert all(_label(s.recipient) != "east" for s in sts)
+
+
+# ------------------------------------------------------------ precision guards (session 5)
+
+def test_the_ordered_do_it_named_or_not_never_the_one_who_ordered():
+    sts = _statements("The interior minister instructed all district prefects to reinforce security around "
+                      "the stadiums.")
+    assert not [s for s in sts if s.predicate.startswith("reinforce") and _label(s.subject) == "interior minister"]
+
+
+def test_sent_to_court_is_no_deployment():
+    sts = _statements("Officials said the rebels sent the prisoners into the court system. "
+                      "The army sent 300 troops to the border.")
+    assert [s.predicate for s in sts if _label(s.object) == "prisoners"] == ["send"]
+    assert _with(sts, "deploys")[0].quantity.value == 300
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("Opposition leaders are begging Ruritanians to boycott the vote on Sunday.", "boycott"),
+    ("The brigade will be gradually deployed in Vostok over the coming years.", "deploys"),
+    ("Anti-drone vehicles are to be tested on an airfield near Lisk next month.", "test"),
+])
+def test_requests_and_announced_futures_are_not_stated_as_done(body, predicate):
+    sts = [s for s in _statements(body) if s.predicate.startswith(predicate)]
+    assert sts and all(s.predicate.endswith("_intended") for s in sts)
+
+
+def test_a_possibility_on_the_governing_verb_reaches_its_complement():
+    sts = _statements("Militant groups may decide to seize the border posts of Freedonia.")
+    seize = [s for s in sts if s.predicate.startswith("seize")]
+    assert seize and all(s.predicate.endswith("_possible") for s in seize)
+
+
+def test_a_joint_figure_is_on_no_single_member():
+    sts = _statements("Norlux and Vesta are the two largest Ruritanian oil firms. "
+                      "The two firms export 2.4 million barrels of oil per day.")
+    assert not [s for s in sts if s.quantity is not None and _label(s.subject) in ("Norlux", "Vesta")]
+
+
+def test_what_is_described_is_the_event_not_its_actor():
+    sts = _statements("Ruritania launched strikes on three sites in Freedonia. "
+                      "Freedonia has described the strikes as unprovoked.")
+    d = _with(sts, "describes")[0]
+    assert _label(d.subject) == "Freedonia" and _label(d.object) != "Ruritania"
+
+
+def test_the_place_of_an_attack_does_not_kill():
+    sts = _statements("The Lisk bombing was an attack at the Grand Vostok cafe in Lisk which killed 13 people.")
+    kills = _with(sts, "kills")
+    assert all(s.subject is None or "cafe" not in s.subject.label.lower() for s in kills)
+
+
+def test_money_poured_into_doing_does_nothing_the_accused_does():
+    sts = _statements("The Ruritanian defence ministry is pouring public money into developing insect drones. "
+                      "Ruritania accused Freedonia of supporting the rebels.")
+    assert not [s for s in sts if _label(s.subject) == "public money"]
+    assert _label(_with(sts, "backs")[0].subject) == "Freedonia"
+
+
+def test_a_document_says_what_its_author_says():
+    sts = _statements("Vostok police said in a statement that they had arrested two men in Lisk. "
+                      "Four militants were killed near Lisk, the statement said. "
+                      "The army's statement said troops seized 30 rifles.")
+    assert _with(sts, "kills")[0].claimant is not None and "police" in _with(sts, "kills")[0].claimant.label
+    assert _label(_with(sts, "seizes")[0].claimant) == "army"

@@ -24,6 +24,7 @@ from .attribution import (
     cue_token,
     is_hypothetical,
     modality,
+    possible,
     quote_speaker,
     same_clause,
     sentence_cues,
@@ -87,12 +88,42 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
         for pattern in furniture:
             if (m := re.match(pattern, stripped, re.IGNORECASE)) and m.end() < len(stripped):
                 lead, stripped = lead + m.end(), stripped[m.end():]     # "image copyright AFP image caption "
+                if (end := caption_end(stripped)) is not None:
+                    out.extend(_chunks(start + lead, stripped[:end].rstrip()))   # the caption, a text of its own
+                    lead, stripped = lead + end, stripped[end:]
                 break
         body_lines += 1
         if body_lines <= 2 and (skip := dateline_end(stripped)):
             lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
         out.extend(_chunks(start + lead, stripped))
     return out
+
+
+def caption_end(text: str) -> int | None:
+    """Where a caption that runs into the body without a full stop ends: before the first
+    capitalised word after a lowercase word that is no function word.
+
+    "Villages cling to hillsides in Ruritania's interior The Avars form ..." -> before "The";
+    "in Ruritania's" goes on: a name after a preposition is still the caption's.
+
+    >>> t = "Troops were sent to repel raids by Freedonian militants in the 1990s When the war began"
+    >>> t[caption_end(t):]
+    'When the war began'
+    """
+    stops = _function_words()
+    words = list(re.finditer(r"\S+", text))
+    for a, b in zip(words[2:], words[3:]):
+        w = a.group()
+        if (w[0].islower() or w[0].isdigit()) and w[-1].isalnum() and w.lower() not in stops and b.group()[0].isupper():
+            return b.start()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    """Stop words (spaCy's English list) and the lexicon's function words: words a name can follow."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS) | frozenset(load_resources().words("truecase", "function_words"))
 
 
 def _chunks(offset: int, text: str, size: int = 4_000) -> list[tuple[int, str]]:
@@ -206,6 +237,11 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
+        if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \
+                and possible(ctx, d.trigger):
+            mode = "possible"      # "could be used to carry grenades": said to be possible, not done
+        if mode is None and d.predicate not in undated and _future(d.trigger, res):
+            mode = "intended"      # "will be deployed next year", "are to be tested": announced, not done
         if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
             mode = "threatened" if d.predicate in contested else "intended"
         predicate = ("not_" + d.predicate) if d.negated else d.predicate
@@ -259,13 +295,15 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
 
 
 def _future(trigger, res) -> bool:
-    """'will vote', 'is expected to vote', 'is due to deliver': the event is still to come."""
+    """'will vote', 'is expected to vote', 'is due to deliver', 'are to be tested': the event is still to come."""
     a = trigger
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in a.children):
             return True
         if a.dep_ != "xcomp" or a.head.i == a.i:
             return False
+        if a.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            return True        # "be to": "the drones are to be tested on a base"
         a = a.head
         if a.lemma_.lower() in res.words("attribution", "future_verbs"):
             return True
@@ -301,8 +339,14 @@ def _variants(d, canon):
     else:
         q = d.quantity
         own = [o for o in objects if _counts(q, o)]
-        if q is not None and not own and (len(objects) > 1 or len(subjects) > 1):
-            q = None    # "three areas were hit: A, B and C", "the two firms export 3.1m barrels": the set's figure
+        if q is not None and len(subjects) > 1 and all(subjects) and len(objects) == 1 \
+                and d.predicate not in load_resources().words("events", "reciprocal_predicates"):
+            # "the two firms export 3.1m barrels": the set's figure, on the set, not on each member
+            members = list(dict.fromkeys(x.label for x in subjects))     # in the order the text gives
+            yield Entity(" and ".join(members), "Group"), objects[0], q, place
+            q = None
+        if q is not None and not own and len(objects) > 1:
+            q = None    # "three areas were hit: A, B and C": the set's figure
         # "a police officer and three gunmen were killed": the count is the gunmen's alone
         yield from ((s, o, q if not own or o in own else None, place) for s in subjects for o in objects)
         yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)

@@ -126,7 +126,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             if st and a.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
                 break      # "warning locals to toe the line": an order to the object, no claim of a fact
             if st and not (a.dep_ == "conj" and st == "claimed"):
-                subj, _ = _subject_of(ctx, si, h)
+                subj = _sayer(ctx, si, h)
                 if subj:
                     claimant, status, cue = subj[0], st, h.text
                     break
@@ -139,7 +139,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         for v in doc:
             if v.dep_ == "parataxis" and v.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in v.children) \
                     and (st := _reporting_status(ctx, v.lemma_.lower())):
-                subj, _ = _subject_of(ctx, si, v)
+                subj = _sayer(ctx, si, v)
                 if subj:
                     claimant, status, cue = subj[0], st, v.text
                     break
@@ -184,6 +184,42 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
     return claimant, status, cue
+
+
+def _sayer(ctx: ArticleContext, si: int, verb) -> list[Entity]:
+    """The subject of a reporting verb; for a document ('the statement said'), its author."""
+    from .roles import _subject_of
+    subj, _ = _subject_of(ctx, si, verb)
+    if not subj:
+        subj = [e for c in verb.children if c.dep_ == "nsubj" for e in [document_author(ctx, si, c)] if e]
+    return subj
+
+
+def document_author(ctx: ArticleContext, si: int, noun) -> Entity | None:
+    """Who wrote the document a sentence quotes ('the statement said'): the author named on it
+    ('the army's statement', 'a statement from X'), else the one who, up to three sentences
+    before, said something in such a document or issued one ('police said in a statement')."""
+    from .roles import _subject_of
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.res.words("attribution", "document_nouns"):
+        return None
+    for c in noun.children:
+        targets = [c] if c.dep_ in ("poss", "compound", "amod") else \
+            [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") else []
+        for t in targets:
+            found = ctx.as_actor(ctx.resolve_all(si, t, allow_noun=c.dep_ != "amod"))
+            if found:
+                return found[0]
+    for s in range(si, max(-1, si - 4), -1):
+        for t in ctx.sentences[s].doc:
+            if t.lemma_.lower() != lemma or s == si and t.i >= noun.i:
+                continue
+            v = t.head.head if t.dep_ == "pobj" else t.head if t.dep_ in ("dobj", "nsubjpass") else None
+            if v is not None and v.pos_ == "VERB":
+                subj, _ = _subject_of(ctx, s, v)
+                if subj:
+                    return subj[0]
+    return None
 
 
 def sentence_cues(ctx: ArticleContext, si: int) -> tuple[str | None, str | None, bool]:
@@ -333,9 +369,6 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     marks = set(ctx.res.words("negation", "hypothetical_marks"))
     purpose = set(ctx.res.words("negation", "purpose_nouns"))
     modals = set(ctx.res.words("negation", "hypothetical_modals"))
-    possible = set(ctx.res.words("negation", "possibility_modals"))
-    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in possible for c in tok.children):
-        return True     # "a referendum that could have cut short his term", "may bring Russia to the table"
     for a in chain:
         if a.dep_ == "relcl":
             return False
@@ -355,6 +388,20 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
         if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
                 and (a.dep_ == "advcl" and a.i != tok.i or a.dep_ == "acl" and a.head.lemma_.lower() in purpose):
             return True
+    return False
+
+
+def possible(ctx: ArticleContext, tok) -> bool:
+    """'could have cut short his term', 'may decide to take up arms': a possibility, not a fact
+    (the statement keeps it, with the suffix ``possible``)."""
+    modals = set(ctx.res.words("negation", "possibility_modals"))
+    v = tok
+    for _ in range(3):      # on the verb or on one it completes
+        if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in v.children):
+            return True
+        if v.dep_ != "xcomp" or v.head.i == v.i:
+            return False
+        v = v.head
     return False
 
 

@@ -251,7 +251,9 @@ def _other_sense(ctx, verb) -> bool:
     places = ctx.res.lexicon.get("events", {}).get("not_when_place", {}).get(verb.lemma_.lower(), [])
     return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
                                   for c in verb.children) \
-        or any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lower_ in places for c in verb.children for p in c.children)
+        or any(c.dep_ == "prep" and p.dep_ == "pobj" and (p.lower_ in places or any(
+               x.dep_ == "compound" and x.lower_ in places for x in p.children))
+               for c in verb.children for p in c.children)
 
 
 def _is_money(ctx, tok) -> bool:
@@ -425,7 +427,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                 if not agent and any(x.lower_ in ("the", "these", "those", "this", "such") for x in c.children):
                     agent = [a for a in [ctx.recent_agent(si, noun_ev.predicate, back=4)] if a]
                 if agent and agent[0] not in subj:
-                    objs = agent[:1]
+                    if ev.predicate in ctx.res.words("events", "event_object_predicates"):
+                        objs, d.target = [ctx.noun_entity(si, c)], agent[0]
+                    else:
+                        objs = agent[:1]
     if len(subj) == 2 and any(c.dep_ in _OBJ and c.lower_ in ("other", "another")
                               and any(x.lower_ in ("each", "one") for x in c.children) for c in verb.children):
         objs = [subj[1], subj[0]]      # "X and Y accused each other": both ways

@@ -148,6 +148,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         control = verb.dep_ == "pcomp" and h.lower_ in ("of", "from", "into") \
             or gov.lemma_.lower() in ctx.res.words("control", "object")   # not "did X without asking"
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" and control else []
+        if objs and verb.dep_ == "pcomp" and gov.lemma_.lower() not in ctx.res.words("control", "object") \
+                and not any(e.type in _ACTORS for e in ctx.resolve_all(si, objs[0])) \
+                and objs[0].lemma_.lower() not in ctx.people and objs[0].pos_ != "PROPN":
+            objs = []       # "poured money into developing drones": money does nothing; "accused Ruritania of"
         if not objs and gov.pos_ == "VERB" and verb.dep_ == "xcomp" and control:
             # "called on Muslims to take up arms", "appealed to donors to give": the addressee
             objs = [p for c in gov.children if c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "to")
@@ -156,9 +160,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             # "X was accused by Y of killing ...": X, not Y
             objs = [c for c in gov.children if c.dep_ == "nsubjpass"]
         if objs and objs[0].i < verb.i:
-            found = ctx.resolve_all(si, objs[0])
-            if found:
-                return found, False
+            # the object does it, named or not: never the one who ordered ("instructed all prefects to")
+            return ctx.resolve_all(si, objs[0]), False
     if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
         return _subject_of(ctx, si, h.head, depth + 1)     # "Germany was determined to defend"
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
@@ -166,6 +169,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ == "relcl":
         if h.pos_ == "NOUN" and _event_for(ctx, h) and not ctx.mention_at(si, h.i):
             return _noun_agent(ctx, si, h, depth + 1), False
+        if h.dep_ == "pobj" and h.head.lower_ in _LOCATION_PREPS and h.head.head.pos_ == "NOUN" \
+                and _event_for(ctx, h.head.head) and _event_for(ctx, verb) is not None:
+            # "an attack at the cafe in Madrid which killed 13": the event did it, not its place
+            return _noun_agent(ctx, si, h.head.head, depth + 1), False
         return ctx.resolve_all(si, h), False
     if verb.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
         # "sanctions targeting X": the event noun's agent
