@@ -309,3 +309,15 @@ def test_a_document_says_what_its_author_says():
                       "The army's statement said troops seized 30 rifles.")
     assert _with(sts, "kills")[0].claimant is not None and "police" in _with(sts, "kills")[0].claimant.label
     assert _label(_with(sts, "seizes")[0].claimant) == "army"
+
+
+def test_a_direction_under_a_participant_is_no_place_of_the_event():
+    sts = _statements("The brigade is meant to deter Ruritanian aggression towards Vostok and Lisk.")
+    assert all(s.location is None for s in sts)
+
+
+def test_why_the_speaker_was_there_is_not_what_was_said():
+    sts = _statements('"Talks go nowhere," President Ivo Brandt said, after a meeting with Secretary-General '
+                      'Ana Petrov to discuss peace negotiations.')
+    discuss = [s for s in sts if s.predicate.startswith("discuss")]
+    assert discuss and all(s.claimant is None for s in discuss)

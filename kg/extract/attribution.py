@@ -97,6 +97,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break
         if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
             break      # "... as he visited Warsaw": narration around the quote, not part of it
+        if a.dep_ == "advcl" and h.pos_ == "VERB" and _reporting_status(ctx, h.lemma_.lower()) == "claimed":
+            break      # "X said, after a meeting to discuss Y": why X was there, not what X said
         if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and h.dep_ in ("nsubj", "attr", "appos"):
             break      # "said Sloggett, who runs exercises for the police": the writer's description
         if a.dep_ == "prep" and prev_dep != "pcomp":

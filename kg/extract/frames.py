@@ -169,6 +169,8 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
     if "place" in frame.roles:
         return
     for prep in tok.children:
+        if prep.lower_ in _table(ctx, "nested", "not_place"):
+            continue        # "deter aggression towards Lisk": where the aggression is aimed, not where deterred
         if prep.dep_ == "prep" and (_table(ctx, "verb", "preps").get(prep.lower_) == "place"
                                     or prep.lower_ in _table(ctx, "nested", "place")):
             for p in prep.children:
@@ -440,6 +442,9 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
         for role in fields.get("object_fallback", []):
             name = fields.get(role, role)
             ents = frame.roles.get(role) or []
+            if role in fields.get("not_for_violent", []) and frame.event is not None \
+                    and frame.event.predicate in _VIOLENT:
+                continue        # "committed the attack ... from the city police": where from, not what was hit
             if ents:
                 d.object, d.extra = ents[0], ents[1:]
                 if name in ("target", "recipient") and getattr(d, name) == ents[0]:
