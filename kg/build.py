@@ -65,14 +65,17 @@ class BuildReport:
         return asdict(self)
 
 
-def ingest(store: Store, paths_or_articles, progress: Progress | None = None, workers: int = 1) -> tuple[int, int]:
+def ingest(store: Store, paths_or_articles, progress: Progress | None = None, workers: int = 1,
+           scheduler: str | None = None) -> tuple[int, int]:
     """Extract and store every article (``Article`` records or files and folders).
 
     Returns ``(added, unchanged)``. All input is read and checked before the
     first write, so bad input changes nothing. Extraction runs in up to
     ``workers`` processes (``extract_parallel``); this process alone writes,
     one transaction per article in input order, so the store is the same
-    whatever ``workers``. ``progress(name, done, total)`` is called once per
+    whatever ``workers``. With ``scheduler`` (``tcp://HOST:8786``) the workers of
+    that Dask cluster extract instead (``kg.cluster.extract_on_cluster``, same
+    contract; ``workers`` is then unused). ``progress(name, done, total)`` is called once per
     article, unchanged ones included. Then the assessment graph
     (``kg.corroborate.assess``: independent origins, credibility grades,
     conflicting and refining figures) is made anew from every article.
@@ -94,11 +97,16 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
                 progress(a.name, done, total)
         else:
             todo.append(a)
+    if scheduler:         # reaches the cluster now: one that cannot be used fails before any write
+        from .cluster import extract_on_cluster      # dask only when asked for
+        extractions = extract_on_cluster(todo, scheduler)
+    else:
+        extractions = extract_parallel(todo, workers)
     labels = {e.cameo: e.cameo_label for e in load_resources().events if e.cameo}
     ontology = Path(__file__).with_name("ontology.ttl")
     if ontology.exists():
         store.load_ontology(ontology)
-    for ex in extract_parallel(todo, workers):
+    for ex in extractions:
         iri = article_iri(ex.article)
         if store.has_graph(iri):               # made by other rules: replace it
             store.remove_graph(iri)
@@ -188,7 +196,7 @@ def summary(store: Store, G=None) -> BuildReport:
 
 def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
           progress: Progress | None = None, *, strict: bool = False, fmt: str | None = None,
-          fields: dict | None = None, workers: int = 1) -> BuildReport:
+          fields: dict | None = None, workers: int = 1, scheduler: str | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` and write the exports.
 
     Writes ``graph.ttl``, ``graph.trig``, ``facts.jsonl``, ``graph.html``,
@@ -205,7 +213,9 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     the graph is the same for any number. The default, 1, extracts in this
     process; more start fresh interpreters, so a script calling with
     ``workers > 1`` needs the ``if __name__ == "__main__":`` guard, as any
-    ``multiprocessing`` code. ``progress(name, done, total)`` is called
+    ``multiprocessing`` code. ``scheduler="tcp://HOST:8786"`` extracts on the
+    workers of that Dask cluster instead (``kg.cluster``; needs ``geokg[cluster]``),
+    and raises ``kg.cluster.ClusterError`` when it cannot be reached. ``progress(name, done, total)`` is called
     after each article is stored (or found unchanged).
 
     >>> report = build(["seeds"], out="/tmp/kg-doctest")          # doctest: +SKIP
@@ -219,7 +229,7 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     loaded = load(paths, fmt, fields, strict, exclude=(out,) if is_url(store) else (out, store))
     out.mkdir(parents=True, exist_ok=True)
     st = connect(store)
-    added, unchanged = ingest(st, loaded.articles, progress, workers)
+    added, unchanged = ingest(st, loaded.articles, progress, workers, scheduler)
     G = to_networkx(st)
     report = summary(st, G)
     report.added, report.unchanged, report.skipped = added, unchanged, loaded.skipped

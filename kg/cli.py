@@ -67,9 +67,12 @@ def _store_path(store: str | None, out: str | None = None) -> Path | str:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Processes that extract articles (default: the number of cores). One process writes the "
                    "store; the graph is the same for any number.")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
+              help="Extract on the workers of this Dask cluster instead (needs geokg[cluster] here and on every "
+                   "worker); this process still writes the store, the graph is the same.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, no summary (skipped inputs are still named).")
 @click.pass_context
-def build(ctx, paths, out, store, fmt, fields, strict, workers, quiet):
+def build(ctx, paths, out, store, fmt, fields, strict, workers, scheduler, quiet):
     """Build the knowledge graph of article files or folders.
 
     Reads .txt (+ .meta.json), .html/.htm pages, .jsonl/.json dumps,
@@ -85,6 +88,8 @@ def build(ctx, paths, out, store, fmt, fields, strict, workers, quiet):
     time left) on a terminal, else a line per article.
 
     Example: kg build seeds/ news.jsonl feed.xml --out exports/ --workers 2
+
+    On a Dask cluster: kg build news/ --scheduler tcp://10.0.0.5:8786
     """
     progress = None if quiet else (_ProgressLine(sys.stderr) if _is_terminal(sys.stderr) else _progress_lines)
     field_map = {}
@@ -95,7 +100,7 @@ def build(ctx, paths, out, store, fmt, fields, strict, workers, quiet):
         field_map.setdefault(name.strip(), []).append(key.strip())
     try:
         report = api.build(paths, out=out, store=store, progress=progress, strict=strict, fmt=fmt, fields=field_map,
-                           workers=workers or default_workers())
+                           workers=workers or default_workers(), scheduler=scheduler)
     finally:
         if isinstance(progress, _ProgressLine):
             progress.close()
