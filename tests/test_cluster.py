@@ -129,6 +129,16 @@ def test_an_unreachable_scheduler_is_one_clear_error_and_quick(local, tmp_path):
         kg.build(paths, out=tmp_path / "y", scheduler="http://127.0.0.1:8786")
 
 
+def test_a_scheduler_without_workers_is_one_clear_error(local, tmp_path, monkeypatch):
+    import kg.cluster
+    paths, _, _ = local
+    monkeypatch.setattr(kg.cluster, "WORKER_TIMEOUT", 1)
+    with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=":0") as empty:
+        with pytest.raises(ClusterError, match="no Dask worker joined") as e:
+            kg.build(paths[1:2], out=tmp_path / "o", scheduler=empty.scheduler_address)
+    assert "dask worker " + empty.scheduler_address in str(e.value)
+
+
 def test_a_rebuild_with_nothing_to_extract_needs_no_cluster(local, tmp_path):
     paths, _, _ = local
     kg.build(paths[1:2], out=tmp_path / "o")
