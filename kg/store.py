@@ -12,6 +12,7 @@ facts query then multiplied into 10^5 rows for 30 statements (measured:
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,16 @@ __all__ = ["Store", "QueryResult", "connect", "is_url", "to_ox", "from_ox"]
 
 
 _UNION = ox.NamedNode(config.UNION_GRAPH)
+# Quads written between two flushes of RocksDB's in-memory tables. Oxigraph lets each of
+# its 11 column families buffer 128 MB before it writes them out, so a build of 1,000
+# articles held 1.3 GB of them (and as much write-ahead log on disk) until its last flush;
+# 100,000 quads is about 15 MB per index, a flush about a second on a 2-core machine.
+FLUSH_EVERY = 100_000
+# A quad that is written and removed again (in the default graph) to make RocksDB switch
+# and drop the write-ahead logs that a flush left behind (see ``Store.flush``).
+_MARK = ox.Quad(ox.NamedNode("urn:geokg:flush"), ox.NamedNode("urn:geokg:flush"), ox.NamedNode("urn:geokg:flush"))
+# A query that names graphs (GRAPH ?g, FROM NAMED): only these need the article graphs listed.
+_USES_GRAPH = re.compile(r"\bGRAPH\b|\bFROM\s+NAMED\b", re.I)
 
 
 def _bind(sparql: str, subs: dict) -> str:
@@ -103,6 +114,19 @@ class QueryResult:
         return len(self.rows) if self.kind == "select" else len(self.triples)
 
 
+def _open_read_only(path: str, tries: int = 20):
+    """``pyoxigraph.Store.read_only``, tried again while a writer's compaction removes a data
+    file between the reader's look at the file list and its opening of the file (RocksDB
+    says "Corruption ... No such file"; the next look finds the files that replaced it)."""
+    for i in range(tries):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as e:
+            if i == tries - 1 or "No such file" not in str(e):
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
 
@@ -112,10 +136,12 @@ class Store:
                 self.ox = ox.Store()
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
-                self.ox = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as e:
+                self.ox = _open_read_only(str(path)) if read_only else ox.Store(str(path))
+        except (OSError, RuntimeError) as e:
             raise StoreError(f"cannot open the store at {path}: {e}") from None
         self.path = path
+        self.read_only = read_only
+        self._unflushed = 0            # quads written since the last flush
 
     def has_graph(self, iri: str) -> bool:
         return self.ox.contains_named_graph(ox.NamedNode(iri))
@@ -135,6 +161,13 @@ class Store:
             self.ox.extend(batch)
         except OSError as e:
             raise StoreError(f"writing to the store failed, nothing was written: {e}") from None
+        self._written(len(batch))
+
+    def _written(self, n: int) -> None:
+        """Count ``n`` quads written; past ``FLUSH_EVERY``, write the in-memory tables out."""
+        self._unflushed += n
+        if self._unflushed >= FLUSH_EVERY and self.path is not None:
+            self._flush_tables()
 
     def load_ontology(self, path: str | Path) -> None:
         """Put the ontology (labels, comments, SKOS notations) into the default graph.
@@ -185,6 +218,7 @@ class Store:
                     self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, _UNION))
         except OSError as e:
             raise StoreError(f"writing to the store failed: {e}") from None
+        self._written(len(old))
         self._extend(batch)
         return len(batch) // 2
 
@@ -192,9 +226,12 @@ class Store:
         """Run a SPARQL query; ``params`` binds variables (name -> rdflib term or pyoxigraph term)."""
         subs = {k.lstrip("?$"): (v if isinstance(v, (ox.NamedNode, ox.Literal)) else to_ox(v))
                 for k, v in (params or {}).items()}
+        text = _bind(sparql, subs)
+        # the named graphs are listed only for a query that can reach them (one walk over the
+        # graph names, 1,000s of them in a big store); every other query sees only the union
+        dataset = {"named_graphs": self.article_graphs()} if _USES_GRAPH.search(text) else {}
         try:
-            res = self.ox.query(_bind(sparql, subs), default_graph=_UNION, named_graphs=self.article_graphs(),
-                                prefixes=PREFIXES)
+            res = self.ox.query(text, default_graph=_UNION, prefixes=PREFIXES, **dataset)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None
         except (OSError, ValueError, RuntimeError) as e:
@@ -203,8 +240,9 @@ class Store:
             return QueryResult("ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
-            raw = [[sol[v] for v in variables] for sol in res]
-            rows = [{v: from_ox(t) for v, t in zip(variables, r)} for r in raw]
+            idx = range(len(variables))
+            raw = [[sol[i] for i in idx] for sol in res]   # by position: 10x faster than by name
+            rows = [dict(zip(variables, map(from_ox, r))) for r in raw]
             return QueryResult("select", variables=variables, rows=rows, raw=raw)
         return QueryResult("graph", triples=list(res))
 
@@ -222,9 +260,42 @@ class Store:
     def __len__(self):
         return sum(1 for _ in self.quads())
 
-    def flush(self):
-        if self.path is not None:
+    def _flush_tables(self) -> None:
+        try:
             self.ox.flush()
+        except OSError as e:
+            raise StoreError(f"writing to the store failed: {e}") from None
+        self._unflushed = 0
+
+    def flush(self):
+        """Write what RocksDB holds in memory to its data files, and drop the write-ahead logs.
+
+        RocksDB deletes (recycles) a log only at the flush after the one that made
+        it obsolete, and only when something was written in between: a quad is
+        written and removed twice, each followed by a flush. Without it, a
+        build left as much log on disk as it had last written (1.2 GB of 1.6 GB
+        for 1,000 articles), until the next opening of the store.
+        """
+        if self.path is None or self.read_only:
+            return
+        self._flush_tables()
+        try:
+            for _ in range(2):
+                self.ox.add(_MARK)
+                self.ox.remove(_MARK)
+                self.ox.flush()
+        except OSError as e:
+            raise StoreError(f"writing to the store failed: {e}") from None
+
+    def compact(self):
+        """``flush``, then compact the data files (``pyoxigraph.Store.optimize``): what
+        removed and replaced graphs left behind goes. For the end of a build."""
+        self.flush()
+        if self.path is not None and not self.read_only:
+            try:
+                self.ox.optimize()
+            except OSError as e:
+                raise StoreError(f"compacting the store failed: {e}") from None
 
 
 def is_url(spec) -> bool:

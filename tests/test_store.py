@@ -136,6 +136,44 @@ def test_second_writer_is_refused_with_store_error(tmp_path):
         Store(tmp_path / "db")
 
 
+def _bytes(path, suffix):
+    return sum(f.stat().st_size for f in path.glob("*" + suffix))
+
+
+def test_flush_leaves_no_write_ahead_log(tmp_path):
+    s = Store(tmp_path / "db")
+    many = [(u(f"s{i}"), u("p"), Literal(f"a literal long enough to weigh something, number {i}"), G1)
+            for i in range(20_000)]
+    s.add_quads(many)
+    assert _bytes(tmp_path / "db", ".log") > 1_000_000        # RocksDB's log of what is still in memory
+    s.flush()
+    assert _bytes(tmp_path / "db", ".log") < 10_000
+    assert _bytes(tmp_path / "db", ".sst") > 1_000_000
+    assert len(s) == len(many)
+    assert not s.query("ASK { <urn:geokg:flush> ?p ?o }").boolean    # the quad that cycles the log is gone
+    s.compact()
+    assert len(s) == len(many) and s.article_graphs() == [to_ox(G1)]
+    assert len(Store(tmp_path / "db", read_only=True)) == len(many)
+
+
+def test_writes_are_flushed_every_so_many_quads(tmp_path, monkeypatch):
+    import kg.store
+    monkeypatch.setattr(kg.store, "FLUSH_EVERY", 10)
+    s = Store(tmp_path / "db")
+    s.add_quads(QUADS)                           # 14 quads with the union copies: over 10
+    assert s._unflushed == 0
+    assert _bytes(tmp_path / "db", ".sst") > 0
+    s.add_quads(QUADS[:2])
+    assert s._unflushed == 4
+
+
+def test_flush_and_compact_of_a_read_only_or_memory_store_do_nothing(tmp_path):
+    Store(tmp_path / "db").add_quads(QUADS)
+    for s in (Store(), Store(tmp_path / "db", read_only=True)):
+        s.flush()
+        s.compact()
+
+
 def test_load_ontology(tmp_path):
     ttl = tmp_path / "o.ttl"
     ttl.write_text("@prefix kg: <https://geokg.example/ontology#> .\n"
@@ -179,6 +217,21 @@ def test_default_graph_is_the_union(store):
     assert type(r.rows[0]["n"]) is int
     r = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?s <{EX}supplies> ?o }} }}")
     assert r.rows == [{"g": str(G1)}]
+
+
+def test_graph_patterns_see_the_articles_never_the_union(store):
+    q = "SELECT DISTINCT ?g WHERE {{ {} ?g {{ ?s ?p ?o }} }} ORDER BY ?g"
+    for keyword in ("GRAPH", "graph", "Graph"):
+        assert store.query(q.format(keyword)).rows == [{"g": str(G1)}, {"g": str(G2)}]
+
+
+def test_only_a_query_naming_graphs_lists_them(store, monkeypatch):
+    def listed():
+        raise AssertionError("article_graphs() called")
+    monkeypatch.setattr(store, "article_graphs", listed)
+    assert store.query(f"SELECT ?s WHERE {{ ?s <{EX}supplies> ?o }}").rows == [{"s": EX + "iran"}]
+    with pytest.raises(AssertionError, match="called"):
+        store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def test_ask(store):
