@@ -321,3 +321,38 @@ def test_why_the_speaker_was_there_is_not_what_was_said():
                       'Ana Petrov to discuss peace negotiations.')
     discuss = [s for s in sts if s.predicate.startswith("discuss")]
     assert discuss and all(s.claimant is None for s in discuss)
+
+
+def test_a_noun_the_tagger_took_for_a_verb_is_still_the_one_told_what_to_do():
+    sts = _statements('Ivo Brandt said he has instructed all police prefects to "reinforce the security of '
+                      'places of worship".')
+    reinforce = [s for s in sts if s.predicate.startswith("reinforce")]
+    assert reinforce and all(s.predicate.endswith("_intended") and _label(s.subject) != "Ivo Brandt"
+                             for s in reinforce)
+
+
+def test_with_x_saying_makes_x_the_claimant_and_with_x_accusing_is_the_writers_aside():
+    sts = _statements("Gunmen opened fire on the tourists, with survivors saying the militants were singling "
+                      "out Vostok men. Lisk police have alleged two of the attackers were Ruritanian nationals, "
+                      "with Freedonia accusing Ruritania of supporting militants.")
+    assert _label(_with(sts, "single_out")[0].claimant) == "survivors"
+    accuses = _with(sts, "accuses")[0]
+    assert accuses.claimant is None and accuses.status == "reported"
+
+
+def test_what_a_work_of_fiction_depicts_did_not_happen():
+    sts = _statements("Ivo Brandt referred to a 2015 film that depicts Ruritanian agents launching raids against "
+                      "smugglers in Freedonia.")
+    assert not [s for s in sts if s.predicate.startswith(("launch", "attacks", "strikes"))]
+
+
+def test_asking_if_is_a_question_not_a_request():
+    sts = _statements("Ivo Brandt asked agent Ana Petrov under cross-examination if there was any evidence.")
+    assert not [s for s in sts if s.predicate == "requests"]
+
+
+def test_what_a_unit_is_to_become_is_intended():
+    sts = _statements("The brigade, to consist of around 900 troops and 40 civilian employees, will be deployed "
+                      "over the coming years.")
+    consists = [s for s in sts if s.predicate.startswith("consists_of")]
+    assert consists and all(s.predicate.endswith("_intended") for s in consists)

@@ -70,6 +70,7 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
     contains = [c.lower() for c in res.words("boilerplate", "contains")]
     bylines = tuple(res.words("boilerplate", "byline_prefixes"))
     furniture = res.words("boilerplate", "strip_prefixes")
+    openers = frozenset(res.words("boilerplate", "sentence_openers"))
     out, pos = [], article.body_start
     head_start = article.text.find(article.headline) if article.headline else -1
     if head_start >= 0 and len(article.headline.split()) >= 4 and head_start < article.body_start:
@@ -92,6 +93,9 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
                     out.extend(_chunks(start + lead, stripped[:end].rstrip()))   # the caption, a text of its own
                     lead, stripped = lead + end, stripped[end:]
                 break
+        if (end := heading_end(stripped, openers)) is not None:
+            out.extend(_chunks(start + lead, stripped[:end].rstrip()))     # a subheading run into its paragraph
+            lead, stripped = lead + end, stripped[end:]
         body_lines += 1
         if body_lines <= 2 and (skip := dateline_end(stripped)):
             lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
@@ -115,6 +119,21 @@ def caption_end(text: str) -> int | None:
     for a, b in zip(words[2:], words[3:]):
         w = a.group()
         if (w[0].islower() or w[0].isdigit()) and w[-1].isalnum() and w.lower() not in stops and b.group()[0].isupper():
+            return b.start()
+    return None
+
+
+def heading_end(text: str, openers: frozenset, longest: int = 7) -> int | None:
+    """Where a subheading that runs into its paragraph ends: before a word that opens
+    sentences ("The", "In", "When") right after a word, within the first ``longest`` words.
+
+    >>> t = "Beyond the border In the 1990s, raiders crossed it"
+    >>> t[heading_end(t, frozenset({"In"})):]
+    'In the 1990s, raiders crossed it'
+    """
+    words = list(re.finditer(r"\S+", text))[:longest + 1]
+    for a, b in zip(words, words[1:]):
+        if a.group()[-1].isalnum() and b.group() in openers:
             return b.start()
     return None
 
@@ -240,7 +259,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \
                 and possible(ctx, d.trigger):
             mode = "possible"      # "could be used to carry grenades": said to be possible, not done
-        if mode is None and d.predicate not in undated and _future(d.trigger, res):
+        if mode is None and d.predicate != "holds_office" and _future(d.trigger, res):
             mode = "intended"      # "will be deployed next year", "are to be tested": announced, not done
         if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
             mode = "threatened" if d.predicate in contested else "intended"
@@ -300,6 +319,9 @@ def _future(trigger, res) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in a.children):
             return True
+        if a.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
+                and a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == ",":
+            return True        # "the brigade, to consist of 900 troops, ...": what it is to become
         if a.dep_ != "xcomp" or a.head.i == a.i:
             return False
         if a.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):

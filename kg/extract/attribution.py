@@ -103,6 +103,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break      # "said Sloggett, who runs exercises for the police": the writer's description
         if a.dep_ == "prep" and prev_dep != "pcomp":
             break      # "amid tension over the US deployment": a noun phrase, not a reported clause
+        if a.dep_ == "prep" and a.lower_ == "with" and any(
+                c.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in a.children):
+            break      # "X alleged ..., with Delhi accusing Y": the writer's aside, with its own subject
         if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
             # "reporting in the Wall Street Journal that ...": the report's source
             src = [m.entity for t in h.subtree if t.i not in {x.i for x in a.subtree}
@@ -181,8 +184,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         claimant = _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
         if claimant is not None:
             status, cue = "claimed", "quote"
-    if status == "reported" and any(t.lower_ in _HEDGES for t in doc):
-        status, cue = "claimed", next(t.text for t in doc if t.lower_ in _HEDGES)
+    hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")]    # not "police alleged"
+    if status == "reported" and hedges:
+        status, cue = "claimed", hedges[0].text
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
     return claimant, status, cue
@@ -192,6 +196,8 @@ def _sayer(ctx: ArticleContext, si: int, verb) -> list[Entity]:
     """The subject of a reporting verb; for a document ('the statement said'), its author."""
     from .roles import _subject_of
     subj, _ = _subject_of(ctx, si, verb)
+    if not subj and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = ctx.resolve_all(si, verb.head)      # "with survivors saying ...": the survivors
     if not subj:
         subj = [e for c in verb.children if c.dep_ == "nsubj" for e in [document_author(ctx, si, c)] if e]
     return subj
@@ -363,6 +369,12 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     while a.head.i != a.i and len(chain) < 12:
         a = a.head
         chain.append(a)
+    fiction = set(ctx.res.words("negation", "fiction_nouns"))
+    for a in chain[1:]:
+        # "a film that depicts operatives launching raids": what a work of fiction shows did not happen
+        if a.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and c.lemma_.lower() in fiction for c in a.children)
+                                          or a.dep_ == "relcl" and a.head.lemma_.lower() in fiction):
+            return True
     relcl_at = next((t.idx for t in chain if t.dep_ == "relcl"), None)
     for phrase in ctx.res.words("negation", "clause_cues"):
         k = low.find(phrase)
@@ -476,6 +488,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
         if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive:
             return None     # "talks hosted by Qatar", "a report released on Monday": done, not intended
         a = a.head
+        if a.pos_ == "VERB" and a.dep_ in ("dobj", "pobj", "nsubjpass") and a.head.i != a.i:
+            a = a.head      # "instructed all prefects to ...": a noun the tagger took for a verb
         lemma = a.lemma_.lower()
         for name, words in table.items():
             if lemma in words:

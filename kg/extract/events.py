@@ -249,6 +249,10 @@ def _other_sense(ctx, verb) -> bool:
     """'struck a deal', 'sent a signal', 'a statement was released': the verb is not the event here."""
     excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
     places = ctx.res.lexicon.get("events", {}).get("not_when_place", {}).get(verb.lemma_.lower(), [])
+    marks = ctx.res.lexicon.get("events", {}).get("not_when_clause", {}).get(verb.lemma_.lower(), [])
+    if marks and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                     for c in verb.children):
+        return True     # "asked him if there was any evidence": a question, no request
     return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
                                   for c in verb.children) \
         or any(c.dep_ == "prep" and p.dep_ == "pobj" and (p.lower_ in places or any(

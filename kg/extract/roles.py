@@ -142,6 +142,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
         if seen:
             return ctx.resolve_all(si, seen[0]), False      # whoever it is, not the one who saw
+    if verb.dep_ == "xcomp" and h.pos_ == "VERB" and h.dep_ == "dobj" \
+            and h.head.lemma_.lower() in ctx.res.words("control", "object"):
+        # "instructed all prefects to reinforce": a noun the tagger took for a verb, told what to do
+        return [ctx.noun_entity(si, h)], False
     if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
