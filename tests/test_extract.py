@@ -1129,3 +1129,9 @@ def test_a_caption_running_into_the_body_is_a_sentence_of_its_own():
     attack = [s for s in ex.statements if s.predicate == "attacks"]
     assert attack and all("Farmers" not in s.evidence.text and "cling" not in s.evidence.text for s in attack)
     assert all(not (s.subject and "Farmers" in s.subject.label and s.predicate == "attacks") for s in ex.statements)
+
+
+def test_a_subheading_run_into_its_paragraph_is_a_text_of_its_own():
+    ex, _ = _facts("Denials In 1990 Ruritanian troops attacked a convoy near Lisk.")
+    attack = [s for s in ex.statements if s.predicate == "attacks"]
+    assert attack and all(not s.evidence.text.startswith("Denials") for s in attack)
