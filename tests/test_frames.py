@@ -356,3 +356,29 @@ def test_what_a_unit_is_to_become_is_intended():
                       "over the coming years.")
     consists = [s for s in sts if s.predicate.startswith("consists_of")]
     assert consists and all(s.predicate.endswith("_intended") for s in consists)
+
+
+def test_a_means_presented_to_do_something_does_not_do_it():
+    sts = _statements("Prosecutors presented telephone records, a taxi log and photos to trace Ivo Brandt's "
+                      "movements.")
+    trace = [s for s in sts if s.predicate.startswith("trace")]
+    assert trace and all(_label(s.subject) == "prosecutors" for s in trace)
+
+
+def test_he_after_a_speaker_noun_is_the_speaker():
+    sts = _statements("Ivo Brandt grew up in Lisk. One community worker said he contacted the police after "
+                      "Brandt praised the bombers.")
+    contact = [s for s in sts if s.predicate.startswith("contact")]
+    assert contact and all(_label(s.subject) == "community worker" for s in contact)
+
+
+def test_an_expletive_it_stands_for_nothing():
+    sts = _statements("Norlux Defence said that it is not ruled out that those responsible are involved in "
+                      "the attempt.")
+    assert all(_label(s.object) != "Norlux Defence" for s in sts if s.predicate.endswith("rule_out"))
+
+
+def test_said_it_would_is_intended():
+    sts = _statements("Russia bought 12 jets. Russia said that it would buy 30 more tanks.")
+    buys = _with(sts, "buys_intended")
+    assert buys[0].quantity.value == 30

@@ -319,6 +319,8 @@ def _future(trigger, res) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in a.children):
             return True
+        if a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in a.children):
+            return True        # "said it would buy 30 more": the future of the past
         if a.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
                 and a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == ",":
             return True        # "the brigade, to consist of 900 troops, ...": what it is to become

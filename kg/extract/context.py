@@ -257,6 +257,22 @@ class ArticleContext:
             if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group") \
                     and (low != "it" or len(found) == 1):
                 return found
+        if low == "it" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and tok.head.lemma_.lower() in
+                            ("be", "seem", "appear", "remain", "become")) and any(
+                c.dep_ in ("ccomp", "csubj", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("that", "whether")
+                                                             for m in c.children)
+                for c in [*tok.head.children, *(x for a in tok.head.children if a.dep_ == "acomp" for x in a.children)]):
+            return []       # "it is not ruled out that ...", "it is likely that ...": no referent
+        if low in ("he", "she") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
+                and tok.head.head.lemma_.lower() in self.res.words("attribution", "claimed"):
+            # "One community worker said he contacted the police": the speaker, a person named or not
+            # (not "His mother said he ...": a speaker tied to another person)
+            sp = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+            if sp and sp[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "poss" for c in sp[0].children):
+                found = self.resolve_all(si, sp[0])
+                lemma = sp[0].lemma_.lower()
+                if found and (self.is_person(found[0]) or lemma in self.people or lemma + "s" in self.people):
+                    return found[:1]
         if low in _PEOPLE_PRONOUNS:
             e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
                 or self.earlier(si, tok.i, ("Person",))

@@ -173,6 +173,20 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ == "relcl":
         if h.pos_ == "NOUN" and _event_for(ctx, h) and not ctx.mention_at(si, h.i):
             return _noun_agent(ctx, si, h, depth + 1), False
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and not any(c.tag_ in ("WDT", "WP") for c in verb.children):
+            # "presented records, a log and photos to trace his movements": a means is no agent;
+            # who presented them traces
+            found = ctx.resolve_all(si, h)
+            if any(e.type in _ACTORS for e in found) or h.lemma_.lower() in ctx.people:
+                return found, False
+            g = h
+            for _ in range(6):
+                if g.head.i == g.i or g.pos_ in ("VERB", "AUX") and g.i != h.i and g.dep_ != "prep":
+                    break
+                g = g.head
+            return (_subject_of(ctx, si, g, depth + 1) if g.pos_ in ("VERB", "AUX") and g.dep_ != "prep"
+                    and g.i != h.i else ([], False))
         if h.dep_ == "pobj" and h.head.lower_ in _LOCATION_PREPS and h.head.head.pos_ == "NOUN" \
                 and _event_for(ctx, h.head.head) and _event_for(ctx, verb) is not None:
             # "an attack at the cafe in Madrid which killed 13": the event did it, not its place
