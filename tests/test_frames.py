@@ -382,3 +382,43 @@ def test_said_it_would_is_intended():
     sts = _statements("Russia bought 12 jets. Russia said that it would buy 30 more tanks.")
     buys = _with(sts, "buys_intended")
     assert buys[0].quantity.value == 30
+
+
+def test_an_event_causing_another_lends_it_no_actor_from_earlier_sentences():
+    sts = _statements("Ruritania struck camps in Freedonia in 2016. In 2019, the Lisk bombing, which killed 40 "
+                      "police officers, prompted airstrikes deep into Vostok.")
+    assert all(_label(s.subject) != "Ruritania" for s in sts if s.predicate.startswith("prompt"))
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("The attack left 25 soldiers and one civilian dead.", "kills"),
+    ("The blast left 30 people wounded.", "injures"),
+])
+def test_a_result_word_makes_leave_the_event(body, predicate):
+    sts = _statements(body)
+    assert _with(sts, predicate) and not [s for s in sts if s.predicate == "leave"]
+
+
+def test_a_fuller_statement_of_the_same_event_covers_a_bare_one():
+    injures = _with(_statements("The blast left 30 people wounded."), "injures")
+    assert len(injures) == 1 and injures[0].quantity.value == 30
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("For each business, call all the workers and organize the vote.", "calls_for"),   # not "call for"
+    ("The Vostoks form the largest ethnic group in the republic.", "forms"),
+    ("Last month Ruritania targeted 13 more Freedonian officials with sanctions.", "strikes"),
+])
+def test_verbs_in_another_sense_by_their_object_or_a_preposition_before_them(body, absent):
+    assert absent not in [s.predicate for s in _statements(body)]
+
+
+def test_to_something_no_one_can_receive_is_no_recipient():
+    sts = _statements("The suspect immediately returned to his bike.")
+    assert all(s.recipient is None for s in sts)
+
+
+def test_page_furniture_inside_a_paragraph_is_cut_out():
+    sts = _statements("Protesters clash with Vostok security forces View Photos Thousands have been arrested.")
+    clash = _with(sts, "clashes_with")[0]
+    assert "Thousands" not in clash.evidence.text and "Photos" not in (_label(clash.object) or "")

@@ -71,6 +71,8 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
     bylines = tuple(res.words("boilerplate", "byline_prefixes"))
     furniture = res.words("boilerplate", "strip_prefixes")
     openers = frozenset(res.words("boilerplate", "sentence_openers"))
+    words = res.words("boilerplate", "inline_furniture")
+    inline = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, words)) + r")(?!\S)") if words else None
     out, pos = [], article.body_start
     head_start = article.text.find(article.headline) if article.headline else -1
     if head_start >= 0 and len(article.headline.split()) >= 4 and head_start < article.body_start:
@@ -99,8 +101,24 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
         body_lines += 1
         if body_lines <= 2 and (skip := dateline_end(stripped)):
             lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
-        out.extend(_chunks(start + lead, stripped))
+        for at, piece in _cut_furniture(stripped, inline):
+            out.extend(_chunks(start + lead + at, piece))
     return out
+
+
+def _cut_furniture(text: str, inline: re.Pattern | None) -> list[tuple[int, str]]:
+    """The pieces of a paragraph around page furniture inside it ("... security forces View
+    Photos Thousands have been arrested"), each with its offset; the furniture left out."""
+    if inline is None:
+        return [(0, text)]
+    pieces, at = [], 0
+    for end in [*(m for m in inline.finditer(text)), None]:
+        piece = text[at:end.start() if end is not None else len(text)]
+        if piece.strip():
+            pieces.append((at + len(piece) - len(piece.lstrip()), piece.strip()))
+        if end is not None:
+            at = end.end()
+    return pieces
 
 
 def caption_end(text: str) -> int | None:
@@ -489,7 +507,13 @@ def _infer_recipients(statements: list[Statement]) -> list[Statement]:
     return out
 
 
+_ROLES = ("subject", "object", "location", "target", "recipient", "quantity", "claimant")
+
+
 def _dedupe(statements: list[Statement]) -> list[Statement]:
+    """Each statement once; and none that another of the same sentence and predicate says
+    with more ("the blast left 30 people wounded": one injury with its cause and count, not
+    a second one with neither)."""
     seen, out = set(), []
     for st in statements:
         key = (st.predicate, st.subject, st.object, st.location, st.target, st.recipient,
@@ -498,4 +522,13 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
             continue
         seen.add(key)
         out.append(st)
-    return out
+
+    def covers(big: Statement, small: Statement) -> bool:
+        return big is not small and big.predicate == small.predicate and big.evidence.start == small.evidence.start \
+            and big.status == small.status and all(getattr(small, r) is None or getattr(small, r) == getattr(big, r)
+                                                  for r in _ROLES) \
+            and sum(getattr(big, r) is not None for r in _ROLES) > sum(getattr(small, r) is not None for r in _ROLES)
+    by_sentence: dict[tuple, list[Statement]] = {}
+    for st in out:
+        by_sentence.setdefault((st.predicate, st.evidence.start), []).append(st)
+    return [st for st in out if not any(covers(o, st) for o in by_sentence[(st.predicate, st.evidence.start)])]

@@ -253,8 +253,8 @@ def _other_sense(ctx, verb) -> bool:
     if marks and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                      for c in verb.children):
         return True     # "asked him if there was any evidence": a question, no request
-    return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in excluded
-                                  for c in verb.children) \
+    return bool(excluded) and any(c.dep_ in ("dobj", "nsubjpass", "attr") and (c.lemma_.lower() in excluded or any(
+        x.dep_ in ("amod", "compound") and x.lemma_.lower() in excluded for x in c.children)) for c in verb.children) \
         or any(c.dep_ == "prep" and p.dep_ == "pobj" and (p.lower_ in places or any(
                x.dep_ == "compound" and x.lower_ in places for x in p.children))
                for c in verb.children for p in c.children)

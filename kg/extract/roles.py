@@ -100,6 +100,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     and not ctx.mention_at(si, c.i):
                 # "the strikes hit civilian areas": whoever carried out the strikes
                 agent = _noun_agent(ctx, si, c, depth + 1)
+                if not agent and verb.lemma_.lower() in ctx.res.words("events", "causation_verbs"):
+                    return [], False    # "the bombing prompted airstrikes": a cause, its actor unnamed here
                 if not agent:
                     noun_ev = _event_for(ctx, c) or ctx.res.noun_events.get(c.lemma_.lower())
                     e = ctx.recent_agent(si, noun_ev.predicate, back=10, same_only=True)
@@ -450,15 +452,17 @@ def _counted_noun(ctx, si, span) -> str | None:
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
-        for c in tok.children:     # "call for", "push for"; not "On Friday, X called ..."
-            if c.dep_ in ("prep", "prt") and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")) \
+        for c in tok.children:     # "call for", "push for"; not "On Friday, X called ...", "For each firm, call X"
+            if c.dep_ in ("prep", "prt") and c.i > tok.i and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")) \
                     and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children):
                 return ev
         if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
-        if lemma in ("shoot", "gun", "beat", "stab", "leave") and any(c.lower_ == "dead" for c in tok.subtree
-                                                                      if c.head.i == tok.i or c.head.head.i == tok.i):
-            return ctx.res.verb_events.get("kill")              # "were shot dead", "left 20 dead"
+        result = ctx.res.lexicon.get("events", {}).get("resultatives", {})
+        if lemma in ctx.res.words("events", "resultative_verbs"):
+            for c in tok.subtree:       # "were shot dead", "left 25 soldiers and one civilian dead"
+                if c.lower_ in result and (c.head.i == tok.i and c.i > tok.i or _within(c, tok, 3)):
+                    return ctx.res.verb_events.get(result[c.lower_])
         return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
     if tok.pos_ in ("NOUN",):
         lemma = tok.lemma_.lower()
@@ -472,6 +476,19 @@ def _event_for(ctx, tok) -> EventType | None:
                     return ev
         return ctx.res.noun_events.get(lemma)
     return None
+
+
+def _within(tok, ancestor, hops: int) -> bool:
+    """``ancestor`` is at most ``hops`` heads above ``tok``, with no clause between ('people wounded'
+    counts; 'people who were wounded' does not)."""
+    a = tok
+    for hop in range(hops):
+        if a.head.i == a.i or a.dep_ in ("relcl", "advcl", "ccomp") or hop and a.dep_ == "acl":
+            return False
+        a = a.head
+        if a.i == ancestor.i:
+            return True
+    return False
 
 
 def _has_event_object(ctx, verb) -> bool:
