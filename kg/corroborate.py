@@ -565,6 +565,4 @@ def assessment_quads(store, threshold: float = NEAR_DUPLICATE):
 def assess(store, threshold: float = NEAR_DUPLICATE) -> int:
     """Replace the store's assessment graph with a fresh one; returns how many triples it holds."""
     from . import config
-    quads = list(assessment_quads(store, threshold))
-    store.replace_graph(config.ASSESSMENT_GRAPH, quads)
-    return len(quads)
+    return store.replace_graph(config.ASSESSMENT_GRAPH, assessment_quads(store, threshold))

@@ -1,7 +1,12 @@
 """Formats other tools load: Turtle, TriG, N-Quads, JSON-LD, GraphML, CSV, facts JSONL.
 
-Serialisations come straight from the store through pyoxigraph, with quads
-sorted first so that the same store always gives byte-identical files.
+Serialisations come straight from the store through pyoxigraph, in one order
+(graph, subject, predicate, object, each compared as N-Triples text), so that
+the same content always gives byte-identical files, whatever store holds it
+and in whatever order it was written. ``write`` streams them to a file: the
+quads are sorted one graph at a time, the union one subject at a time, so a
+big store is never held in memory at once (a store without ``graph_quads``
+and ``union_triples_of``, such as a remote one, is sorted whole).
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from .queries import load_query
 from .rdf import PREFIXES
 from .store import Store
 
-__all__ = ["facts", "serialize", "write_facts", "write_csv", "graphml_graph", "graphml", "FORMATS"]
+__all__ = ["facts", "serialize", "write", "write_facts", "write_csv", "graphml_graph", "graphml", "FORMATS"]
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
            "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS,
@@ -28,22 +33,51 @@ FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox
 _QUAL_RANK = {None: 0, "exact": 0, "approximately": 1, "at_least": 2, "more_than": 2, "at_most": 2, "less_than": 2}
 
 
+def _spo(t):
+    return str(t.subject), str(t.predicate), str(t.object)
+
+
 def _sorted_quads(store: Store):
-    return sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    """Every quad but the union copies, ordered by (graph, subject, predicate, object) as text."""
+    if not hasattr(store, "graph_quads"):
+        yield from sorted(store.quads(), key=lambda q: (str(q.graph_name), *_spo(q)))
+        return
+    for g in sorted([ox.DefaultGraph(), *store.article_graphs()], key=str):
+        yield from sorted(store.graph_quads(g), key=_spo)
+
+
+def _sorted_union(store: Store):
+    """The union's triples, ordered by (subject, predicate, object) as text."""
+    if not hasattr(store, "union_triples_of"):
+        yield from sorted(store.union_triples(), key=_spo)
+        return
+    for s in sorted(store.union_subjects(), key=str):
+        yield from sorted(store.union_triples_of(s), key=lambda t: (str(t.predicate), str(t.object)))
+
+
+def write(store: Store, out, fmt: str = "turtle") -> None:
+    """Write the store in an RDF format to ``out`` (a path, or a binary file), streamed:
+    the same bytes as ``serialize``, without the whole graph in memory (JSON-LD excepted)."""
+    rdf_format = FORMATS[fmt.lower()]
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        data = _jsonld(store)
+        Path(out).write_bytes(data) if isinstance(out, (str, Path)) else out.write(data)
+        return
+    data = _sorted_quads(store) if rdf_format.supports_datasets else _sorted_union(store)
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    if isinstance(out, (str, Path)):
+        with open(out, "wb") as f:
+            ox.serialize(data, f, format=rdf_format, prefixes=prefixes)
+    else:
+        ox.serialize(data, out, format=rdf_format, prefixes=prefixes)
 
 
 def serialize(store: Store, fmt: str = "turtle") -> bytes:
     """The store in an RDF format. Triple formats get the union of all graphs
     (what the articles say, fused); dataset formats keep one graph per article."""
-    rdf_format = FORMATS[fmt.lower()]
-    if rdf_format.supports_datasets:
-        data = _sorted_quads(store)
-    else:
-        data = sorted(store.union_triples(), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    if rdf_format == ox.RdfFormat.JSON_LD:
-        return _jsonld(store)
-    return ox.serialize(data, format=rdf_format, prefixes=prefixes)
+    buf = io.BytesIO()
+    write(store, buf, fmt)
+    return buf.getvalue()
 
 
 def _jsonld(store: Store) -> bytes:

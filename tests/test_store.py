@@ -111,6 +111,26 @@ def test_remove_graph_of_a_missing_graph_changes_nothing(store):
     assert union(store) == before and len(store) == len(QUADS)
 
 
+def test_replace_graph_writes_only_the_difference(store):
+    A = URIRef(EX + "graph/assessment")
+    first = [(u("iran"), u("grade"), Literal(1), A), (u("russia"), u("grade"), Literal(2), A),
+             (u("iran"), u("supplies"), u("russia"), A)]                 # also said by G1
+    assert store.replace_graph(str(A), first) == 3
+    written = store._unflushed
+    assert store.replace_graph(str(A), iter(first)) == 3                # the same again: nothing written
+    assert store._unflushed == written
+    second = [(u("iran"), u("grade"), Literal(3), A)]
+    assert store.replace_graph(str(A), second) == 1
+    assert {(q.subject, q.predicate, q.object) for q in store.graph_quads(str(A))} == {
+        tuple(map(to_ox, second[0][:3]))}
+    assert store.query(f"ASK {{ <{EX}iran> <{EX}supplies> <{EX}russia> }}").boolean     # G1 still says it
+    assert not store.query(f"ASK {{ ?s <{EX}grade> 2 }}").boolean
+    assert store.query(f"SELECT ?g WHERE {{ <{EX}iran> <{EX}grade> ?g }}").rows == [{"g": 3}]
+    assert store.replace_graph(str(A), []) == 0
+    assert not store.has_graph(str(A))
+    assert union(store) == {(q.subject, q.predicate, q.object) for q in store.quads()}
+
+
 def test_on_disk_store_persists(tmp_path):
     path = tmp_path / "db"
     s = Store(path)
