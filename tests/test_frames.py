@@ -66,7 +66,7 @@ def test_passive_with_by_agent():
 
 @pytest.mark.parametrize("body, lemma, role, value", [
     ("Ana Morel and Ivo Brandt flew back to Vostok on Monday.", "fly_back", "location", "Vostok"),   # a particle's 'to'
-    ("Ivo Brandt later walked out of the embassy.", "walk", "object", "embassy"),       # 'out of': a compound preposition
+    ("Ivo Brandt later walked out of the embassy.", "walk", "subject", "Ivo Brandt"),   # 'out of': where from, unstated
     ("A Russian jet crashed into a Ukrainian warship.", "crash", "object", "warship"),  # "into" no place: what was hit
     ("Some 21 bombs had gone off in Vostok by noon.", "go_off", "location", "Vostok"),  # a particle makes 'go' an event
     ("Ivo Brandt came to the embassy in Vostok on Monday.", "come", "location", "embassy"),  # motion verbs are events
@@ -422,3 +422,8 @@ def test_page_furniture_inside_a_paragraph_is_cut_out():
     sts = _statements("Protesters clash with Vostok security forces View Photos Thousands have been arrested.")
     clash = _with(sts, "clashes_with")[0]
     assert "Thousands" not in clash.evidence.text and "Photos" not in (_label(clash.object) or "")
+
+
+def test_where_something_comes_from_is_not_what_was_acted_on():
+    sts = _statements("We have a lot of drugs coming in from Freedonia, Ivo Brandt said.")
+    assert all(_label(s.object) != "Freedonia" for s in sts)

@@ -444,9 +444,6 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
         for role in fields.get("object_fallback", []):
             name = fields.get(role, role)
             ents = frame.roles.get(role) or []
-            if role in fields.get("not_for_violent", []) and frame.event is not None \
-                    and frame.event.predicate in _VIOLENT:
-                continue        # "committed the attack ... from the city police": where from, not what was hit
             if ents:
                 d.object, d.extra = ents[0], ents[1:]
                 if name in ("target", "recipient") and getattr(d, name) == ents[0]:
