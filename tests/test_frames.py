@@ -427,3 +427,11 @@ def test_page_furniture_inside_a_paragraph_is_cut_out():
 def test_where_something_comes_from_is_not_what_was_acted_on():
     sts = _statements("We have a lot of drugs coming in from Freedonia, Ivo Brandt said.")
     assert all(_label(s.object) != "Freedonia" for s in sts)
+
+
+def test_what_a_receiver_is_given_to_do_the_receiver_does():
+    sts = _statements("Ruritania provided the Freedonian police with several million dollars' worth of radars "
+                      "to watch the border.")
+    watch = [s for s in sts if s.predicate.startswith("watch")]
+    assert watch and all(_label(s.subject) != "Ruritania" for s in watch)
+    assert _label(_with(sts, "supplies")[0].object) == "radars"      # "worth of": the radars

@@ -354,7 +354,8 @@ class ArticleContext:
                 and doc[edge].lower_ in ("the", "a", "an") and doc[edge - 1].text == "," \
                 and (prev := self.mention_at(si, edge - 2)) and prev.kind == "name":
             return [prev.entity]
-        if low in self.vague or tok.like_num or low in self.res.lexicon.get("units", {}):   # "4,000 pounds of X"
+        if low in self.vague or tok.like_num or low in self.res.lexicon.get("units", {}) \
+                or tok.lemma_.lower() in self.res.words("nouns", "measure"):   # "4,000 pounds of X", "a batch of X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:

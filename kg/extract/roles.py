@@ -144,6 +144,18 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
         if seen:
             return ctx.resolve_all(si, seen[0]), False      # whoever it is, not the one who saw
+    if verb.dep_ in ("advcl", "xcomp") and h.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                    for c in verb.children) \
+            and (hev := _event_for(ctx, h)) is not None and hev.to_role == "recipient":
+        # "provided the police with radars to watch the border", "gave the rebels arms to fight": the receiver
+        given = [c for c in h.children if c.dep_ == "dative"] + [p for c in h.children if c.dep_ == "prep"
+                                                                 and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in h.children):
+            given += [c for c in h.children if c.dep_ == "dobj"]
+        for g in given:
+            found = ctx.resolve_all(si, g)
+            if any(e.type in _ACTORS for e in found) or g.lemma_.lower() in ctx.people:
+                return found, False
     if verb.dep_ == "xcomp" and h.pos_ == "VERB" and h.dep_ == "dobj" \
             and h.head.lemma_.lower() in ctx.res.words("control", "object"):
         # "instructed all prefects to reinforce": a noun the tagger took for a verb, told what to do
