@@ -435,3 +435,40 @@ def test_what_a_receiver_is_given_to_do_the_receiver_does():
     watch = [s for s in sts if s.predicate.startswith("watch")]
     assert watch and all(_label(s.subject) != "Ruritania" for s in watch)
     assert _label(_with(sts, "supplies")[0].object) == "radars"      # "worth of": the radars
+
+
+def test_a_news_outlet_reports_and_is_no_place():
+    sts = _statements("A Ruritanian general died in Freedonia, the Vostok Times reported. Ivo Brandt pushed back "
+                      "against reporting in the Lisk Herald that Ruritania had approved strikes into Freedonia.")
+    died = [s for s in sts if s.predicate.startswith("die")]
+    assert died and all(s.status == "reported" for s in died)
+    push = [s for s in sts if s.predicate.startswith("push_back")]
+    assert push and all(s.status == "reported" and s.location is None for s in push)   # the doubting act happened
+
+
+def test_narration_after_a_quote_closes_is_not_the_quote():
+    sts = _statements('"Talks go nowhere," President Ivo Brandt said, after a meeting with Secretary-General '
+                      'Ana Petrov in Lisk.')
+    assert all(s.claimant is None for s in sts if s.predicate == "meets")
+
+
+def test_a_hedge_reaches_only_its_own_clause():
+    sts = _statements("The ministry is pouring money into developing drones, apparently for spying in cities.")
+    assert all(s.status == "reported" for s in sts if s.predicate.startswith("develop"))
+
+
+def test_can_states_a_possibility():
+    sts = _statements("The prisoners were sent to military courts, where they can face long sentences.")
+    face = [s for s in sts if s.predicate.startswith("face")]
+    assert face and all(s.predicate.endswith("_possible") for s in face)
+
+
+def test_file_photo_prefixes_and_event_nouns_are_no_places():
+    sts = _statements("FILE - Police attend to an incident on the Lisk Bridge in Lisk.")
+    assert all("FILE" not in s.evidence.text for s in sts)
+    assert all(_label(s.location) != "incident" for s in sts)
+
+
+def test_a_place_in_a_participles_way_does_not_act():
+    sts = _statements("Ivo Brandt is being held in a federal prison west of Lisk awaiting trial.")
+    assert all(_label(s.subject) != "Lisk" for s in sts)

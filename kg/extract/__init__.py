@@ -440,8 +440,9 @@ def _apply_cue(ctx, si, out, per_sentence, triggers, mentions, canon) -> None:
     by = _doubter(ctx, si, cue_tok, canon)
     scope = claim_scope(cue_tok)
     for k in per_sentence.get(si, []):
-        if out[k].predicate.endswith(exempt) or scope is not None and triggers[k].i not in scope:
-            continue
+        if out[k].predicate.endswith(exempt) or scope is not None and triggers[k].i not in scope \
+                or cue_tok is not None and triggers[k].i == cue_tok.i:
+            continue        # the doubting act itself ("pushed back against reporting that ...") happened
         if cue_tok is None or same_clause(cue_tok, triggers[k]):
             out[k] = _doubt(out[k], status, cue, by)
     if back:

@@ -179,16 +179,24 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         claimant = _speaker(ctx, si)
         if claimant is not None:
             status, cue = "claimed", "quote"
-    if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES:
-        # a quoted sentence standing alone: the speaker named next to it
+    if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES and (
+            _inside_quotes(doc, tok) or not any(ch in doc.text.lstrip()[1:] for ch in ('"', "”"))):
+        # a quoted sentence standing alone: the speaker named next to it (not the narration after
+        # the quote closes: '"...," Trump said, after a meeting with X')
         claimant = _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
         if claimant is not None:
             status, cue = "claimed", "quote"
-    hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")]    # not "police alleged"
+    # a hedge on the event's own clause ("allegedly operating", "the alleged attack"), not elsewhere in the
+    # sentence; not a verb ("police alleged")
+    up = {tok.i, *(a.i for a in tok.ancestors)}
+    hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")
+              and (t.head.i in up or t.dep_ == "amod" and t.head.head.i == tok.i)]
     if status == "reported" and hedges:
         status, cue = "claimed", hedges[0].text
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
+    if claimant is not None and status == "claimed" and ctx.is_outlet(claimant):
+        status = "reported"     # "..., Al-Monitor reported": a news outlet reports, it is no party
     return claimant, status, cue
 
 

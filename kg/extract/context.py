@@ -111,6 +111,10 @@ class ArticleContext:
                     return e
         return None
 
+    def is_outlet(self, e: Entity) -> bool:
+        """A news outlet by its name ("The Wall Street Journal", "Al-Monitor"): no place, no party."""
+        return bool(set(e.label.lower().split()) & set(self.res.words("attribution", "outlet_words")))
+
     def is_person(self, e: Entity) -> bool:
         """A person, or a surname that a person named in full in this article bears (NER calls
         many surnames organisations)."""

@@ -103,6 +103,8 @@ def _place(ctx, si, tok, ents: list[Entity]) -> list[Entity]:
     """Entities fit to be a place: named places, and other names used as one ('in Goma')."""
     out = []
     for e in ents:
+        if ctx.is_outlet(e):
+            continue        # "reporting in the Wall Street Journal": a newspaper, no place
         if e.type in _PLACE_TYPES:
             out.append(e)
         elif e.type in ("Organization", "Thing") and tok.pos_ == "PROPN":
@@ -145,8 +147,9 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             elif role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE" \
                     and not (frame.kind == "noun" and p.pos_ == "PROPN" and not any(e.wikidata for e in ents)):
                 role_here = "place"     # but "a sale to Freedonia": a name NER takes for a place receives
-            elif role == "target" and frame.kind == "verb" and prep.lower_ in _table(ctx, "verb", "actor_preps") \
-                    and (frame.event is None or frame.event.predicate in _VIOLENT) and not _actor_like(ctx, p, ents):
+            elif role == "target" and prep.lower_ in _table(ctx, "verb", "actor_preps") and not _actor_like(ctx, p, ents) \
+                    and (frame.event is None or (frame.event.predicate in _VIOLENT) == (frame.kind == "verb")):
+                # (an event noun of violence keeps its target: "an attack on the market")
                 # "left a bag on a block", "caught on video": a place, or no participant at all
                 role_here, ents = "place", _place(ctx, si, p, ents)
             if role_here == "place":

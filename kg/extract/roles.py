@@ -107,7 +107,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     e = ctx.recent_agent(si, noun_ev.predicate, back=10, same_only=True)
                     agent = [e] if e else []
                 return agent, False
-            return ctx.resolve_all(si, c), False
+            found = ctx.resolve_all(si, c)
+            if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl") and found \
+                    and all(e.type == "Location" for e in ctx.as_actor(found)):     # (a capital is its state)
+                return [], False    # "a prison west of Boston awaiting trial": a place in a participle's way
+            return found, False
         if c.dep_ == "agent":
             # passive all the same: its subject is the object ("three civilians were killed by ...")
             passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in verb.children)
@@ -293,12 +297,18 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         objs = [p for p in prep.children if p.dep_ == "pobj"]
         if not objs:
             continue
+        if objs[0].pos_ == "NOUN" and ctx.mention_at(si, objs[0].i) is None and (
+                _event_for(ctx, objs[0]) or objs[0].lemma_.lower() in ctx.res.frames["nouns"]["events"]) \
+                and word in (*_LOCATION_PREPS, "to"):
+            continue    # "attended to an incident", "in the attack": another event, no place or recipient
         if objs[0].lower_ in ctx.res.lexicon.get("units", {}) or objs[0].pos_ == "PRON" and word in _LOCATION_PREPS:
             continue    # a distance ("to at least 10 kilometres"), or "fought two wars over it": no place named
         ents = ctx.resolve_all(si, objs[0])
         if not ents:
             continue
         e = ents[0]
+        if word in _LOCATION_PREPS and ctx.is_outlet(e):
+            continue    # "reporting in the Wall Street Journal": a newspaper, no place
         if word in _LOCATION_PREPS and e.type in ("Organization", "Thing") and objs[0].pos_ == "PROPN":
             e = ctx.as_place(e)       # "in Goma": a place, whatever NER said
         if word in _LOCATION_PREPS and e.type in ("Country", "Location") and draft.location is not None \
