@@ -472,3 +472,8 @@ def test_file_photo_prefixes_and_event_nouns_are_no_places():
 def test_a_place_in_a_participles_way_does_not_act():
     sts = _statements("Ivo Brandt is being held in a federal prison west of Lisk awaiting trial.")
     assert all(_label(s.subject) != "Lisk" for s in sts)
+
+
+def test_it_emerged_names_nothing():
+    sts = _statements("Ruritania bought 12 jets. Days later it emerged the ringleader had been known to police.")
+    assert not [s for s in sts if s.predicate.startswith("emerge")]

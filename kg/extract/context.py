@@ -262,9 +262,10 @@ class ArticleContext:
                     and (low != "it" or len(found) == 1):
                 return found
         if low == "it" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and tok.head.lemma_.lower() in
-                            ("be", "seem", "appear", "remain", "become")) and any(
-                c.dep_ in ("ccomp", "csubj", "advcl") and any(m.dep_ == "mark" and m.lower_ in ("that", "whether")
-                                                             for m in c.children)
+                            self.res.words("nouns", "expletive_verbs")) and any(
+                c.dep_ in ("ccomp", "csubj", "advcl") and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether")
+                                                              for m in c.children)
+                                                          or c.dep_ == "ccomp" and tok.head.lemma_.lower() != "be")
                 for c in [*tok.head.children, *(x for a in tok.head.children if a.dep_ == "acomp" for x in a.children)]):
             return []       # "it is not ruled out that ...", "it is likely that ...": no referent
         if low in ("he", "she") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
