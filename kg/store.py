@@ -209,10 +209,9 @@ class Store:
         in memory. Returns how many triples the graph holds.
         """
         g = ox.NamedNode(iri)
-        old = {q.triple for q in self.ox.quads_for_pattern(None, None, None, g)}
         new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads}
-        gone, fresh = old - new, new - old
-        del old
+        gone = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g) if q.triple not in new]
+        fresh = (t for t in new if ox.Quad(t.subject, t.predicate, t.object, g) not in self.ox)
         try:
             for t in gone:
                 self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, g))
@@ -225,7 +224,7 @@ class Store:
             raise StoreError(f"writing to the store failed: {e}") from None
         self._written(2 * len(gone))
         batch = []
-        for t in fresh:
+        for t in fresh:      # each triple looked up once: the batches written meanwhile hold others
             batch += [ox.Quad(t.subject, t.predicate, t.object, g), ox.Quad(t.subject, t.predicate, t.object, _UNION)]
             if len(batch) >= FLUSH_EVERY:
                 self._extend(batch)
