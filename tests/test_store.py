@@ -44,6 +44,12 @@ def test_in_memory_store_counts_quads(store):
     assert not store.has_graph(EX + "graph/none")
 
 
+def test_union_size_counts_each_triple_once(store):
+    store.add_quads([(u("iran"), u("supplies"), u("russia"), G2)])         # said by G1 too
+    assert store.union_size() == len(QUADS) == len(set(store.union_triples()))
+    assert len(store) == len(QUADS) + 1 == sum(1 for _ in store.quads())
+
+
 def test_add_quads_returns_the_batch_size():
     assert Store().add_quads(QUADS) == len(QUADS)
 
