@@ -67,7 +67,7 @@ def test_passive_with_by_agent():
 @pytest.mark.parametrize("body, lemma, role, value", [
     ("Ana Morel and Ivo Brandt flew back to Vostok on Monday.", "fly_back", "location", "Vostok"),   # a particle's 'to'
     ("Ivo Brandt later walked out of the embassy.", "walk", "subject", "Ivo Brandt"),   # 'out of': where from, unstated
-    ("A Russian jet crashed into a Ukrainian warship.", "crash", "object", "warship"),  # "into" no place: what was hit
+    ("A Russian jet crashed into a Ukrainian warship.", "crash", "target", "warship"),  # "into" no place: what was hit
     ("Some 21 bombs had gone off in Vostok by noon.", "go_off", "location", "Vostok"),  # a particle makes 'go' an event
     ("Ivo Brandt came to the embassy in Vostok on Monday.", "come", "location", "embassy"),  # motion verbs are events
 ])
@@ -212,7 +212,8 @@ def test_the_subject_does_what_an_infinitive_says_unless_an_order_gives_it_to_th
 def test_a_claimed_deed_is_the_claimant_s_and_aimed_at_gives_its_target():
     sts = _statements("The Red Hand Brigade accepted responsibility for the bombings, which seemed to be "
                       "aimed at civilians.")
-    assert any(_label(s.subject) == "Red Hand Brigade" and _label(s.object) == "civilians" for s in sts)
+    assert any(_label(s.subject) == "Red Hand Brigade" and "civilians" in (_label(s.object), _label(s.target))
+               for s in sts)
     assert not [s for s in sts if s.predicate == "accept"]
 
 
@@ -477,3 +478,49 @@ def test_a_place_in_a_participles_way_does_not_act():
 def test_it_emerged_names_nothing():
     sts = _statements("Ruritania bought 12 jets. Days later it emerged the ringleader had been known to police.")
     assert not [s for s in sts if s.predicate.startswith("emerge")]
+
+
+@pytest.mark.parametrize("body, predicate, suffix", [
+    ("Observers suggest unrest will worsen, prompting, perhaps, a military coup.", "prompt", "_possible"),
+    ("Ivo Brandt held out the prospect of longer jail sentences for extremists.", "sentence", "_possible"),
+    ("Colectivos roam the barrios, warning locals to toe the government line.", "toe", "_intended"),
+])
+def test_possibilities_and_warnings_to_others_are_not_done(body, predicate, suffix):
+    sts = [s for s in _statements(body) if s.predicate.startswith(predicate)]
+    assert sts and all(s.predicate.endswith(suffix) for s in sts)
+
+
+def test_nearly_and_not_wanting_negate():
+    sts = _statements("A Ruritanian transport helicopter was nearly downed by a drone near Lisk. "
+                      "Ivo Brandt said he did not want a wasted meeting with Ana Petrov in Vostok.")
+    assert not [s for s in sts if s.predicate == "shoots_down"]
+    assert not [s for s in sts if s.predicate in ("meets", "meets_intended")]
+
+
+def test_a_wish_for_others_to_act_is_the_wishers_claim():
+    sts = _statements("Ivo Brandt has expressed a desire for Ruritania to supply long-range missiles to Freedonia.")
+    st = _with(sts, "supplies_intended")[0]
+    assert _label(st.claimant) == "Ivo Brandt" and st.status == "claimed"
+
+
+def test_indicted_is_charged_not_arrested():
+    sts = _statements("Colonel Ivo Brandt and two officers of the Lisk garrison were all indicted on Monday.")
+    assert not [s for s in sts if s.predicate == "arrests"]
+
+
+def test_convicted_for_doing_is_the_convicted():
+    sts = _statements("A court has convicted a friend of Ivo Brandt for impeding the investigation.")
+    impede = [s for s in sts if s.predicate.startswith("impede")]
+    assert impede and all(_label(s.subject) != "court" for s in impede)
+
+
+def test_a_report_inside_a_quote_is_the_speakers_claim():
+    sts = _statements('Ivo Brandt said that "intelligence confirmed the vessel was trafficking narcotics" last week.')
+    traffic = [s for s in sts if s.predicate.startswith("traffic")]
+    assert traffic and all(_label(s.claimant) == "Ivo Brandt" for s in traffic)
+
+
+def test_a_running_total_has_no_actor_from_before():
+    sts = _statements("The Vostok Brigade killed 14 people in Lisk in January. By the end of 1972, 496 people "
+                      "had been killed.")
+    assert all(_label(s.subject) != "Vostok Brigade" for s in sts if s.quantity and s.quantity.value == 496)

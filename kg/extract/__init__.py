@@ -23,8 +23,10 @@ from .attribution import (
     claim_scope,
     cue_token,
     is_hypothetical,
+    governor_negated,
     modality,
     possible,
+    requester,
     quote_speaker,
     same_clause,
     sentence_cues,
@@ -256,6 +258,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     per_sentence: dict[int, list[int]] = {}
     triggers: list = []
     undated = set(res.words("events", "undated_predicates"))
+    near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     for d in drafts:
         try:
@@ -281,7 +284,14 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode = "intended"      # "will be deployed next year", "are to be tested": announced, not done
         if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
             mode = "threatened" if d.predicate in contested else "intended"
-        predicate = ("not_" + d.predicate) if d.negated else d.predicate
+        negated = d.negated or d.trigger.pos_ == "VERB" and any(      # "was nearly downed"; not "nearly half"
+            c.dep_ == "advmod" and c.lower_ in near_miss and c.i == d.trigger.i - 1 for c in d.trigger.children) \
+            or mode in ("intended", "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"
+        if claimant is None and mode == "intended":
+            who, word = requester(ctx, d.si, d.trigger)     # "X expressed a desire for Y to supply": X's wish
+            if who is not None and who != d.subject:
+                claimant, status, cue = who, "claimed", word.text
+        predicate = ("not_" + d.predicate) if negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
         start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
         quote = article.text[start:start + len(s.doc.text.strip())]    # verbatim, whatever case was parsed
@@ -291,7 +301,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             st = Statement(
                 predicate=predicate, evidence=evidence, subject=subject, object=o,
                 location=location, target=canon(d.target), recipient=canon(d.recipient),
-                quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not d.negated and not mode else None),
+                quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not negated and not mode else None),
                 claimant=canon(claimant), status=status, status_cue=cue, time=time,
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
             if st.subject is not None and st.subject == st.object:

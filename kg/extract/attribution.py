@@ -134,6 +134,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 subj = _sayer(ctx, si, h)
                 if subj:
                     claimant, status, cue = subj[0], st, h.text
+                    if _inside_quotes(ctx.sentences[si].doc, h) and (outer := _speaker(ctx, si)) is not None:
+                        claimant, status, cue = outer, "claimed", "quote"   # '"intelligence confirmed ...," X said'
                     break
         prev_dep = a.dep_
         a = h
@@ -413,14 +415,35 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     return False
 
 
+def governor_negated(ctx: ArticleContext, tok) -> bool:
+    """'did not want a wasted meeting', 'has no plans to strike': the wanting or planning over the
+    event is negated, so the event is not wanted (the statement takes ``not_``)."""
+    table = ctx.res.lexicon.get("modality", {})
+    words = set(table.get("intended", [])) | set(table.get("authorized", []))
+    a = tok
+    for _ in range(3):
+        if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp"):
+            return False
+        a = a.head
+        if a.lemma_.lower() in words:
+            return any(c.dep_ == "neg" for c in a.children) or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in a.children)
+    return False
+
+
 def possible(ctx: ArticleContext, tok) -> bool:
     """'could have cut short his term', 'may decide to take up arms': a possibility, not a fact
     (the statement keeps it, with the suffix ``possible``)."""
     modals = set(ctx.res.words("negation", "possibility_modals"))
+    adverbs = set(ctx.res.words("negation", "possibility_adverbs"))
     v = tok
     for _ in range(3):      # on the verb or on one it completes
-        if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in v.children):
+        if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals
+                                             and not (c.lower_ == "would" and v.dep_ == "ccomp")   # "said it would"
+                                             for c in v.children):
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in v.children):
+            return True     # "prompting, perhaps, a coup"
         if v.dep_ != "xcomp" or v.head.i == v.i:
             return False
         v = v.head
@@ -471,6 +494,9 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     n = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
         n = tok.head.head      # "lifted most of its sanctions": the verb over the quantity
+        for name, words in table.items():
+            if n.lemma_.lower() in words:
+                return name    # "the prospect of longer sentences", "plans of an attack"
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
         head = n.head.lemma_.lower()
         if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal"):
@@ -501,6 +527,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
         lemma = a.lemma_.lower()
         for name, words in table.items():
             if lemma in words:
+                if name == "threatened" and any(c.dep_ == "dobj" for c in a.children):
+                    return "intended"       # "warning locals to toe the line": told to, no threat of theirs
                 return name
         if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "pcomp"):
             return None

@@ -167,7 +167,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h
-        control = verb.dep_ == "pcomp" and h.lower_ in ("of", "from", "into") \
+        control = verb.dep_ == "pcomp" and h.lower_ in ("of", "from", "into", "for") \
             or gov.lemma_.lower() in ctx.res.words("control", "object")   # not "did X without asking"
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" and control else []
         if objs and verb.dep_ == "pcomp" and gov.lemma_.lower() not in ctx.res.words("control", "object") \
@@ -261,6 +261,10 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
         if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs"):
             return []     # "NATO has recorded 100 attacks": who records is not who attacks
+        if v.lemma_.lower() in ctx.res.words("events", "request_words") + ["request", "ask", "order"] \
+                and (ev is None or ev.predicate not in _MEETINGS and ev.to_role != "recipient"):
+            return []     # "demanded the withdrawal of X": someone else is to withdraw (a transfer asked
+                          # for keeps its asker, who receives: see events.addressee_predicates)
         if v.pos_ in ("VERB", "AUX") and depth < 5:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
             if subj:
@@ -378,9 +382,14 @@ def _agents_of_event_context(ctx, si, verb):
 
 
 def _background(verb) -> bool:
-    """'after 19 soldiers were killed in Uri, India launched ...': an earlier event, told as background."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
-                                        for c in verb.children)
+    """'after 19 soldiers were killed in Uri, India launched ...': an earlier event, told as background;
+    'by the end of 1972, 496 had been killed', 'since 2014, 14,000 have died': a running total, no one act."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+                                    for c in verb.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "since", "until") and any(
+        p.dep_ == "pobj" and (p.ent_type_ in ("DATE", "TIME") or p.lower_ in ("end", "now", "then", "time"))
+        for p in c.children) for c in verb.children)
 
 
 def _same_side(ctx, actor: Entity, victim: Entity) -> bool:
