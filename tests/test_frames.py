@@ -524,3 +524,11 @@ def test_a_running_total_has_no_actor_from_before():
     sts = _statements("The Vostok Brigade killed 14 people in Lisk in January. By the end of 1972, 496 people "
                       "had been killed.")
     assert all(_label(s.subject) != "Vostok Brigade" for s in sts if s.quantity and s.quantity.value == 496)
+
+
+def test_for_x_to_do_is_done_by_x_and_a_things_purpose_is_intended():
+    sts = _statements("Ivo Brandt sent instructions for the Lisk authorities to strengthen security. "
+                      "Ruritania paid 5 million dollars for weapons to arm the rebels.")
+    strengthen = [s for s in sts if s.predicate.startswith("strengthen")]
+    assert strengthen and all(_label(s.subject) != "Ivo Brandt" for s in strengthen)
+    assert not [s for s in sts if s.predicate == "supplies"]        # arming them is the purpose

@@ -483,8 +483,20 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     """'authorised the CIA to conduct', 'a desire for the US to supply': not (yet) done.
 
     Returns the suffix for the predicate (``authorized``, ``intended``,
-    ``threatened``, ``refused``) or None for an event stated as done.
+    ``threatened``, ``refused`` ...) or None for an event stated as done.
     """
+    found = _modality(ctx, tok)
+    if found is None and tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.head.lemma_.lower() not in ctx.res.words("nouns", "decision_nouns") \
+            and not any(c.dep_ in ("amod", "advmod") and (c.lower_ in ("first", "last", "only") or c.tag_ == "JJS")
+                        for c in tok.head.children):
+        return "intended"   # "paid for weapons to arm the rebels"; not "the first country to recognise it"
+    return found
+
+
+def _modality(ctx: ArticleContext, tok) -> str | None:
+    """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
     table = ctx.res.lexicon.get("modality", {})
     if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) \

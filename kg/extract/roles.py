@@ -148,6 +148,12 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
         if seen:
             return ctx.resolve_all(si, seen[0]), False      # whoever it is, not the one who saw
+    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if to and to[0].i > 0 and (prev := verb.doc[to[0].i - 1]).dep_ == "pobj" and prev.head.lower_ == "for":
+        # "sent instructions for the Lisk authorities to strengthen security": for X to do, X does
+        found = ctx.resolve_all(si, prev)
+        if any(e.type in _ACTORS for e in found) or prev.lemma_.lower() in ctx.people:
+            return found, False
     if verb.dep_ in ("advcl", "xcomp") and h.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                     for c in verb.children) \
             and (hev := _event_for(ctx, h)) is not None and hev.to_role == "recipient":
