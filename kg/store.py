@@ -268,11 +268,12 @@ class Store:
         """The union of all graphs, each triple once."""
         return (q.triple for q in self.ox.quads_for_pattern(None, None, None, _UNION))
 
-    def graph_quads(self, graph):
-        """The quads of one graph: ``pyoxigraph.DefaultGraph()`` or a named graph (``NamedNode`` or IRI)."""
+    def graph_quads(self, graph, subject=None):
+        """The quads of one graph (``pyoxigraph.DefaultGraph()``, a ``NamedNode`` or an IRI),
+        or only those about ``subject`` (a pyoxigraph term)."""
         if isinstance(graph, str):
             graph = ox.NamedNode(graph)
-        return self.ox.quads_for_pattern(None, None, None, graph)
+        return self.ox.quads_for_pattern(subject, None, None, graph)
 
     def union_subjects(self) -> list:
         """The subjects of the union, each once (pyoxigraph terms, in no particular order)."""

@@ -167,6 +167,14 @@ def test_the_order_does_not_depend_on_the_store_or_the_order_of_writing(seed_sto
         assert serialize(other, fmt) == want
 
 
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_a_big_graph_is_sorted_subject_by_subject_into_the_same_bytes(seed_store, fmt, monkeypatch):
+    import sys
+    want = serialize(seed_store, fmt)
+    monkeypatch.setattr(sys.modules["kg.export"], "SORT_IN_MEMORY", 10)
+    assert serialize(seed_store, fmt) == want
+
+
 def test_unknown_format_is_refused(seed_store):
     with pytest.raises(KeyError):
         serialize(seed_store, "rdfxml-ish")
