@@ -532,3 +532,28 @@ def test_for_x_to_do_is_done_by_x_and_a_things_purpose_is_intended():
     strengthen = [s for s in sts if s.predicate.startswith("strengthen")]
     assert strengthen and all(_label(s.subject) != "Ivo Brandt" for s in strengthen)
     assert not [s for s in sts if s.predicate == "supplies"]        # arming them is the purpose
+
+
+def test_little_doubt_is_no_doubt():
+    sts = _statements("There is little doubt here that Ruritanian troops attacked the convoy near Lisk.")
+    assert all(s.status != "disputed" for s in sts)
+
+
+def test_a_parenthetical_speaker_reaches_relative_clauses_and_a_participle_speaker_its_quote():
+    sts = _statements("Leaders of those councils, critics say, are loyalists who would sideline elected mayors. "
+                      'Ivo Brandt responded, stating, "our troops are working hard to build new schools."')
+    assert all(_label(s.claimant) == "critics" for s in sts if s.predicate.startswith("sideline"))
+    assert all(_label(s.claimant) == "Ivo Brandt" for s in sts if s.predicate.startswith("build"))
+
+
+def test_a_gerund_subject_of_could_is_possible():
+    sts = _statements("Forcing drone makers to programme their machines could be part of the answer, "
+                      "Ivo Brandt said.")
+    prog = [s for s in sts if s.predicate.startswith("programme")]
+    assert prog and all(s.predicate.endswith("_possible") for s in prog)
+
+
+def test_it_as_a_driven_load_is_no_body_named_before():
+    sts = _statements("Ivo Brandt checked into the Lisk Motel. Prosecutors say it was driven to Vostok and "
+                      "detonated.")
+    assert all(_label(s.object) != "Lisk Motel" for s in sts)

@@ -45,10 +45,13 @@ def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
     doc = ctx.sentences[si].doc
     if not any(ch in doc.text for ch in ('"', "“", "”")):
         return None
+    from .roles import _subject_of
     for t in doc:
         if t.pos_ == "VERB" and _reporting_status(ctx, t.lemma_.lower()):
             subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "me")]
             found = [e for c in subj for e in ctx.resolve_all(si, c)]
+            if not subj and t.tag_ == "VBG":       # "X responded, stating, '...'": X
+                found = _subject_of(ctx, si, t)[0]
             if found:
                 return found[0]
     return None
@@ -74,6 +77,19 @@ def _contested(ctx: ArticleContext, tok) -> bool:
     from .roles import _event_for
     ev = _event_for(ctx, tok)
     return ev is not None and ev.predicate in set(ctx.res.words("attribution", "contested_predicates"))
+
+
+def _main_line(tok) -> bool:
+    """Not inside a reported, adverbial or subject clause of its own: a parenthetical 'critics say'
+    reaches it (relative clauses too: 'leaders, critics say, are loyalists who would ...')."""
+    a = tok
+    for _ in range(12):
+        if a.head.i == a.i:
+            return True
+        if a.dep_ in ("ccomp", "advcl", "csubj", "parataxis"):
+            return False
+        a = a.head
+    return False
 
 
 def _clause_root(tok):
@@ -140,7 +156,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         prev_dep = a.dep_
         a = h
     doc = ctx.sentences[si].doc
-    if claimant is None and tok.sent.root == _clause_root(tok):
+    if claimant is None and _main_line(tok):
         # "X fired a missile, South Korea's military said, the latest in ...": a reporting verb the parse
         # hung elsewhere, parenthetical (no clause of its own), still reports the sentence's main clause
         for v in doc:
@@ -245,10 +261,12 @@ def sentence_cues(ctx: ArticleContext, si: int) -> tuple[str | None, str | None,
     doc = ctx.sentences[si].doc
     low = doc.text.lower()
     best, cue = None, None
+    not_cues = ctx.res.words("status_cues", "not_cues")
     for status in ("denied", "disputed", "unverified"):
         for phrase in ctx.res.words("status_cues", status):
             if _has_phrase(low, phrase) and (best is None or DOUBT_RANK[status] > DOUBT_RANK[best]) \
-                    and not _attributive(doc, low, phrase):
+                    and not _attributive(doc, low, phrase) \
+                    and not any(phrase in nc and _has_phrase(low, nc) for nc in not_cues):   # "little doubt"
                 best, cue = status, phrase
     back = best is not None and any(_has_phrase(low, p) for p in ctx.res.words("status_cues", "anaphora"))
     return best, cue, back
@@ -444,8 +462,8 @@ def possible(ctx: ArticleContext, tok) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in v.children):
             return True     # "prompting, perhaps, a coup"
-        if v.dep_ != "xcomp" or v.head.i == v.i:
-            return False
+        if v.dep_ not in ("xcomp", "csubj") or v.head.i == v.i:
+            return False      # (and "forcing makers to do X could be the answer": X may happen)
         v = v.head
     return False
 
@@ -537,6 +555,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         if a.pos_ == "VERB" and a.dep_ in ("dobj", "pobj", "nsubjpass") and a.head.i != a.i:
             a = a.head      # "instructed all prefects to ...": a noun the tagger took for a verb
         lemma = a.lemma_.lower()
+        if a.pos_ == "VERB" and a.tag_ == "VB" and a.dep_ == "ROOT" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in a.children):
+            return "intended"       # under an imperative: "Let it be cut the way it is"
         for name, words in table.items():
             if lemma in words:
                 if name == "threatened" and any(c.dep_ == "dobj" for c in a.children):

@@ -314,6 +314,9 @@ class ArticleContext:
                     if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group"):
                         return found[:1]
                     break
+        if low in _THING_PRONOUNS and tok.dep_ in ("nsubjpass", "dobj") \
+                and tok.head.lemma_.lower() in self.res.words("events", "vehicle_verbs"):
+            return []       # "it was driven to the city": the truck, never the motel named before
         if low in _THING_PRONOUNS and tok.dep_ == "nsubj" \
                 and tok.head.lemma_.lower() in self.res.words("events", "device_verbs"):
             return []       # "As a Land-Rover arrived, it exploded": a thing, never a state or a group
