@@ -557,3 +557,9 @@ def test_it_as_a_driven_load_is_no_body_named_before():
     sts = _statements("Ivo Brandt checked into the Lisk Motel. Prosecutors say it was driven to Vostok and "
                       "detonated.")
     assert all(_label(s.object) != "Lisk Motel" for s in sts)
+
+
+def test_deaths_from_a_disease_are_no_killing():
+    sts = _statements("Ivo Brandt announced eight people died of an unidentified disease. Three soldiers died of "
+                      "their wounds.")
+    assert [s.quantity.value for s in sts if s.predicate == "kills"] == [3]

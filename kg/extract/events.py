@@ -294,6 +294,12 @@ def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
     d.target = None
     if d.quantity is None and d.subject is None and not _violent_context(ctx, verb):
         return None     # "Chávez, who died in 2013": a death, no killing the sentence tells of
+    causes = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for p in c.children
+              if p.dep_ == "pobj"]
+    nouns = set(ctx.res.frames["nouns"]["events"]) | set(ctx.res.words("events", "violent_causes"))
+    if causes and d.subject is None and not any(
+            _event_for(ctx, p) or p.lemma_.lower() in nouns or p.lower_ in ctx.weapon_nouns for p in causes):
+        return None     # "eight people died of an unidentified disease": deaths, no killing
     return d if d.object is not None or d.quantity is not None else None
 
 
