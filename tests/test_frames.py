@@ -492,9 +492,12 @@ def test_possibilities_and_warnings_to_others_are_not_done(body, predicate, suff
 
 def test_nearly_and_not_wanting_negate():
     sts = _statements("A Ruritanian transport helicopter was nearly downed by a drone near Lisk. "
-                      "Ivo Brandt said he did not want a wasted meeting with Ana Petrov in Vostok.")
+                      "Ivo Brandt said he did not want a meeting with Ana Petrov in Vostok.")
     assert not [s for s in sts if s.predicate == "shoots_down"]
     assert not [s for s in sts if s.predicate in ("meets", "meets_intended")]
+    # a quality not wanted is no meeting not wanted
+    wasted = _statements("Ivo Brandt said he did not want a wasted meeting with Ana Petrov in Vostok.")
+    assert not [s for s in wasted if s.predicate.startswith("not_meets")]
 
 
 def test_a_wish_for_others_to_act_is_the_wishers_claim():
@@ -563,3 +566,27 @@ def test_deaths_from_a_disease_are_no_killing():
     sts = _statements("Ivo Brandt announced eight people died of an unidentified disease. Three soldiers died of "
                       "their wounds.")
     assert [s.quantity.value for s in sts if s.predicate == "kills"] == [3]
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Ivo Brandt was questioned about the Lisk Herald report.", "questions"),
+    ("Ivo Brandt warned that Ruritania threatened security in Europe.", "threatens"),
+    ("The gunman had pledged allegiance to the Black Hand.", "pledges"),
+])
+def test_more_verbs_in_another_sense(body, absent):
+    assert absent not in [s.predicate for s in _statements(body)]
+
+
+def test_a_manner_with_is_no_partner_and_a_coordinated_verb_shares_the_modal():
+    sts = _statements("I do not contemplate internment with any pleasure, Ivo Brandt said. The councils are run "
+                      "by loyalists who would sideline elected mayors and win direct contracts.")
+    assert all(_label(s.object) != "pleasure" for s in sts)
+    win = [s for s in sts if s.predicate.startswith("win")]
+    assert win and all(s.predicate.endswith("_possible") for s in win)
+
+
+def test_a_hedge_on_who_someone_is_is_no_hedge_on_what_was_done_to_him():
+    sts = _statements("The alleged killer, shot dead by police, had joined the Black Hand. However, Perez "
+                      "assured, the government is doing all it can to resolve the shortage.")
+    assert all(s.status == "reported" for s in sts if s.predicate == "kills")
+    assert all(_label(s.claimant) == "Perez" for s in sts if s.predicate.startswith("resolve"))

@@ -347,6 +347,10 @@ def _future(trigger, res) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in a.children):
             return True
+        if a.dep_ == "conj" and a.head.i != a.i and not any(c.dep_ in ("nsubj", "nsubjpass", "aux")
+                                                            for c in a.children):
+            a = a.head          # "will meet X and sign a deal": the deal too
+            continue
         if a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in a.children):
             return True        # "said it would buy 30 more": the future of the past
         if a.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \

@@ -86,8 +86,8 @@ def _main_line(tok) -> bool:
     for _ in range(12):
         if a.head.i == a.i:
             return True
-        if a.dep_ in ("ccomp", "advcl", "csubj", "parataxis"):
-            return False
+        if a.dep_ in ("ccomp", "csubj", "parataxis") or a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
+            return False        # (a purpose, "doing all it can to resolve X", is on the main line)
         a = a.head
     return False
 
@@ -208,7 +208,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     # sentence; not a verb ("police alleged")
     up = {tok.i, *(a.i for a in tok.ancestors)}
     hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")
-              and (t.head.i in up or t.dep_ == "amod" and t.head.head.i == tok.i)]
+              and t.head.i in up and (t.dep_ != "amod" or t.head.i == tok.i)]
+    # (not "the alleged killer, shot dead by police": the hedge is on who he is, not on the shooting)
     if status == "reported" and hedges:
         status, cue = "claimed", hedges[0].text
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
@@ -444,6 +445,8 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
             return False
         a = a.head
         if a.lemma_.lower() in words:
+            if any(c.dep_ == "amod" for c in tok.children):
+                return False    # "did not want a 'wasted' meeting": the quality is unwanted, not the meeting
             return any(c.dep_ == "neg" for c in a.children) or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in a.children)
     return False
@@ -462,6 +465,10 @@ def possible(ctx: ArticleContext, tok) -> bool:
             return True
         if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in v.children):
             return True     # "prompting, perhaps, a coup"
+        if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in v.children) \
+                and v.head.i != v.i:
+            v = v.head          # "would sideline mayors and win contracts": both may happen
+            continue
         if v.dep_ not in ("xcomp", "csubj") or v.head.i == v.i:
             return False      # (and "forcing makers to do X could be the answer": X may happen)
         v = v.head

@@ -250,6 +250,9 @@ def _other_sense(ctx, verb) -> bool:
     excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
     places = ctx.res.lexicon.get("events", {}).get("not_when_place", {}).get(verb.lemma_.lower(), [])
     marks = ctx.res.lexicon.get("events", {}).get("not_when_clause", {}).get(verb.lemma_.lower(), [])
+    preps = ctx.res.lexicon.get("events", {}).get("not_when_prep", {}).get(verb.lemma_.lower(), [])
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in verb.children):
+        return True     # "was questioned about the report": asked, not criticised
     if marks and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                      for c in verb.children):
         return True     # "asked him if there was any evidence": a question, no request
