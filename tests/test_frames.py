@@ -590,3 +590,9 @@ def test_a_hedge_on_who_someone_is_is_no_hedge_on_what_was_done_to_him():
                       "assured, the government is doing all it can to resolve the shortage.")
     assert all(s.status == "reported" for s in sts if s.predicate == "kills")
     assert all(_label(s.claimant) == "Perez" for s in sts if s.predicate.startswith("resolve"))
+
+
+def test_they_inside_a_quote_is_whoever_the_speaker_means():
+    sts = _statements('Ruritanian forces shelled Lisk on Monday. "They have changed their tactics there," said '
+                      'one source.')
+    assert all(_label(s.subject) != "ruritanian forces" for s in sts if s.predicate.startswith("change"))

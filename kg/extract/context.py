@@ -18,6 +18,12 @@ from .resources import Resources
 __all__ = ["Sentence", "ArticleContext"]
 
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
+
+
+def _quoted(tok) -> bool:
+    """Inside quotation marks in its sentence."""
+    before = tok.doc.text[:tok.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
@@ -327,6 +333,8 @@ class ArticleContext:
             e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
                 or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
             return self._memo(si, tok, e)
+        if low in ("they", "them") and _quoted(tok):
+            return []       # '"They've changed their tactics," said a source': whoever the speaker means
         if low in _PLURAL_PRONOUNS:
             types = ("WeaponSystem", "Group", "MilitaryForce")
             e = self.previous_subject(si, tok, types) or self.earlier(si, tok.i, types, back=2)
