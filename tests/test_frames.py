@@ -596,3 +596,28 @@ def test_they_inside_a_quote_is_whoever_the_speaker_means():
     sts = _statements('Ruritanian forces shelled Lisk on Monday. "They have changed their tactics there," said '
                       'one source.')
     assert all(_label(s.subject) != "ruritanian forces" for s in sts if s.predicate.startswith("change"))
+
+
+def test_blamed_on_names_the_blamed_not_the_target():
+    sts = _statements("The Black Hand bombed the cafe in 1974. Some blamed the attack on the far-right.")
+    assert all(_label(s.object) != "far-right" and _label(s.target) != "far-right"
+               for s in sts if s.predicate == "attacks")
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("Ivo Brandt declared, recalling the two occasions when Ana Petrov entered his shop.", "recalls"),
+    ('"I did not think they would fire me," she said.', "launches"),
+])
+def test_verbs_that_are_their_event_only_with_their_object(body, absent):
+    assert not [s for s in _statements(body) if s.predicate.startswith(absent)]
+
+
+def test_a_strength_counts_people():
+    sts = _statements("Ruritania deployed a 5,000-strong brigade to Vostok.")
+    assert {(s.quantity.value, s.quantity.unit) for s in sts if s.quantity} == {(5000, "personnel")}
+
+
+def test_narration_after_a_quote_opened_in_the_sentence_before_is_not_quoted():
+    sts = _statements('"Talks are a waste of time. They go nowhere," President Ivo Brandt said, after a meeting '
+                      'with Secretary-General Ana Petrov in Lisk.')
+    assert all(s.claimant is None for s in sts if s.predicate == "meets")

@@ -135,7 +135,7 @@ def test_units(text, expected):
 
 def test_strong():
     n = one("a 5,000-strong force")
-    assert (n.value, n.qualifier, n.unit) == (5000.0, "exact", None)
+    assert (n.value, n.qualifier, n.unit) == (5000.0, "exact", "personnel")   # its people, not forces
     assert n.text == "5,000-strong"
 
 

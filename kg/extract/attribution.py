@@ -34,8 +34,8 @@ def quote_speaker(ctx: ArticleContext, si: int, tok) -> Entity | None:
 
 
 def _inside_quotes(doc, tok) -> bool:
-    before = doc.text[:tok.idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    from .context import quoted
+    return quoted(doc, tok.idx)
 
 
 def _speaker(ctx: ArticleContext, si: int) -> Entity | None:

@@ -20,10 +20,25 @@ __all__ = ["Sentence", "ArticleContext"]
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
 
 
+def quoted(doc, idx: int) -> bool:
+    """Whether the character at ``idx`` of a sentence is inside quotation marks. A sentence that
+    begins inside a quote opened in the sentence before ('They go nowhere," Trump said, ...') has
+    one mark more that closes: before it, the text is quoted; after it, not."""
+    text = doc.text
+    before = text[:idx]
+    straight = text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
+    if before.count('"') % 2 == (0 if straight else 1) and ('"' in text):
+        if not straight or '"' in text[idx:]:
+            return True
+    opened, closed = before.count("“"), before.count("”")
+    if text.count("”") > text.count("“"):         # a curly quote closing one opened before
+        return closed == 0 and "”" in text[idx:]
+    return opened > closed
+
+
 def _quoted(tok) -> bool:
     """Inside quotation marks in its sentence."""
-    before = tok.doc.text[:tok.idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return quoted(tok.doc, tok.idx)
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}

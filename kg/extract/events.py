@@ -37,6 +37,7 @@ from .roles import (
     _agents_of_event_context,
     _background,
     _clause_tokens,
+    blamed_on,
     _event_for,
     _has_event_object,
     _infinitive,
@@ -250,6 +251,9 @@ def _other_sense(ctx, verb) -> bool:
     excluded = ctx.res.lexicon.get("events", {}).get("not_when_object", {}).get(verb.lemma_.lower())
     places = ctx.res.lexicon.get("events", {}).get("not_when_place", {}).get(verb.lemma_.lower(), [])
     marks = ctx.res.lexicon.get("events", {}).get("not_when_clause", {}).get(verb.lemma_.lower(), [])
+    only = ctx.res.lexicon.get("events", {}).get("only_when_object", {}).get(verb.lemma_.lower())
+    if only and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in only for c in verb.children):
+        return True     # "recalling the two occasions": a memory, no diplomatic recall
     preps = ctx.res.lexicon.get("events", {}).get("not_when_prep", {}).get(verb.lemma_.lower(), [])
     if any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in verb.children):
         return True     # "was questioned about the report": asked, not criticised
@@ -538,6 +542,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     d.extra_subjects = agent[1:]
     targets: list[Entity] = []
     for c in noun.children:
+        if c.dep_ == "prep" and blamed_on(ctx, noun, c):
+            continue        # "blamed the attack on the far-right"
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
                                  or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:

@@ -31,6 +31,7 @@ from .roles import (
     _ACTORS,
     _VIOLENT,
     Draft,
+    blamed_on,
     _clause_tokens,
     _event_for,
     _has_event_object,
@@ -119,6 +120,8 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
     preposition_nouns = set(_table(ctx, "participants", "preposition_nouns"))
     for prep in _preps(head):
         role = table.get(prep.lower_)
+        if blamed_on(ctx, head, prep):
+            continue
         inner = [c for c in prep.children if c.dep_ == "prep"]
         if not any(c.dep_ == "pobj" for c in prep.children) and inner:
             role = table.get(f"{prep.lower_} {inner[0].lower_}")     # "out of the restaurant"

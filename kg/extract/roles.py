@@ -301,9 +301,17 @@ def _preps(head):
                         yield t
 
 
+def blamed_on(ctx, head, prep) -> bool:
+    """'blamed the attack on the far-right': the 'on' names who is blamed, not what the attack hit."""
+    return prep.lower_ == "on" and head.pos_ == "NOUN" and head.dep_ == "dobj" \
+        and head.head.lemma_.lower() in ctx.res.words("events", "blame_verbs")
+
+
 def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
     for prep in _preps(head):
         word = prep.lower_
+        if blamed_on(ctx, head, prep):
+            continue
         objs = [p for p in prep.children if p.dep_ == "pobj"]
         if not objs:
             continue
