@@ -188,7 +188,8 @@ SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities)
 
 def summary(store: Store, G=None) -> BuildReport:
     row = store.query(_COUNTS).rows[0]
-    triples = sum(1 for _ in store.union_triples())
+    size = getattr(store, "union_size", None)       # counted by the store where it can
+    triples = size() if size is not None else sum(1 for _ in store.union_triples())
     G = G if G is not None else to_networkx(store)
     return BuildReport(articles=row["articles"], entities=row["entities"], statements=row["statements"],
                        claims=row["claims"], triples=triples, central=central_actors(G, 5))
@@ -235,8 +236,8 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     report.added, report.unchanged, report.skipped = added, unchanged, loaded.skipped
     files = {"turtle": out / "graph.ttl", "trig": out / "graph.trig", "facts": out / "facts.jsonl",
              "html": out / "graph.html", "report": out / "report.md", "summary": out / "summary.json"}
-    files["turtle"].write_bytes(export.serialize(st, "turtle"))
-    files["trig"].write_bytes(export.serialize(st, "trig"))
+    export.write(st, files["turtle"], "turtle")     # streamed: one graph (or subject) sorted at a time
+    export.write(st, files["trig"], "trig")
     export.write_facts(st, files["facts"])
     write_html(G, files["html"], title="geokg: " + ", ".join(str(p) for p in paths))
     files["report"].write_text(report_markdown(G), encoding="utf-8")
