@@ -495,9 +495,11 @@ def test_nearly_and_not_wanting_negate():
                       "Ivo Brandt said he did not want a meeting with Ana Petrov in Vostok.")
     assert not [s for s in sts if s.predicate == "shoots_down"]
     assert not [s for s in sts if s.predicate in ("meets", "meets_intended")]
-    # a quality not wanted is no meeting not wanted
+    # a quality not wanted is no meeting not wanted, nor one wanted
     wasted = _statements("Ivo Brandt said he did not want a wasted meeting with Ana Petrov in Vostok.")
-    assert not [s for s in wasted if s.predicate.startswith("not_meets")]
+    assert not [s for s in wasted if "meets" in s.predicate]
+    let = _statements('"Let it be cut the way it is," Ivo Brandt said on Monday.')
+    assert not [s for s in let if s.predicate == "cut"]
 
 
 def test_a_wish_for_others_to_act_is_the_wishers_claim():

@@ -27,6 +27,7 @@ from .attribution import (
     modality,
     possible,
     requester,
+    unwanted_quality,
     quote_speaker,
     same_clause,
     sentence_cues,
@@ -269,6 +270,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                         sentences[d.si].offset, e)
             continue
         s = sentences[d.si]
+        if mode == "intended" and unwanted_quality(ctx, d.trigger):
+            continue
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
         if d.predicate == "holds_office":

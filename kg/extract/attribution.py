@@ -445,11 +445,15 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
             return False
         a = a.head
         if a.lemma_.lower() in words:
-            if any(c.dep_ == "amod" for c in tok.children):
-                return False    # "did not want a 'wasted' meeting": the quality is unwanted, not the meeting
             return any(c.dep_ == "neg" for c in a.children) or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in a.children)
     return False
+
+
+def unwanted_quality(ctx: ArticleContext, tok) -> bool:
+    """'did not want a wasted meeting': what is not wanted is the quality, so neither the meeting
+    nor its absence is stated."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" for c in tok.children) and governor_negated(ctx, tok)
 
 
 def possible(ctx: ArticleContext, tok) -> bool:
@@ -523,6 +527,10 @@ def modality(ctx: ArticleContext, tok) -> str | None:
 def _modality(ctx: ArticleContext, tok) -> str | None:
     """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
     table = ctx.res.lexicon.get("modality", {})
+    h = tok.head
+    if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.tag_ == "VB" and h.dep_ == "ROOT" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in h.children):
+        return "intended"   # under an imperative: "Let it be cut the way it is"
     if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) \
             and tok.i == min(t.i for t in tok.subtree if not t.is_punct):
