@@ -28,7 +28,7 @@ from .store import QueryResult, Store, _bind, connect, is_url, to_ox
 from .validate import ValidationReport
 from .validate import validate as _validate
 
-__all__ = ["analyze", "path", "build", "query", "library", "export", "viz", "graph", "networkx_graph", "central_actors",
+__all__ = ["analyze", "path", "build", "query", "library", "export", "write_export", "viz", "graph", "networkx_graph", "central_actors",
            "open_store", "sparql_json", "triples_to_turtle", "validate", "serve", "sparql_text",
            "BuildReport", "QueryResult", "QueryFile"]
 
@@ -128,6 +128,12 @@ def export(fmt: str = "turtle", store: str | Path | Store | None = None) -> str:
     if fmt == "facts":
         return "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in _export.facts(st))
     return _export.serialize(st, fmt).decode("utf-8")
+
+
+def write_export(out, fmt: str = "turtle", store: str | Path | Store | None = None) -> None:
+    """Write the store in an RDF format to ``out`` (a path or a binary file), streamed: the same
+    bytes as ``export(fmt)``, without the whole graph in memory."""
+    _export.write(open_store(store, read_only=True), out, fmt)
 
 
 def graph(store: str | Path | Store | None = None) -> rdflib.Dataset:

@@ -265,6 +265,14 @@ def export_cmd(fmt, output, store):
 
     Example: kg export --format trig -o graph.trig
     """
+    if fmt in ("turtle", "trig", "nquads"):       # streamed, one graph (or subject) sorted at a time
+        if output == "-":
+            api.write_export(sys.stdout.buffer, fmt, store=_store_path(store))
+            sys.stdout.buffer.flush()
+        else:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            api.write_export(output, fmt, store=_store_path(store))
+        return
     _write(api.export(fmt, store=_store_path(store)), output)
 
 

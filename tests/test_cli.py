@@ -330,6 +330,14 @@ def test_export_trig_to_file(store, tmp_path):
     assert len(list(ds.quads((None, None, None, None)))) == count_quads(store)
 
 
+def test_export_streams_the_same_bytes_as_the_api(store, tmp_path):
+    path = tmp_path / "g.ttl"
+    assert run("export", "--format", "turtle", "-o", path, "--store", store).exit_code == 0
+    assert path.read_text(encoding="utf-8") == kg.export("turtle", store=store)
+    r = run("export", "--format", "trig", "--store", store)
+    assert r.exit_code == 0 and r.stdout == kg.export("trig", store=store)
+
+
 def test_export_nquads(store):
     r = run("export", "--format", "nquads", "--store", store)
     assert r.exit_code == 0
