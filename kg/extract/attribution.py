@@ -104,7 +104,6 @@ def _clause_root(tok):
 
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
-    from .roles import _subject_of   # the same subject rule as events
     a, status, claimant, cue = tok, "reported", None, None
     prev_dep = None
     for _ in range(10):
