@@ -1092,7 +1092,9 @@ def test_determined_to_do_is_intended():
 
 def test_an_imperative_is_an_order_and_a_speaker_s_description_is_no_claim():
     _, facts = _facts('Ivo Brandt told the workers: "Take the lists of voters to the ministry in Vostok."')
-    assert not [f for f in facts if f[0] == "take"]
+    assert not [f for f in facts if f[0].startswith("take")]      # a command states no event of anyone's
+    _, facts = _facts("Take, for instance, Ilse Varga, a nurse from Vostok.")
+    assert not [f for f in facts if f[0].startswith("take")]
     ex, _ = _facts("Drones are a growing threat, said Dave Sloggett, who runs exercises for the police.")
     assert all(s.claimant is None for s in ex.statements if s.predicate == "run")
 
@@ -1135,3 +1137,58 @@ def test_a_subheading_run_into_its_paragraph_is_a_text_of_its_own():
     ex, _ = _facts("Denials In 1990 Ruritanian troops attacked a convoy near Lisk.")
     attack = [s for s in ex.statements if s.predicate == "attacks"]
     assert attack and all(not s.evidence.text.startswith("Denials") for s in attack)
+
+
+def test_who_is_accused_of_doing_something_does_it():
+    _, facts = _facts("Village elders accused the border guards of missing several warnings.")
+    assert ("miss", "border guards", "several warnings") in facts
+
+
+def test_a_thing_has_no_purpose_of_its_own():
+    _, facts = _facts("Ilse Varga came to the station while a search was under way, to identify the man.")
+    assert not [f for f in facts if f[0].startswith("identify") and f[1] == "search"]
+
+
+def test_who_takes_in_an_event_is_not_its_agent():
+    ex, facts = _facts("Ilse Varga took a phone order for ten rifles from a caller.")
+    assert not [f for f in facts if f[0] == "order" and f[1] == "Ilse Varga"]
+    ex, _ = _facts("Vostok suffered an attack by rebels on Monday.")
+    attacks = [s for s in ex.statements if s.predicate == "attacks"]
+    assert attacks and all(s.subject is None or s.subject.label != "Vostok" for s in attacks)
+
+
+def test_a_time_from_another_clause_or_a_bound_is_not_the_event_s():
+    ex, _ = _facts("Ivo Brandt entered Ruritania in 2010 and was later granted asylum due to ethnic clashes in Vostok.")
+    assert all(s.time is None for s in ex.statements if s.predicate.startswith("clash"))
+    ex, _ = _facts("Three days after April 15, 2013, two friends removed a backpack from his room in Vostok.")
+    assert all(s.time is None for s in ex.statements if s.predicate == "remove")
+
+
+def test_a_name_in_a_thing_s_name_is_no_antecedent():
+    _, facts = _facts("Police said the suspect wore beige Bermuda shorts and dark glasses. He left the scene on a bicycle.")
+    assert not [f for f in facts if f[1] == "Bermuda"]
+
+
+@pytest.mark.parametrize("body", [
+    "The fighting took a heavy toll on Vostok this week.",
+    "The leadership of the Ruritanian Front was taken aback by the responses to the attack.",
+    "Militants in Vostok may decide to take the law into their own hands.",
+    "Our deepest sympathies go out to the families of the soldiers.",
+    "The disease took 72 hours to run its course in Vostok.",
+])
+def test_a_figure_of_speech_is_no_event(body):
+    _, facts = _facts(body)
+    assert not [f for f in facts if f[0].split("_")[0] in ("take", "run", "go")], facts
+
+
+def test_a_bombing_is_coded_by_its_kind():
+    ex, _ = _facts("The Ruritanian Front carried out a suicide bombing in Vostok. The Freedonian air force began an "
+                   "aerial bombing of Lisk.")
+    codes = {s.event_code for s in ex.statements if s.predicate == "strikes"}
+    assert codes == {"CAMEO:1831", "CAMEO:195"}
+
+
+def test_hit_with_sanctions_is_a_sanction_not_a_strike():
+    _, facts = _facts("Freedonia hits 13 Ruritanian officials with sanctions in advance of the vote.")
+    assert not [f for f in facts if f[0] == "strikes"]
+    assert [f for f in facts if f[0] == "sanctions" and f[1] == "Freedonia" and f[2] != "advance"]

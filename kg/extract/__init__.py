@@ -22,6 +22,7 @@ from .attribution import (
     attribution_for,
     claim_scope,
     cue_token,
+    figurative,
     is_hypothetical,
     governor_negated,
     modality,
@@ -270,7 +271,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                         sentences[d.si].offset, e)
             continue
         s = sentences[d.si]
-        if mode == "intended" and unwanted_quality(ctx, d.trigger):
+        if mode == "imperative" or mode == "intended" and unwanted_quality(ctx, d.trigger) \
+                or figurative(ctx, d.trigger):
             continue
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
@@ -336,12 +338,42 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     trigger sits in a clause of its own ('a day after X approved', 'who faces an election next year')."""
     inner = {t.idx for c in trigger.subtree if c.i != trigger.i and c.dep_ in ("relcl", "acl", "advcl")
              and _subordinate(c) for t in c.subtree}
+    doc = trigger.doc
+    times = [t for t in times if not _bound_only(doc, t[0])]
     clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
     time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
-    if time is None and len(times) == 1 and not _subordinate(trigger) \
+    if time is None and len(times) == 1 and _main_line(trigger) \
             and not any(times[0][0] <= i < times[0][1] for i in inner):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
+
+
+_BOUNDS = frozenset({"since", "until", "till", "after", "before", "from", "by", "through"})
+
+
+def _bound_only(doc, start: int) -> bool:
+    """'since 2017', 'three days after April 15', 'by Monday': a time the event is measured from, not its own."""
+    tok = next((t for t in doc if t.idx >= start), None)
+    if tok is None or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return prev.lower_ in _BOUNDS or prev.lower_ in ("the", "of") and tok.i > 1 and doc[tok.i - 2].lower_ in _BOUNDS
+
+
+def _main_line(trigger) -> bool:
+    """A verb on the sentence's spine (root, its conjuncts, complements), whose time the sentence's one time is;
+    not a noun in a phrase nor a verb in a relative or adverbial clause ('granted asylum due to clashes',
+    'insurgents who continue to ambush')."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    t = trigger
+    for _ in range(12):
+        if t.head.i == t.i:
+            return True
+        if t.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        t = t.head
+    return False
 
 
 def _future(trigger, res) -> bool:

@@ -449,6 +449,20 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
     return False
 
 
+def figurative(ctx: ArticleContext, tok) -> bool:
+    """'took a heavy toll', 'was taken aback by', 'our sympathies go out to': a figure of speech
+    (the lexicon's [idioms] figures), no event."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    near = {c.lemma_.lower() for c in tok.children} | {g.lemma_.lower() for c in tok.children for g in c.children}
+    lemma = tok.lemma_.lower()
+    for figure in ctx.res.words("idioms", "figures"):
+        verb, *words = figure.split()
+        if verb == lemma and all(w in near for w in words):
+            return True
+    return False
+
+
 def unwanted_quality(ctx: ArticleContext, tok) -> bool:
     """'did not want a wasted meeting': what is not wanted is the quality, so neither the meeting
     nor its absence is stated."""
@@ -511,7 +525,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     """'authorised the CIA to conduct', 'a desire for the US to supply': not (yet) done.
 
     Returns the suffix for the predicate (``authorized``, ``intended``,
-    ``threatened``, ``refused`` ...) or None for an event stated as done.
+    ``threatened``, ``refused`` ...) or None for an event stated as done;
+    ``imperative`` for the verb of a command, which states no event of anyone's.
     """
     found = _modality(ctx, tok)
     if found is None and tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" \
@@ -533,7 +548,7 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
     if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) \
             and tok.i == min(t.i for t in tok.subtree if not t.is_punct):
-        return "intended"   # an imperative: "Take the lists of workers ...", said to others to do
+        return "imperative"   # "Take the lists of workers ...", "Take, for instance, X": told, not done nor meant
     a = tok
     n = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):

@@ -144,7 +144,8 @@ class ArticleContext:
         if self._surnames is None:
             self._surnames = {m.entity.label.split()[-1] for ms in self.mentions for m in ms
                               if m.kind == "name" and m.entity.type == "Person" and " " in m.entity.label}
-        return e.type in ("Organization", "Thing") and " " not in e.label and e.label in self._surnames
+        return e.type in ("Organization", "Thing", "Location") and e.wikidata is None and " " not in e.label \
+            and e.label in self._surnames       # (NER calls some surnames places: "Matanov")
 
     def subject_person_before(self, si: int, i: int, back: int = 1) -> Entity | None:
         """Centering: 'he' continues the person who is a subject nearby, before the nearest name.
@@ -159,6 +160,8 @@ class ArticleContext:
                 if m.kind != "name" or (s == si and m.start >= i) or not self.is_person(m.entity):
                     continue
                 root = doc[m.start:m.end].root
+                if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+                    continue        # "Bermuda shorts": a word of a thing's name, no one to refer to
                 (found if root.dep_ in ("nsubj", "nsubjpass") else other).append(m.entity)
             if found:
                 return found[-1] if s == si else found[0]
@@ -191,7 +194,9 @@ class ArticleContext:
             for m in reversed(self.mentions[s]):
                 if s == si and m.start >= i:
                     continue
-                if (m.kind == "name" or demonyms) and m.entity.type in types:
+                if (m.kind == "name" or demonyms) and m.entity.type in types and not (
+                        m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_
+                        == "compound" and root.head.pos_ == "NOUN"):     # not "Bermuda shorts"
                     return m.entity
         return None
 

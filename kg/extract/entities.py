@@ -128,6 +128,13 @@ def _type_from_context(doc, start: int, end: int, guess: str, res: Resources) ->
     prev2 = doc[start - 2:start].text.lower() if start > 1 else ""
     if prev in titles or prev2 in titles:
         return "Person"
+    after = [t for t in doc[end:end + 4]]
+    if guess != "Person" and not any(t in types.get(k, []) for k in types for t in (head,)) and after and (
+            after[0].lower_ in ("who", "whom") or after[0].text == "," and len(after) > 1 and (
+                after[1].lower_ in ("who", "whom")
+                or after[1].like_num and after[1].text.isdigit() and 14 <= int(after[1].text) <= 99
+                and len(after) > 2 and after[2].text in (",", ".", ";"))):
+        return "Person"     # "Matanov, who lived in Quincy", "Khairullozhon Matanov, 23,": a person
     for type_ in ("MilitaryForce", "Organization", "Location"):
         if head in types.get(type_, []) and len(words) > 1:
             return type_

@@ -139,6 +139,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if (lemma in light or tok.lemma_.lower() in light) and _has_event_object(ctx, tok):
                 refused.add(tok.i)
                 continue
+            if tok.lemma_.lower() in ctx.res.words("events", "with_event_verbs") and any(
+                    p.dep_ == "pobj" and (nev := _event_for(ctx, p)) is not None and nev.predicate != ev.predicate
+                    for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children):
+                refused.add(tok.i)
+                continue    # "hits 13 officials with sanctions": the sanctions' event, no strike
             if tok.dep_ == "acl" and _event_for(ctx, tok.head) and lemma in ctx.res.words("events", "acl_target_verbs"):
                 refused.add(tok.i)
                 continue    # "sanctions targeting X" is the sanctions' target, not a strike
@@ -547,8 +552,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
                                  or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:
-                if p.dep_ == "pobj":
-                    targets = ctx.resolve_all(si, p)
+                if p.dep_ == "pobj" and p.lemma_.lower() not in ctx.res.frames["participants"]["preposition_nouns"]:
+                    targets = ctx.resolve_all(si, p)     # not "in advance of the vote"
             if c.lower_ == "of" and noun.lemma_.lower() in ctx.res.frames["nouns"]["of_agent"] \
                     and targets and targets[0].type in _ACTORS and d.subject is None:
                 d.subject, targets = targets[0], []     # "with the aid of Russia": Russia aids
@@ -560,6 +565,10 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                     _prep_roles(ctx, si, o, ev, d)
         if c.dep_ in ("prep",) and (c.lower_ in _LOCATION_PREPS or ev.to_role == "recipient" and c.lower_ in ("to", "for")):
             _prep_roles(ctx, si, noun, ev, d)
+    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" \
+            and noun.head.head.lemma_.lower() in ctx.res.words("events", "with_event_verbs"):
+        # "hits 13 officials with sanctions": the verb's object is the noun's
+        targets = [e for c in noun.head.head.children if c.dep_ == "dobj" for e in ctx.resolve_all(si, c)]
     if targets:
         d.object = targets[0]
         d.extra = targets[1:]

@@ -38,6 +38,7 @@ from .roles import (
     _negated,
     _phrase_lemma,
     _preps,
+    receptive,
     _quantity_for,
     _subject_of,
 )
@@ -252,7 +253,12 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
     if noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and (
             _phrase_lemma(gov) in light or gov.lemma_.lower() in light) and "agent" not in frame.roles:
         subj, _ = _subject_of(ctx, si, gov)     # "X launched an attack": X's attack
-        _add(frame, "agent", subj)
+        if receptive(ctx, gov, noun):           # "X took an order from Y": Y's order, X takes it
+            _add(frame, "recipient" if ev is None or ev.to_role == "recipient" else "patient", subj)
+            _add(frame, "agent", [e for c in _preps(gov) if c.lower_ == "from"
+                                  for p in c.children if p.dep_ == "pobj" for e in _participants(ctx, si, p)])
+        else:
+            _add(frame, "agent", subj)
         for c in gov.children:
             if c.dep_ == "dative":
                 _add(frame, "recipient", _participants(ctx, si, c))

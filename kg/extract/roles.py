@@ -170,13 +170,18 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             and h.head.lemma_.lower() in ctx.res.words("control", "object"):
         # "instructed all prefects to reinforce": a noun the tagger took for a verb, told what to do
         return [ctx.noun_entity(si, h)], False
-    if verb.dep_ in ("xcomp", "pcomp") or (verb.dep_ == "pcomp" and h.dep_ == "prep"):
+    if verb.dep_ in ("xcomp", "pcomp") or verb.dep_ == "advcl" and h.lemma_.lower() in ctx.res.words(
+            "control", "told") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
-        gov = h.head if verb.dep_ == "pcomp" else h
+        gov = h.head if verb.dep_ == "pcomp" else h      # (an advcl: the parse's "warning locals to toe")
+        if verb.dep_ == "pcomp" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and h.lower_ == "of" \
+                and gov.head.lemma_.lower() in ctx.res.words("control", "gerund_object"):
+            return ctx.resolve_all(si, gov), False      # the parse's "accused [the guards of missing]"
         control = verb.dep_ == "pcomp" and h.lower_ in ("of", "from", "into", "for") \
             or gov.lemma_.lower() in ctx.res.words("control", "object")   # not "did X without asking"
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" and control else []
         if objs and verb.dep_ == "pcomp" and gov.lemma_.lower() not in ctx.res.words("control", "object") \
+                and gov.lemma_.lower() not in ctx.res.words("control", "gerund_object") \
                 and not any(e.type in _ACTORS for e in ctx.resolve_all(si, objs[0])) \
                 and objs[0].lemma_.lower() not in ctx.people and objs[0].pos_ != "PROPN":
             objs = []       # "poured money into developing drones": money does nothing; "accused Ruritania of"
@@ -193,7 +198,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
         return _subject_of(ctx, si, h.head, depth + 1)     # "Germany was determined to defend"
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
-        return _subject_of(ctx, si, h, depth + 1)
+        found, passive = _subject_of(ctx, si, h, depth + 1)
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and found and not any(e.type in _ACTORS for e in found) \
+                and any(c.dep_ in _SUBJ and c.pos_ == "NOUN" and c.lemma_.lower() not in ctx.people
+                        for c in h.children):
+            return [], False    # "while a manhunt was under way, to identify the man": a thing has no purpose
+        return found, passive
     if verb.dep_ == "relcl":
         if h.pos_ == "NOUN" and _event_for(ctx, h) and not ctx.mention_at(si, h.i):
             return _noun_agent(ctx, si, h, depth + 1), False
@@ -265,7 +276,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         gov = gov.head
     if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov.i != noun.head.i:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
-        if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs"):
+        if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun):
             return []     # "NATO has recorded 100 attacks": who records is not who attacks
         if v.lemma_.lower() in ctx.res.words("events", "request_words") + ["request", "ask", "order"] \
                 and (ev is None or ev.predicate not in _MEETINGS and ev.to_role != "recipient"):
@@ -511,7 +522,7 @@ def _event_for(ctx, tok) -> EventType | None:
         return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
     if tok.pos_ in ("NOUN",):
         lemma = tok.lemma_.lower()
-        comp = [c.lower_ for c in tok.children if c.dep_ == "compound"]
+        comp = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]     # "car bombing", "aerial bombing"
         for c in comp:
             if (ev := ctx.res.noun_events.get(f"{c} {lemma}")):
                 return ev
@@ -534,6 +545,13 @@ def _within(tok, ancestor, hops: int) -> bool:
         if a.i == ancestor.i:
             return True
     return False
+
+
+def receptive(ctx, verb, noun) -> bool:
+    """'received a delivery', 'took an order from a caller': the subject takes the event in, not does it."""
+    lemma = verb.lemma_.lower()
+    return lemma in ctx.res.words("events", "receptive_verbs") \
+        or noun.lemma_.lower() in ctx.res.lexicon.get("events", {}).get("receptive_with", {}).get(lemma, ())
 
 
 def _has_event_object(ctx, verb) -> bool:
