@@ -1192,3 +1192,33 @@ def test_hit_with_sanctions_is_a_sanction_not_a_strike():
     _, facts = _facts("Freedonia hits 13 Ruritanian officials with sanctions in advance of the vote.")
     assert not [f for f in facts if f[0] == "strikes"]
     assert [f for f in facts if f[0] == "sanctions" and f[1] == "Freedonia" and f[2] != "advance"]
+
+
+def test_two_dozen_is_twenty_four():
+    ex, _ = _facts("More than two dozen Ruritanian soldiers were killed in rebel attacks in Vostok.")
+    assert [s.quantity.value for s in ex.statements if s.predicate == "kills" and s.quantity] == [24]
+
+
+def test_reportedly_is_unverified_and_a_record_is_a_source_not_a_party():
+    ex, _ = _facts("A local commander of the Vostok militia was also reportedly killed.")
+    assert {s.status for s in ex.statements if s.predicate == "kills"} == {"unverified"}
+    ex, _ = _facts("Phone records indicated that a call was made from the room to the Hunam Palace at 5:17 p.m.")
+    assert ex.statements and all(s.status == "reported" for s in ex.statements)
+
+
+def test_a_claim_reaches_a_clause_on_a_place_in_it():
+    ex, _ = _facts("Prosecutors claim the rebels went to Vostok, where they bought 12 rifles from a dealer.")
+    buys = [s for s in ex.statements if s.predicate == "buys"]
+    assert buys and all(s.status == "claimed" for s in buys)
+
+
+def test_a_dash_apposition_names_the_subject():
+    _, facts = _facts("Ivo Brandt — the anointed successor of the late leader Jan Horak — strongly defends the new "
+                      "assembly.")
+    assert [f for f in facts if f[0] == "defends" and f[1] == "Ivo Brandt"]
+
+
+def test_a_list_does_not_take_the_next_clause_s_subject():
+    _, facts = _facts("Tamerlan was killed in a gun battle with police and Dzhokhar fled to Lisk.")
+    assert not [f for f in facts if f[2] == "Dzhokhar" and f[0] != "flees"]
+    assert [f for f in facts if f[0] == "flees" and f[1] == "Dzhokhar"]

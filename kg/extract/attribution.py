@@ -105,7 +105,7 @@ def _clause_root(tok):
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
     a, status, claimant, cue = tok, "reported", None, None
-    prev_dep = None
+    prev_dep, relative = None, False
     for _ in range(10):
         h = a.head
         if h.i == a.i:
@@ -116,8 +116,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break      # "X said, after a meeting to discuss Y": why X was there, not what X said
         if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and h.dep_ in ("nsubj", "attr", "appos"):
             break      # "said Sloggett, who runs exercises for the police": the writer's description
-        if a.dep_ == "prep" and prev_dep != "pcomp":
-            break      # "amid tension over the US deployment": a noun phrase, not a reported clause
+        if a.dep_ == "prep" and prev_dep != "pcomp" and not (
+                relative and h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is None):
+            break      # "amid tension over the US deployment": a noun phrase, not a reported clause; but
+                       # "claim he arrived in Lisk, where he sold his car": a clause on a place in what is said
+        relative = relative or a.dep_ == "relcl"
         if a.dep_ == "prep" and a.lower_ == "with" and any(
                 c.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in a.children):
             break      # "X alleged ..., with Delhi accusing Y": the writer's aside, with its own subject
@@ -209,12 +212,13 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")
               and t.head.i in up and (t.dep_ != "amod" or t.head.i == tok.i)]
     # (not "the alleged killer, shot dead by police": the hedge is on who he is, not on the shooting)
-    if status == "reported" and hedges:
-        status, cue = "claimed", hedges[0].text
+    if status == "reported" and hedges:     # "was reportedly killed": no one's claim, not yet verified
+        status, cue = ("claimed" if claimant is not None else "unverified"), hedges[0].text
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
-    if claimant is not None and status == "claimed" and ctx.is_outlet(claimant):
-        status = "reported"     # "..., Al-Monitor reported": a news outlet reports, it is no party
+    if claimant is not None and status == "claimed" and (ctx.is_outlet(claimant) or claimant.label.lower().split()[-1]
+                                                         in ctx.res.words("attribution", "evidence_nouns")):
+        status = "reported"     # "..., Al-Monitor reported", "phone records indicated": a source, no party
     return claimant, status, cue
 
 

@@ -20,6 +20,17 @@ __all__ = ["Sentence", "ArticleContext"]
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
 
 
+def clause_subject(tok) -> bool:
+    """A conjunct the parse hung on a list that is the subject of the next clause ('a gun battle
+    with police and Dzhokhar was found'): the verb after it has no subject of its own."""
+    if tok.dep_ != "conj" or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    verb = nxt if nxt.pos_ == "VERB" else nxt.head if nxt.dep_ in ("aux", "auxpass") else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.i > tok.i and verb.dep_ == "conj" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def quoted(doc, idx: int) -> bool:
     """Whether the character at ``idx`` of a sentence is inside quotation marks. A sentence that
     begins inside a quote opened in the sentence before ('They go nowhere," Trump said, ...') has
@@ -248,6 +259,8 @@ class ArticleContext:
                 return self.resolve_all(si, tok.head, allow_noun)
             out = [m.entity]
             for c in tok.conjuncts:
+                if clause_subject(c):
+                    continue        # "with police and Dzhokhar was found": the next clause's subject
                 if (mc := self.mention_at(si, c.i)) is not None:
                     found = [mc.entity]
                 else:      # "X and his Cambodian counterpart, Hun Manet" (the parse may hang the name on X)
@@ -373,7 +386,7 @@ class ArticleContext:
             # a name neither the gazetteer nor NER caught ("IRISL and NITC")
             out = [self.unlisted_name(si, tok)]
             for c in tok.conjuncts:
-                if c.i > tok.i and c.pos_ == "PROPN":
+                if c.i > tok.i and c.pos_ == "PROPN" and not clause_subject(c):
                     mc = self.mention_at(si, c.i)
                     out.append(mc.entity if mc is not None else self.unlisted_name(si, c))
             return out
@@ -390,6 +403,10 @@ class ArticleContext:
                 and doc[edge].lower_ in ("the", "a", "an") and doc[edge - 1].text == "," \
                 and (prev := self.mention_at(si, edge - 2)) and prev.kind == "name":
             return [prev.entity]
+        if edge >= 2 and tok.dep_ in ("nsubj", "nsubjpass") and doc[edge].lower_ in ("the", "a", "an") \
+                and doc[edge - 1].text in ("—", "–", "--", "-") and (prev := self.mention_at(si, edge - 2)) \
+                and prev.kind == "name" and doc[edge - 2].dep_ in ("npadvmod", "dep", "nmod", "appos", "compound"):
+            return [prev.entity]    # "Maduro — the anointed successor of Chávez — defends": a dash's apposition
         if low in self.vague or tok.like_num or low in self.res.lexicon.get("units", {}) \
                 or tok.lemma_.lower() in self.res.words("nouns", "measure"):   # "4,000 pounds of X", "a batch of X"
             for child in tok.children:
@@ -480,7 +497,7 @@ class ArticleContext:
             return []
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
-            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN"):
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
 

@@ -47,6 +47,7 @@ from .roles import (
     _phrase_lemma,
     _prep_roles,
     _quantity_for,
+    stolen_subject,
     _same_side,
     _subject_of,
 )
@@ -377,7 +378,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         objs = ctx.resolve_all(si, given[0]) if given else []
         for g in given[:1]:
             _prep_roles(ctx, si, g, ev, d)
-    if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if not objs and passive and (stolen := stolen_subject(verb)) is not None:
+        objs = ctx.resolve_all(si, stolen)      # "... with police and Dzhokhar was arrested": Dzhokhar
+    if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and stolen_subject(verb) is None:
         # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
         objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):

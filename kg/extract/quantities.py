@@ -93,7 +93,7 @@ def _to_number(num: str, words: dict) -> float | None:
         if part not in words:
             return None
         v = words[part]
-        total = total * v if v == 100 and total else total + v
+        total = total * v if v in (12, 100) and part in ("dozen", "hundred") and total else total + v
     return total
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Entity, Quantity
-from .context import ArticleContext
+from .context import ArticleContext, clause_subject
 from .quantities import NumberMatch
 from .resources import EventType
 
@@ -142,6 +142,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if k >= 0 and verb.dep_ not in ("xcomp", "relcl", "acl", "conj", "pcomp", "advcl") and (m := ctx.mention_at(si, k)) \
             and m.kind == "name" and m.entity.type in ("Country", "Person", "Organization", "MilitaryForce", "Group"):
         return [m.entity], False
+    if (stolen := stolen_subject(verb)) is not None:
+        # "killed in a battle with police and Dzhokhar fled": the parse hung the subject on the list
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return [], True      # (a passive's: its object, see events._verb_event)
+        return ctx.resolve_all(si, stolen), False
     if verb.dep_ in ("advcl", "xcomp", "ccomp") and verb.tag_ == "VBG" and h.pos_ == "VERB" \
             and h.lemma_.lower() in ctx.res.words("control", "perception"):
         # "police described him as ..., wearing dark glasses", "the video showed him leaving": the one seen
@@ -239,6 +244,17 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h.head, depth + 1)
     return [], False
+
+
+def stolen_subject(verb):
+    """The subject of a conjoined clause that the parse hung on the list before it ('a battle with
+    police and Dzhokhar was found'), or None."""
+    if verb.dep_ != "conj":
+        return None
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        k -= 1
+    return verb.doc[k] if k >= 0 and clause_subject(verb.doc[k]) else None
 
 
 def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
