@@ -1222,3 +1222,22 @@ def test_a_list_does_not_take_the_next_clause_s_subject():
     _, facts = _facts("Tamerlan was killed in a gun battle with police and Dzhokhar fled to Lisk.")
     assert not [f for f in facts if f[2] == "Dzhokhar" and f[0] != "flees"]
     assert [f for f in facts if f[0] == "flees" and f[1] == "Dzhokhar"]
+
+
+def test_a_blast_wounds_not_the_ones_hunting_its_author():
+    ex, _ = _facts("Police are hunting a man believed to have left a bag containing a device that exploded on Friday, "
+                   "wounding 13 people in Vostok.")
+    hurt = [s for s in ex.statements if s.predicate == "injures"]
+    assert hurt and all(s.subject is None for s in hurt)
+
+
+def test_they_after_many_is_the_many():
+    _, facts = _facts("The Ruritanian Guard killed 13 protesters in Vostok. Many joined believing that they had no "
+                      "other way to defend their villages.")
+    assert not [f for f in facts if f[0].startswith("defend") and f[1] == "Ruritanian Guard"]
+
+
+def test_a_kind_described_is_no_event():
+    _, facts = _facts("Ruritania is not yet the kind of dictatorship that once ruled Freedonia, with rulers who banned "
+                      "books and ran torture centres.")
+    assert not [f for f in facts if f[0] in ("run", "ban", "rules")]

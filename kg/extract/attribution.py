@@ -402,7 +402,12 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
         a = a.head
         chain.append(a)
     fiction = set(ctx.res.words("negation", "fiction_nouns"))
+    kinds = set(ctx.res.words("negation", "kind_nouns"))
     for a in chain[1:]:
+        # "not the kind of dictatorship ... with rulers who ran torture centres": a kind described, no event
+        if a.lemma_.lower() in kinds and a.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in a.children):
+            return True
         # "a film that depicts operatives launching raids": what a work of fiction shows did not happen
         if a.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and c.lemma_.lower() in fiction for c in a.children)
                                           or a.dep_ == "relcl" and a.head.lemma_.lower() in fiction):

@@ -18,6 +18,8 @@ from .resources import Resources
 __all__ = ["Sentence", "ArticleContext"]
 
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
+_QUANTIFIERS = {"many", "some", "most", "others", "several", "few", "both", "all", "those", "none", "dozens",
+                "hundreds", "thousands", "scores"}
 
 
 def clause_subject(tok) -> bool:
@@ -184,6 +186,8 @@ class ArticleContext:
         """Centering for 'they': the nearest plural subject before it in its sentence, else the
         main subject of the sentence before ('separatist warlords led raids. In 1995 they seized ...')."""
         doc = self.sentences[si].doc
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS for t in doc[:tok.i]):
+            return []       # "Many joined believing that they had no other way": the many, unnamed
         here = [t for t in doc[:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
         cands = [(si, t) for t in reversed(here)]
         if si > 0:
@@ -334,6 +338,9 @@ class ArticleContext:
                 found = self.as_actor(self.resolve_all(si, first[0]))
                 if found and (found[0].type == "Person") == (low in _PEOPLE_PRONOUNS):
                     return found[:1]
+        if low == "their" and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS
+                                  for t in self.sentences[si].doc[:tok.i]):
+            return []       # "Many joined to defend their communities"
         if low in ("its", "their") and tok.dep_ == "poss":
             # "Russia's ministry said its air defences ...": the nearest name before it in the sentence;
             # "The ministry said its navy had shelled ...": else the subject of its own sentence
@@ -368,6 +375,9 @@ class ArticleContext:
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
             return []       # '"They've changed their tactics," said a source': whoever the speaker means
+        if low in _PLURAL_PRONOUNS and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS
+                                           for t in self.sentences[si].doc[:tok.i]):
+            return []       # "Many joined believing that they had no other way": the many, unnamed
         if low in _PLURAL_PRONOUNS:
             types = ("WeaponSystem", "Group", "MilitaryForce")
             e = self.previous_subject(si, tok, types) or self.earlier(si, tok.i, types, back=2)

@@ -64,6 +64,17 @@ def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[lis
     return ctx.as_actor(found), passive
 
 
+def _blast_before(ctx, verb):
+    """'... a device that exploded on Friday, wounding 13 people': the parse hangs the participle on the
+    main verb; the explosion right before it did the wounding."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = [t for t in doc[verb.head.i + 1:verb.i - 1] if t.pos_ == "VERB"] if verb.head.i < verb.i else []
+    last = before[-1] if before else None
+    return last if last is not None and last.lemma_.lower() in ctx.res.words("events", "device_verbs") else None
+
+
 def _saw_done(ctx, si, verb):
     """'The attack saw 26 people killed': the event noun's agent did it to the people."""
     h = verb.head
@@ -79,6 +90,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return [], False
     if (event_noun := _saw_done(ctx, si, verb)) is not None:
         return _noun_agent(ctx, si, event_noun, depth + 1), True
+    if (blast := _blast_before(ctx, verb)) is not None:
+        return _subject_of(ctx, si, blast, depth + 1)
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
             and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) \
             and not any(x.dep_ in ("aux", "auxpass", "dobj") for x in verb.children):
