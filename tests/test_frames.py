@@ -67,7 +67,7 @@ def test_passive_with_by_agent():
 @pytest.mark.parametrize("body, lemma, role, value", [
     ("Ana Morel and Ivo Brandt flew back to Vostok on Monday.", "fly_back", "location", "Vostok"),   # a particle's 'to'
     ("Ivo Brandt later walked out of the embassy.", "walk", "subject", "Ivo Brandt"),   # 'out of': where from, unstated
-    ("A Russian jet crashed into a Ukrainian warship.", "crash", "target", "warship"),  # "into" no place: what was hit
+    ("A Russian jet crashed into a Ukrainian warship.", "crash_into", "target", "warship"),  # "into" no place: what was hit
     ("Some 21 bombs had gone off in Vostok by noon.", "go_off", "location", "Vostok"),  # a particle makes 'go' an event
     ("Ivo Brandt came to the embassy in Vostok on Monday.", "come", "location", "embassy"),  # motion verbs are events
 ])
@@ -623,3 +623,19 @@ def test_narration_after_a_quote_opened_in_the_sentence_before_is_not_quoted():
     sts = _statements('"Talks are a waste of time. They go nowhere," President Ivo Brandt said, after a meeting '
                       'with Secretary-General Ana Petrov in Lisk.')
     assert all(s.claimant is None for s in sts if s.predicate == "meets")
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("The police arrived and cordoned off the square in Vostok.", "cordon"),          # a lemmatizer slip fixed
+    ("Ivo Brandt checked into the Grand Motel in Vostok on Monday.", "check_into"),    # a phrasal verb kept whole
+])
+def test_an_open_predicate_is_named_as_the_verb_is_used(body, predicate):
+    assert [s for s in _statements(body) if s.predicate.startswith(predicate)]
+
+
+def test_a_chance_and_a_prospect_are_possible_not_done():
+    sts = _statements("The bombing gave rivals such as Ivo Brandt the opportunity to attack Prime Minister Jan Horak.")
+    assert all(not s.predicate.startswith("attacks") or s.predicate.endswith("_possible") for s in sts)
+    sts = _statements("Ilse Varga held out the prospects of new powers for the police and longer jail sentences "
+                      "for extremists.")
+    assert all(s.predicate.endswith("_possible") for s in sts if s.predicate.startswith("sentence"))

@@ -537,7 +537,20 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     ``threatened``, ``refused`` ...) or None for an event stated as done;
     ``imperative`` for the verb of a command, which states no event of anyone's.
     """
+    if tok.pos_ == "NOUN":
+        prospects = ctx.res.lexicon.get("modality", {}).get("possible", ())
+        a = tok
+        for _ in range(6):      # "the prospects of enhanced powers for X and longer sentences": a prospect
+            if a.dep_ not in ("conj", "pobj", "prep") or a.head.i == a.i or a.head.pos_ in ("VERB", "AUX"):
+                break
+            a = a.head
+            if a.pos_ == "NOUN" and a.lemma_.lower() in prospects:
+                return "possible"
     found = _modality(ctx, tok)
+    if found is None and tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() in ctx.res.lexicon.get("modality", {}).get("possible", ()) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "possible"   # "the opportunity to attack the prime minister": a chance, not a plan
     if found is None and tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and tok.head.lemma_.lower() not in ctx.res.words("nouns", "decision_nouns") \

@@ -189,8 +189,24 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
                     _add(frame, "place", _place(ctx, si, p, ctx.resolve_all(si, p)))
 
 
+def open_lemma(ctx, verb) -> str:
+    """The name of an open statement's verb: with its particle, or a preposition or adverb the
+    frames table's ``phrasal`` list keeps ('checked into' -> 'check into'), lemmatizer slips fixed."""
+    lemma = _phrase_lemma(verb)
+    first, *rest = lemma.split()
+    first = _table(ctx, "verbs", "lemma_fixes").get(first, first)
+    if rest:
+        return " ".join([first, *rest])
+    near = {c.lower_ for c in verb.children if c.dep_ in ("prep", "advmod", "prt", "acomp", "oprd", "dobj", "ccomp")}
+    for phrase in _table(ctx, "verbs", "phrasal"):
+        head, *words = phrase.split()
+        if head == first and all(w in near for w in words):
+            return phrase
+    return first
+
+
 def _verb_frame(ctx, si, verb, ev) -> Frame:
-    frame = Frame(si, verb, _phrase_lemma(verb), "verb", ev, negated=_negated(verb))
+    frame = Frame(si, verb, open_lemma(ctx, verb), "verb", ev, negated=_negated(verb))
     subj, passive = _subject_of(ctx, si, verb)
     if (si, verb.i) in ctx.agentless:
         subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
