@@ -20,9 +20,13 @@ measures, each in a fresh subprocess:
   default graph), and bare again with every article graph listed as a
   named graph (what ``kg.query`` passed before): best of 3 (``--repeat``);
 - changes to the big store: re-extracting one article (its graph removed
-  and written again, then the assessment redone), and a build of the same
-  folder plus 10 new articles (``kg.build`` as a user runs it again: the
-  1,000 found unchanged, 10 extracted, assessment and exports redone).
+  and written again with one statement fewer, then ``kg.corroborate.assess``
+  of what it touched), and a build of the same folder plus 10 new articles
+  (``kg.build`` as a user runs it again: the 1,000 found unchanged, 10
+  extracted, what they touch assessed again, the exports written as
+  ``kg build`` decides, or as ``--exports`` says);
+- a build that writes no Turtle (a store over ``kg.build.EXPORTS_UP_TO``
+  articles) gets it from ``kg export --format turtle``, timed apart.
 
 Prints markdown tables. Usage::
 
@@ -194,27 +198,26 @@ print(json.dumps({"load_s": t1 - t0, "pipe_s": t2 - t1, "docs": docs,
 
 _REEXTRACT = r"""
 import json, resource, sys, time
-from kg.corroborate import assess
-from kg.extract import extract, extractor_id
-from kg.extract.resources import load_resources
+from dataclasses import asdict
+import kg
+from kg.corroborate import Changes, assess
+from kg.extract import extract
 from kg.load import load_articles
-from kg.model import article_iri
-from kg.rdf import extraction_quads
 from kg.store import Store
+build = sys.modules["kg.build"]
 st = Store(sys.argv[1])
 article = load_articles([sys.argv[2]])[0]
 ex = extract(article)
-labels = {e.cameo: e.cameo_label for e in load_resources().events if e.cameo}
-quads = list(extraction_quads(ex, extractor_id(), labels))
+ex.statements = ex.statements[1:]          # other rules: one statement fewer, so the store changes
+changes = Changes()
 t0 = time.perf_counter()
-st.remove_graph(article_iri(article))
-st.add_quads(quads)
+quads = build.write_extraction(st, ex, changes)
 st.flush()
 t1 = time.perf_counter()
-assess(st)
+done = assess(st, changes=changes)
 st.flush()
 t2 = time.perf_counter()
-print(json.dumps({"store_s": t1 - t0, "assess_s": t2 - t1, "quads": len(quads),
+print(json.dumps({"store_s": t1 - t0, "assess_s": t2 - t1, "quads": quads, "assessed": asdict(done),
                   "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
@@ -225,11 +228,20 @@ import kg
 last = [t0]
 def progress(name, done, total):
     last[0] = time.perf_counter()
-report = kg.build([sys.argv[1], sys.argv[2]], out=sys.argv[3], workers=1, progress=progress)
+exports = {"auto": None, "all": True, "none": False}[sys.argv[4]]
+report = kg.build([sys.argv[1], sys.argv[2]], out=sys.argv[3], workers=1, progress=progress, exports=exports)
 t1 = time.perf_counter()
 print(json.dumps({"ingest_s": last[0] - t0, "inner_s": t1 - t0, "added": report.added,
-                  "unchanged": report.unchanged,
+                  "unchanged": report.unchanged, "assessed": report.assessed, "written": sorted(report.files),
                   "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+_TURTLE = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+import kg
+kg.write_export(sys.argv[2], "turtle", store=sys.argv[1])
+print(json.dumps({"s": time.perf_counter() - t0, "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
 
@@ -243,11 +255,25 @@ def _run(code: str, *args) -> tuple[float, dict]:
     return wall, json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _sha256(path: Path) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 REPEAT = 3
+
+
+def _exports_up_to() -> int:
+    import importlib
+    return importlib.import_module("kg.build").EXPORTS_UP_TO
 
 
 def _best(fn, repeat: int | None = None) -> tuple[float, int]:
@@ -285,7 +311,8 @@ def time_queries(store_path: Path, skip=()) -> list[dict]:
 
 
 def changes(work: Path, articles: Path, args) -> None:
-    """Re-extract one article of the last build's store, then build again with 10 new articles."""
+    """Re-extract one article of the last build's store, then build again with 10 new articles
+    (with the exports as ``kg build`` decides, ``--exports all`` or ``none``)."""
     out = work / f"build-w{args.workers[-1]}"
     first = sorted(articles.glob("*.txt"))[len(list(articles.glob("*.txt"))) // 2]
     one_wall, one = _run(_REEXTRACT, out / "store", first)
@@ -295,13 +322,18 @@ def changes(work: Path, articles: Path, args) -> None:
     for p in sorted(more.iterdir()):
         if int(p.name.split(".")[0]) < args.n:
             p.unlink()
-    add_wall, add = _run(_ADD, articles, more, out)
-    print(f"\n| change to the store of {args.n:,} articles | store s | whole s | peak RSS |")
-    print("| --- | --- | --- | --- |")
-    print(f"| re-extract one article ({one['quads']} quads): remove its graph, write it again / then assess | "
-          f"{one['store_s']:.2f} | {one['store_s'] + one['assess_s']:.1f} | {one['self_kb'] / 1024:.0f} MB |")
-    print(f"| kg.build again with 10 new articles ({add['unchanged']:,} unchanged, {add['added']} added): "
-          f"ingest / whole build | {add['ingest_s']:.1f} | {add_wall:.1f} | {add['self_kb'] / 1024:.0f} MB |")
+    add_wall, add = _run(_ADD, articles, more, out, args.exports)
+    print(f"\n| change to the store of {args.n:,} articles | store s | whole s | statements assessed | peak RSS |")
+    print("| --- | --- | --- | --- | --- |")
+    a = one["assessed"]
+    print(f"| re-extract one article ({one['quads']} quads, one statement fewer): remove its graph, write it "
+          f"again / then assess | {one['store_s']:.2f} | {one['store_s'] + one['assess_s']:.1f} | "
+          f"{a['statements']:,}{' (all)' if a['full'] else ''} | {one['self_kb'] / 1024:.0f} MB |")
+    a = add["assessed"]
+    wrote = "summary only" if add["written"] == ["summary"] else "exports written"
+    print(f"| kg.build again with 10 new articles ({add['unchanged']:,} unchanged, {add['added']} added; "
+          f"{wrote}): ingest / whole build | {add['ingest_s']:.1f} | {add_wall:.1f} | "
+          f"{a['statements']:,}{' (all)' if a['full'] else ''} | {add['self_kb'] / 1024:.0f} MB |")
 
 
 def print_queries(work: Path, args) -> None:
@@ -322,16 +354,20 @@ def main(argv=None) -> None:
     ap.add_argument("--keep", type=Path, default=None, help="folder for the articles and builds (kept)")
     ap.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy runs")
     ap.add_argument("--no-changes", action="store_true", help="skip re-extracting one article and adding 10")
+    ap.add_argument("--no-queries", action="store_true", help="skip timing the library queries")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each query, the best counted")
     ap.add_argument("--skip-query", action="append", default=[], metavar="NAME",
                     help="a library query not to time (measures takes minutes at N = 1,000)")
+    ap.add_argument("--exports", choices=["auto", "all", "none"], default="auto",
+                    help="the build that adds 10 articles: exports as kg build decides (auto), or all, or none")
     ap.add_argument("--only-changes", type=Path, default=None, metavar="WORK",
                     help="no build: time the queries and the changes on the builds kept in WORK")
     args = ap.parse_args(argv)
     global REPEAT
     REPEAT = args.repeat
     if args.only_changes:
-        print_queries(args.only_changes, args)
+        if not args.no_queries:
+            print_queries(args.only_changes, args)
         if not args.no_changes:
             changes(args.only_changes, args.only_changes / "articles", args)
         return
@@ -348,13 +384,18 @@ def main(argv=None) -> None:
     for w in args.workers:
         out = work / f"build-w{w}"
         wall, r = _run(_BUILD, articles, out, w)
-        turtles[w] = (out / "graph.ttl").read_bytes()
+        ttl = None
+        if not (out / "graph.ttl").exists():       # a big store: kg build wrote only the summary
+            _, ttl = _run(_TURTLE, out / "store", out / "graph.ttl")
+            print(f"  workers={w}: Turtle export {ttl['s']:.1f} s, peak RSS {ttl['self_kb'] / 1024:.0f} MB",
+                  file=sys.stderr)
+        turtles[w] = _sha256(out / "graph.ttl")
         spacy_wall = None
         if not args.no_spacy:
             spacy_wall, s = _run(_SPACY, texts, w)
         rows.append({"workers": w, "wall": wall, "ingest": r["ingest_s"], "self_mb": r["self_kb"] / 1024,
                      "child_mb": r["children_kb"] / 1024, "store_mb": _size(out / "store") / 2**20,
-                     "ttl_mb": len(turtles[w]) / 2**20, "spacy_wall": spacy_wall,
+                     "ttl_mb": (out / "graph.ttl").stat().st_size / 2**20, "ttl": ttl, "spacy_wall": spacy_wall,
                      "spacy_pipe": None if args.no_spacy else s["pipe_s"]})
         print(f"  workers={w}: {wall:.1f} s", file=sys.stderr)
     same = len(set(turtles.values())) == 1
@@ -371,7 +412,13 @@ def main(argv=None) -> None:
         print(f"| {r['workers']} | {r['wall']:.1f} | {args.n / r['wall']:.2f} | {words / r['wall']:,.0f} | "
               f"{r['ingest']:.1f} | {sp} | {sp_rate} | {ratio} | {r['self_mb']:.0f} MB, {child} | "
               f"{r['store_mb']:.1f} MB | {r['ttl_mb']:.1f} MB |")
-    print_queries(work, args)
+    for r in rows:
+        if r["ttl"]:
+            print(f"\nworkers {r['workers']}: graph.ttl not written by kg build (over {_exports_up_to():,} "
+                  f"articles); kg export --format turtle: {r['ttl']['s']:.1f} s, peak RSS "
+                  f"{r['ttl']['self_kb'] / 1024:.0f} MB")
+    if not args.no_queries:
+        print_queries(work, args)
     if not args.no_changes:
         changes(work, articles, args)
     if not args.keep:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections import defaultdict
 
 import networkx as nx
@@ -21,7 +22,7 @@ from .model import DOUBT_RANK
 from .queries import load_query
 from .store import Store
 
-__all__ = ["to_networkx", "central_actors", "centrality", "communities", "components",
+__all__ = ["to_networkx", "entity_graph", "central_actors", "centrality", "communities", "components",
            "disputed_entities", "article_agreement", "find_entity", "shortest_paths",
            "report_markdown", "credibility_grades", "DOUBTFUL_STATUSES"]
 
@@ -91,6 +92,57 @@ def to_networkx(store: Store, articles: bool = False) -> nx.MultiDiGraph:
         G.nodes[n]["aliases"] = sorted(aliases.get(n, ()))
     if articles:
         _add_articles(G)
+    return G
+
+
+# entity_graph: each role of the statements, and the entities, in queries of one pattern each
+# (at 1,000 articles 0.4 s and 0.6 s, against 1.4 s for one query with an OPTIONAL per role)
+_ROLE = "SELECT ?statement ?e WHERE {{ ?statement kg:{} ?e }}"
+_SECOND = ("object", "recipient", "target", "location")   # the first of these a statement has
+_ENTITIES = """
+SELECT ?e ?label ?t ?wd ?scope WHERE {
+  ?e rdfs:label ?label ; a ?t .
+  FILTER(STRSTARTS(STR(?e), STR(ent:)))
+  OPTIONAL { ?e owl:sameAs ?wdi . BIND(STRAFTER(STR(?wdi), STR(wd:)) AS ?wd) }
+  OPTIONAL { ?e kg:scopedTo ?scope }
+}"""
+
+
+def entity_graph(store: Store) -> nx.MultiDiGraph:
+    """The entities and statements of :func:`to_networkx`, without sources: what the centrality
+    measures need, at a fraction of the cost (at 1,000 articles 1 s and 60 MB, against 80 s and
+    260 MB).
+
+    Nodes: entity IRI with ``label``, ``type``, ``wikidata``, ``generic``; edges: subject ->
+    object (or recipient, target, location), key = statement IRI, no attributes. An entity
+    with two labels or types gets the first in text order (``to_networkx`` takes the first
+    its query gives). ``kg build`` ranks the central actors of its summary on this graph.
+    """
+    roles = {}
+    for role in ("subject", *_SECOND):
+        found: dict = {}
+        for r in store.query(_ROLE.format(role)).rows:
+            st, e = r["statement"], r["e"]
+            if st not in found or e < found[st]:
+                found[st] = e
+        roles[role] = found
+    attrs: dict = {}
+    for r in store.query(_ENTITIES).rows:
+        t = re.sub(r"^.*[/#]", "", str(r["t"]))        # as the graph_edges query names types
+        new = (str(r["label"]), t, r.get("wd"), r.get("scope") is not None)
+        old = attrs.get(r["e"])
+        attrs[r["e"]] = new if old is None else (min(old[0], new[0]), min(old[1], new[1]), old[2] or new[2],
+                                                 old[3] or new[3])
+    G = nx.MultiDiGraph()
+    for st, s in sorted(roles["subject"].items()):
+        o = next((roles[r][st] for r in _SECOND if st in roles[r]), None)
+        if o is None or s not in attrs or o not in attrs:
+            continue
+        for n in (s, o):
+            if n not in G:
+                label, t, wd, generic = attrs[n]
+                G.add_node(n, label=label, type=t, wikidata=wd, generic=generic)
+        G.add_edge(s, o, key=st)
     return G
 
 

@@ -10,26 +10,32 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import export
-from .corroborate import assess
-from .analysis import central_actors, report_markdown, to_networkx
+from .corroborate import Changes, assess
+from .analysis import central_actors, entity_graph, report_markdown, to_networkx
 from .load import Skipped, load, load_articles
 from .extract import extract, extract_many, extractor_id
 from .extract.resources import load_resources
 from .model import Article, Extraction, article_iri
-from .rdf import extraction_quads, extractor_iri
+from .rdf import KG, extraction_quads, extractor_iri
 from .store import Store, connect, is_url
 from .viz import write_html
 
-__all__ = ["BuildReport", "build", "ingest", "summary", "extract_parallel", "pool_size", "default_workers",
-           "DEFAULT_OUT"]
+__all__ = ["BuildReport", "build", "ingest", "write_extraction", "summary", "extract_parallel", "pool_size",
+           "default_workers", "DEFAULT_OUT", "EXPORTS_UP_TO"]
 
 DEFAULT_OUT = Path("exports")
+# kg build writes the files made from the whole graph (Turtle, TriG, facts, picture, report)
+# by itself only up to this many articles in the store: at 1,000 articles they take 100 to
+# 170 s of a build on 2 cores (the networkx graph and the report alone 850 MB), and they
+# grow with the store, while adding 10 articles takes seconds. --exports writes them anyway.
+EXPORTS_UP_TO = 1000
 # A worker process starts by loading the spaCy model (2 to 3 s on a 2-core machine, the time
 # to extract about 8 news articles): a worker is started only for every 8 articles to extract.
 ARTICLES_PER_WORKER = 8
@@ -60,13 +66,15 @@ class BuildReport:
     triples: int = 0              # distinct triples in the union
     central: list = field(default_factory=list)
     files: dict = field(default_factory=dict)
+    not_written: dict = field(default_factory=dict)   # file -> the command that writes it
+    assessed: dict = field(default_factory=dict)      # full (bool), statements assessed, triples added, removed
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 def ingest(store: Store, paths_or_articles, progress: Progress | None = None, workers: int = 1,
-           scheduler: str | None = None) -> tuple[int, int]:
+           scheduler: str | None = None, assessed: dict | None = None) -> tuple[int, int]:
     """Extract and store every article (``Article`` records or files and folders).
 
     Returns ``(added, unchanged)``. All input is read and checked before the
@@ -78,7 +86,10 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
     contract; ``workers`` is then unused). ``progress(name, done, total)`` is called once per
     article, unchanged ones included. Then the assessment graph
     (``kg.corroborate.assess``: independent origins, credibility grades,
-    conflicting and refining figures) is made anew from every article.
+    conflicting and refining figures) is brought up to date: only the statements
+    the articles written touch are assessed again, the same graph as assessing
+    everything; ``assessed``, a dict, receives what the assessment did (the fields of
+    ``kg.corroborate.Assessment``).
     """
     items = list(paths_or_articles)
     articles = items if all(isinstance(a, Article) for a in items) else load_articles(items)
@@ -106,17 +117,44 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
     ontology = Path(__file__).with_name("ontology.ttl")
     if ontology.exists():
         store.load_ontology(ontology)
+    changes = Changes()
     for ex in extractions:
-        iri = article_iri(ex.article)
-        if store.has_graph(iri):               # made by other rules: replace it
-            store.remove_graph(iri)
-        store.add_quads(list(extraction_quads(ex, extractor, labels)))
+        write_extraction(store, ex, changes, extractor, labels)
         done += 1
         if progress:
             progress(ex.article.name, done, total)
-    assess(store)           # origins, grades, conflicts: derived from all articles, so redone each time
+    # origins, grades, conflicts: only what the articles written can change (kg.corroborate.assess)
+    done = assess(store, changes=changes)
+    if assessed is not None:
+        assessed.update(asdict(done))
     store.flush()
     return len(todo), unchanged
+
+
+_SUPPORTED_IN = "SELECT ?source ?statement WHERE {{ GRAPH <{}> {{ ?source kg:supports ?statement }} }}"
+
+
+def write_extraction(store: Store, ex: Extraction, changes: Changes | None = None, extractor: str | None = None,
+                     labels: dict | None = None) -> int:
+    """Write one article's extraction into the store, in place of its graph if it has one
+    (made by other rules); returns how many quads. ``changes`` (a ``kg.corroborate.Changes``)
+    gathers what the assessment must look at again: the article, the statements its graph
+    supported before and supports now, the sources of the graph it replaced.
+    """
+    extractor = extractor or extractor_id()
+    if labels is None:
+        labels = {e.cameo: e.cameo_label for e in load_resources().events if e.cameo}
+    iri = article_iri(ex.article)
+    changes = changes if changes is not None else Changes()
+    if store.has_graph(iri):               # made by other rules: replace it
+        for r in store.query(_SUPPORTED_IN.format(iri)).rows:
+            changes.sources.add(r["source"])
+            changes.statements.add(r["statement"])
+        store.remove_graph(iri)
+    quads = list(extraction_quads(ex, extractor, labels))
+    changes.articles.add(iri)
+    changes.statements.update(str(o) for _, p, o, _ in quads if p == KG.supports)
+    return store.add_quads(quads)
 
 
 def pool_size(workers: int, articles: int) -> int:
@@ -187,22 +225,42 @@ SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?e) AS ?entities)
 
 
 def summary(store: Store, G=None) -> BuildReport:
+    """The counts of the store and its most central actors (``G``, or ``kg.analysis.entity_graph``:
+    entities and statements without their sources, four small queries)."""
     row = store.query(_COUNTS).rows[0]
     size = getattr(store, "union_size", None)       # counted by the store where it can
     triples = size() if size is not None else sum(1 for _ in store.union_triples())
-    G = G if G is not None else to_networkx(store)
+    G = G if G is not None else entity_graph(store)
     return BuildReport(articles=row["articles"], entities=row["entities"], statements=row["statements"],
                        claims=row["claims"], triples=triples, central=central_actors(G, 5))
 
 
+def _commands(files: dict, store) -> dict:
+    """file -> the command that writes it from the store."""
+    st = shlex.quote(str(store))
+    return {"turtle": f"kg export --format turtle --store {st} -o {shlex.quote(str(files['turtle']))}",
+            "trig": f"kg export --format trig --store {st} -o {shlex.quote(str(files['trig']))}",
+            "facts": f"kg export --format facts --store {st} -o {shlex.quote(str(files['facts']))}",
+            "html": f"kg viz --store {st} -o {shlex.quote(str(files['html']))}",
+            "report": f"kg analyze --format md --store {st} -o {shlex.quote(str(files['report']))}"}
+
+
 def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
           progress: Progress | None = None, *, strict: bool = False, fmt: str | None = None,
-          fields: dict | None = None, workers: int = 1, scheduler: str | None = None) -> BuildReport:
+          fields: dict | None = None, workers: int = 1, scheduler: str | None = None,
+          exports: bool | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` and write the exports.
 
     Writes ``graph.ttl``, ``graph.trig``, ``facts.jsonl``, ``graph.html``,
     ``report.md`` (the analysis) and ``summary.json`` into ``out``; the store lives in ``store`` (default
     ``out/store``). Building again changes nothing.
+
+    The five files made from the whole graph take minutes and, for the picture and the
+    report, memory that grows with the store; ``exports=None`` (the default) writes them
+    while the store holds at most ``EXPORTS_UP_TO`` articles, ``True`` always, ``False``
+    never. Those not written are removed (an older copy would not match the store) and
+    listed in ``report.not_written`` with the command that writes each; ``summary.json``
+    is always written.
 
     Files are read by suffix (``kg.load.formats()``), or all as ``fmt``;
     ``fields`` names the keys of JSON records (``{"text": "story"}``). A bad
@@ -230,17 +288,26 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     loaded = load(paths, fmt, fields, strict, exclude=(out,) if is_url(store) else (out, store))
     out.mkdir(parents=True, exist_ok=True)
     st = connect(store)
-    added, unchanged = ingest(st, loaded.articles, progress, workers, scheduler)
-    G = to_networkx(st)
-    report = summary(st, G)
-    report.added, report.unchanged, report.skipped = added, unchanged, loaded.skipped
+    assessed: dict = {}
+    added, unchanged = ingest(st, loaded.articles, progress, workers, scheduler, assessed)
+    report = summary(st)
+    report.added, report.unchanged, report.skipped, report.assessed = added, unchanged, loaded.skipped, assessed
     files = {"turtle": out / "graph.ttl", "trig": out / "graph.trig", "facts": out / "facts.jsonl",
-             "html": out / "graph.html", "report": out / "report.md", "summary": out / "summary.json"}
-    export.write(st, files["turtle"], "turtle")     # streamed: one graph (or subject) sorted at a time
-    export.write(st, files["trig"], "trig")
-    export.write_facts(st, files["facts"])
-    write_html(G, files["html"], title="geokg: " + ", ".join(str(p) for p in paths))
-    files["report"].write_text(report_markdown(G), encoding="utf-8")
+             "html": out / "graph.html", "report": out / "report.md"}
+    if exports if exports is not None else report.articles <= EXPORTS_UP_TO:
+        export.write(st, files["turtle"], "turtle")     # streamed: one graph (or subject) sorted at a time
+        export.write(st, files["trig"], "trig")
+        export.write_facts(st, files["facts"])
+        G = to_networkx(st)
+        write_html(G, files["html"], title="geokg: " + ", ".join(str(p) for p in paths))
+        files["report"].write_text(report_markdown(G), encoding="utf-8")
+    else:
+        commands = _commands(files, store)
+        for key, path in list(files.items()):
+            path.unlink(missing_ok=True)                # an older copy would not match the store
+            report.not_written[str(path)] = commands[key]
+            del files[key]
+    files["summary"] = out / "summary.json"
     report.files = {k: str(v) for k, v in files.items()}
     files["summary"].write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False), encoding="utf-8")
     return report

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import api
-from .build import default_workers
+from .build import EXPORTS_UP_TO, default_workers
 from .errors import KgError
 from .load import FIELDS, formats
 from .serve import wait_forever
@@ -70,15 +70,24 @@ def _store_path(store: str | None, out: str | None = None) -> Path | str:
 @click.option("--scheduler", default=None, metavar="tcp://HOST:8786",
               help="Extract on the workers of this Dask cluster instead (needs geokg[cluster] here and on every "
                    "worker); this process still writes the store, the graph is the same.")
+@click.option("--exports/--no-exports", default=None,
+              help=f"Write graph.ttl, graph.trig, facts.jsonl, graph.html and report.md (made from the whole "
+                   f"graph: minutes for a big store) or not. Default: while the store holds at most "
+                   f"{EXPORTS_UP_TO:,} articles. summary.json is always written.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, no summary (skipped inputs are still named).")
 @click.pass_context
-def build(ctx, paths, out, store, fmt, fields, strict, workers, scheduler, quiet):
+def build(ctx, paths, out, store, fmt, fields, strict, workers, scheduler, exports, quiet):
     """Build the knowledge graph of article files or folders.
 
     Reads .txt (+ .meta.json), .html/.htm pages, .jsonl/.json dumps,
     .xml/.rss/.atom feeds and .warc/.warc.gz crawls. Writes graph.ttl,
-    graph.trig, facts.jsonl, graph.html and summary.json into OUT and prints
-    a summary. Building again changes nothing.
+    graph.trig, facts.jsonl, graph.html, report.md and summary.json into OUT
+    and prints a summary. Building again changes nothing; building with new
+    articles assesses again only what they touch.
+
+    A store of more than 1,000 articles gets only summary.json: the other
+    files are removed, and stderr names the command that writes each (or
+    use --exports).
 
     A bad file or record (unreadable, empty, binary, oversized, malformed) is
     skipped with one line on stderr and the rest is built; the exit status is
@@ -100,7 +109,7 @@ def build(ctx, paths, out, store, fmt, fields, strict, workers, scheduler, quiet
         field_map.setdefault(name.strip(), []).append(key.strip())
     try:
         report = api.build(paths, out=out, store=store, progress=progress, strict=strict, fmt=fmt, fields=field_map,
-                           workers=workers or default_workers(), scheduler=scheduler)
+                           workers=workers or default_workers(), scheduler=scheduler, exports=exports)
     finally:
         if isinstance(progress, _ProgressLine):
             progress.close()
@@ -108,6 +117,7 @@ def build(ctx, paths, out, store, fmt, fields, strict, workers, scheduler, quiet
         click.echo(f"skipped {s}", err=True)
     if not quiet:
         _build_summary(report)
+        _not_written(report, exports)
     if report.skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -172,6 +182,17 @@ def _build_summary(report) -> None:
     click.echo(f"triples:    {report.triples}")
     click.echo("most central actors: " + ", ".join(f"{c['label']} ({c['type']})" for c in report.central))
     click.echo("wrote: " + ", ".join(report.files.values()))
+
+
+def _not_written(report, exports) -> None:
+    """On stderr: the files the build did not write, and the command that writes each."""
+    if not report.not_written:
+        return
+    why = ("--no-exports" if exports is False else
+           f"the store holds {report.articles:,} articles, more than {EXPORTS_UP_TO:,}; --exports writes them")
+    click.echo(f"not written ({why}); each reads the whole store:", err=True)
+    for path, command in report.not_written.items():
+        click.echo(f"  {path}: {command}", err=True)
 
 
 def _write(text: str, output: str) -> None:

@@ -69,6 +69,13 @@ def to_ox(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def _ox_term(term):
+    """A subject as pyoxigraph has it: rdflib terms converted, a plain string taken as an IRI."""
+    if isinstance(term, (URIRef, BNode, Literal)):
+        return to_ox(term)
+    return ox.NamedNode(term) if isinstance(term, str) else term
+
+
 _NUMERIC = {"http://www.w3.org/2001/XMLSchema#integer": int, "http://www.w3.org/2001/XMLSchema#decimal": float,
             "http://www.w3.org/2001/XMLSchema#double": float, "http://www.w3.org/2001/XMLSchema#float": float,
             "http://www.w3.org/2001/XMLSchema#long": int, "http://www.w3.org/2001/XMLSchema#int": int,
@@ -211,27 +218,64 @@ class Store:
         g = ox.NamedNode(iri)
         new = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads}
         gone = [q.triple for q in self.ox.quads_for_pattern(None, None, None, g) if q.triple not in new]
-        fresh = (t for t in new if ox.Quad(t.subject, t.predicate, t.object, g) not in self.ox)
+        self._drop(g, gone)
+        if not new and self.ox.contains_named_graph(g):
+            self._remove_empty(g)
+        self._add_new(g, new)
+        return len(new)
+
+    def replace_about(self, iri: str, subjects, quads) -> tuple[int, int]:
+        """``replace_graph`` for part of a graph: what the named graph ``iri`` says about each of
+        ``subjects`` (rdflib or pyoxigraph terms) becomes the rdflib quads given, whose subjects
+        must be among them; the rest of the graph is not read. Returns ``(added, removed)``.
+
+        The assessment of a build that changed a few articles (``kg.corroborate.assess``)
+        rewrites only the statements those articles touch this way.
+        """
+        g = ox.NamedNode(iri)
+        keep = {_ox_term(s) for s in subjects}
+        new = set()
+        for s, p, o, _ in quads:
+            t = ox.Triple(to_ox(s), to_ox(p), to_ox(o))
+            if t.subject not in keep:
+                raise ValueError(f"replace_about: {t.subject} is not among the subjects replaced")
+            new.add(t)
+        gone = [q.triple for s in keep for q in self.ox.quads_for_pattern(s, None, None, g) if q.triple not in new]
+        self._drop(g, gone)
+        return self._add_new(g, new), len(gone)
+
+    def _drop(self, g, gone) -> None:
+        """Remove triples from the graph ``g``, and from the union those no other graph holds."""
         try:
             for t in gone:
                 self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, g))
                 others = (q.graph_name for q in self.ox.quads_for_pattern(t.subject, t.predicate, t.object))
                 if not any(h != g and h != _UNION for h in others):
                     self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, _UNION))
-            if not new and self.ox.contains_named_graph(g):
-                self.ox.remove_graph(g)
         except OSError as e:
             raise StoreError(f"writing to the store failed: {e}") from None
         self._written(2 * len(gone))
-        batch = []
+
+    def _remove_empty(self, g) -> None:
+        try:
+            self.ox.remove_graph(g)
+        except OSError as e:
+            raise StoreError(f"writing to the store failed: {e}") from None
+
+    def _add_new(self, g, new) -> int:
+        """Add the triples of ``new`` the graph ``g`` lacks (and their union copies), in batches of
+        ``FLUSH_EVERY`` quads; returns how many were added."""
+        fresh = (t for t in new if ox.Quad(t.subject, t.predicate, t.object, g) not in self.ox)
+        added, batch = 0, []
         for t in fresh:      # each triple looked up once: the batches written meanwhile hold others
             batch += [ox.Quad(t.subject, t.predicate, t.object, g), ox.Quad(t.subject, t.predicate, t.object, _UNION)]
+            added += 1
             if len(batch) >= FLUSH_EVERY:
                 self._extend(batch)
                 batch = []
         if batch:
             self._extend(batch)
-        return len(new)
+        return added
 
     def query(self, sparql: str, params: dict | None = None) -> QueryResult:
         """Run a SPARQL query; ``params`` binds variables (name -> rdflib term or pyoxigraph term)."""

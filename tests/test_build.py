@@ -101,6 +101,20 @@ def test_build_twice_changes_nothing(tmp_path):
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == ttl
 
 
+def test_a_big_store_gets_only_the_summary_unless_exports_are_asked_for(tmp_path, monkeypatch):
+    import importlib
+    B = importlib.import_module("kg.build")          # kg.build is also the function
+    monkeypatch.setattr(B, "EXPORTS_UP_TO", 1)
+    out = tmp_path / "out"
+    report = kg.build([SEEDS], out=out)              # two articles: over the limit
+    assert set(report.files) == {"summary"} and len(report.not_written) == 5
+    assert sorted(p.name for p in out.iterdir()) == ["store", "summary.json"]
+    assert report.not_written[str(out / "graph.ttl")].startswith("kg export --format turtle")
+    report = kg.build([SEEDS], out=out, exports=True)
+    assert set(report.files) == {"turtle", "trig", "facts", "html", "report", "summary"} and not report.not_written
+    assert (out / "report.md").is_file()
+
+
 def test_bad_article_leaves_the_store_untouched(tmp_path):
     arts = tmp_path / "arts"
     arts.mkdir()

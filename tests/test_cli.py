@@ -133,6 +133,22 @@ def test_build_again_changes_nothing(built):
     assert (built["out"] / "graph.ttl").read_bytes() == built["ttl_first"]
 
 
+def test_build_no_exports_names_the_commands_that_write_them(built, tmp_path):
+    out = tmp_path / "o"
+    shutil.copytree(built["out"], out, ignore=shutil.ignore_patterns("LOCK"))
+    r = run("build", built["articles"], "--out", out, "--no-exports")
+    assert r.exit_code == 0, r.output
+    assert "not written (--no-exports)" in r.stderr
+    for name in ("graph.ttl", "graph.trig", "facts.jsonl", "graph.html", "report.md"):
+        assert not (out / name).exists(), name                 # an older copy would not match the store
+        assert f"{out / name}: kg " in r.stderr
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["articles"] == 2
+    command = next(line for line in r.stderr.splitlines() if "graph.ttl:" in line).split(": ", 1)[1]
+    args = command.split()[1:]
+    assert run(*args).exit_code == 0
+    assert (out / "graph.ttl").read_bytes() == built["ttl_first"]
+
+
 def _bad_file(folder, kind):
     if kind == "empty":
         (folder / "bad.txt").write_bytes(b"")

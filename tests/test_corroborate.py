@@ -352,3 +352,109 @@ def test_docstring_examples():
     for mod in (C, kg.model):
         result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0 and result.attempted > 0, mod.__name__
+
+
+# ------------------------------------------------------------------ incremental assessment
+
+# THIRD without its last sentence: the same wording (an Al Jazeera story taken over), but not
+# the Russian Navy's deployment, so only the merged origins change that statement's grade
+BRIDGE = THIRD.split(" The Russian Navy")[0] + "\n"
+
+
+def _graph(store) -> set:
+    from kg import config
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in store.graph_quads(config.ASSESSMENT_GRAPH)}
+
+
+def _expected(store) -> set:
+    from kg.store import to_ox
+    return {(str(to_ox(s)), str(to_ox(p)), str(to_ox(o))) for s, p, o, _ in C.assessment_quads(store)}
+
+
+def _navy(store):
+    rows = store.query("""SELECT ?origins ?grade WHERE { ?st kg:predicate kg:deploys ; kg:subject ?s ;
+                          kg:origins ?origins ; kg:credibility/skos:notation ?grade . ?s rdfs:label "Russian Navy" }""").rows
+    assert len(rows) == 1
+    return rows[0]["origins"], str(rows[0]["grade"])
+
+
+@pytest.fixture(scope="module")
+def stages(tmp_path_factory):
+    """The articles of ``built`` and a bridge in three folders: the first build, and two additions."""
+    first, more, bridge = (tmp_path_factory.mktemp(n) for n in ("first", "more", "bridge"))
+    write_article(first, "other.txt", OTHER, {"publisher": "El Pais", "published": "2025-10-23"})
+    write_article(first, "third.txt", THIRD, {"publisher": "Al Jazeera", "published": "2025-10-24"})
+    write_article(more, "wire.txt", WIRE, {"publisher": "Reuters", "published": "2025-10-22"})
+    write_article(more, "rewrite.txt", REWRITE, {"publisher": "Daily Aggregator", "published": "2025-10-22"})
+    write_article(bridge, "bridge.txt", BRIDGE, {"publisher": "El Pais", "published": "2025-10-25"})
+    return first, more, bridge
+
+
+def test_adding_articles_assesses_only_what_they_touch_and_equals_a_full_assessment(stages, tmp_path):
+    first, more, bridge = stages
+    out = tmp_path / "out"
+    kg.build([first], out=out)
+    assert _navy(kg.open_store(out / "store", read_only=True)) == (2, "1")      # El Pais and Al Jazeera, independent
+    report = kg.build([first, more], out=out)                    # a wire story and its rewrite
+    assert report.added == 2 and report.assessed["full"] is False
+    assert 0 < report.assessed["statements"] < report.statements
+    store = kg.open_store(out / "store", read_only=True)
+    assert _graph(store) == _expected(store)
+    report = kg.build([first, more, bridge], out=out)
+    assert report.added == 1 and report.assessed["full"] is False
+    store = kg.open_store(out / "store", read_only=True)
+    # the bridge (El Pais) took over the Al Jazeera story: one origin now, though it does not
+    # state the deployment itself
+    assert _navy(store) == (1, "2")
+    assert _graph(store) == _expected(store)
+    scratch = kg.build([first, more, bridge], out=tmp_path / "scratch")
+    assert scratch.assessed["full"] is True
+    for name in ("graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (tmp_path / "scratch" / name).read_bytes()
+    again = kg.build([first, more, bridge], out=out)
+    assert again.added == 0
+    assert (again.assessed["statements"], again.assessed["added"], again.assessed["removed"]) == (0, 0, 0)
+
+
+def test_reextracting_an_article_reassesses_what_it_stated_before(stages, tmp_path, monkeypatch):
+    import importlib
+    B = importlib.import_module("kg.build")          # kg.build is also the function
+    first, more, bridge = stages
+    out = tmp_path / "out"
+    kg.build([first, more], out=out)
+    extract = B.extract_parallel
+
+    def without_deployments(articles, workers=1):
+        for ex in extract(articles, workers):
+            ex.statements = [s for s in ex.statements if s.predicate != "deploys"]
+            yield ex
+
+    # other rules: the third article is extracted again, and no longer states the deployment
+    monkeypatch.setattr(B, "extractor_id", lambda: "geokg.rules-test")
+    monkeypatch.setattr(B, "extract_parallel", without_deployments)
+    report = kg.build([first / "third.txt"], out=out)
+    assert report.added == 1 and report.assessed["full"] is False
+    store = kg.open_store(out / "store", read_only=True)
+    assert _navy(store) == (1, "2")                   # only El Pais states it now
+    assert _graph(store) == _expected(store)
+
+
+def test_other_assessment_rules_assess_everything(built, monkeypatch):
+    _, store, _ = built
+    old = _graph(store)
+    digest = C.assessor_id().rsplit("-", 1)[1]
+    assert any(p.endswith("wasGeneratedBy>") and o.endswith(f"assessor-{digest}>") for _, p, o in old)
+    monkeypatch.setattr(C, "assessor_id", lambda threshold=C.NEAR_DUPLICATE: "geokg.corroborate-00000000")
+    done = C.assess(store, changes=C.Changes())
+    assert done.full and done.added == 3 and done.removed == 3      # only the assessor changed
+    assert _graph(store) == _expected(store)
+    monkeypatch.undo()
+    assert C.assess(store, changes=C.Changes()).full
+    assert _graph(store) == old
+
+
+def test_a_fact_told_by_too_many_sources_is_not_compared(monkeypatch):
+    readings = [Reading(f"s{i}", f"st{i}", f"a{i}", fact=("kills", "x"), value=10 * (i + 1)) for i in range(4)]
+    assert len(C.compare_readings(readings)[0]) == 6
+    monkeypatch.setattr(C, "MAX_COMPARED", 3)
+    assert C.compare_readings(readings) == ([], [])
