@@ -1241,3 +1241,16 @@ def test_a_kind_described_is_no_event():
     _, facts = _facts("Ruritania is not yet the kind of dictatorship that once ruled Freedonia, with rulers who banned "
                       "books and ran torture centres.")
     assert not [f for f in facts if f[0] in ("run", "ban", "rules")]
+
+
+def test_a_title_s_name_set_off_by_commas_is_the_subject():
+    _, facts = _facts("The head of the surgery department at the Vostok General Hospital, Ilse Varga, called on the "
+                      "government today to declare an emergency.")
+    assert [f for f in facts if f[0] == "calls_for" and f[1] == "Ilse Varga"]
+
+
+def test_a_person_noun_keeps_whose_it_is():
+    _, facts = _facts("A court in Vostok has convicted a friend of the bombing suspect for impeding the investigation. "
+                      "The governor called on the Attorney General's office to investigate Ivo Brandt.")
+    assert [f for f in facts if f[2] == "bombing suspect's friend"]
+    assert [f for f in facts if f[1] == "Attorney General's office"]

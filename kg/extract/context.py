@@ -424,6 +424,16 @@ class ArticleContext:
                     for p in child.children:
                         if p.dep_ == "pobj":
                             return self.resolve_all(si, p, allow_noun)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i and (
+                tok.lemma_.lower() in self.people or low in self.res.words("roles", "titles")):
+            # "The head of the department at the hospital, Maria Landaeta, called ...": the parse hangs
+            # the name on the last noun; set off by commas right before the verb, it is the head's
+            named = [m for t in tok.subtree if t.dep_ == "appos" and t.i > tok.i
+                     and t.right_edge.i + 1 < tok.head.i and doc[t.right_edge.i + 1].text == ","
+                     and doc[t.left_edge.i - 1].text == "," and (m := self.mention_at(si, t.i)) is not None
+                     and m.kind == "name" and m.entity.type not in ("Country", "Location")]
+            if named:
+                return [named[-1].entity]
         # a named mention inside the phrase: appositions and conjuncts first ("companies - Airbus and Safran")
         for child in tok.children:
             if child.dep_ in ("appos",):
@@ -669,6 +679,20 @@ class ArticleContext:
                 prefix = entry.demonyms[0] if entry and entry.demonyms else owner.label
                 label, owned = f"{prefix} {label}", True
                 break
+        if tok.lemma_.lower() in self.res.words("nouns", "partitive_people"):
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if of:      # "members of the U.S. and Afghan forces", "a friend of the suspect"
+                start = of[0].left_edge.i + (doc[of[0].left_edge.i].dep_ == "det")
+                end = max(t.i for t in of[0].subtree if t.dep_ not in ("relcl", "acl", "prep", "punct")
+                          and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != of[0].i
+                                      for a in t.ancestors if a.i in {x.i for x in of[0].subtree}))
+                owner = doc[start:end + 1].text      # the head word stays last: "the opposition's leading members"
+                label = f"{owner}' {label}" if owner.endswith("s") and not owner.endswith("ss") else f"{owner}'s {label}"
+        for c in tok.children:
+            if not owned and c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(si, c.i) is None:
+                start = c.left_edge.i + (doc[c.left_edge.i].dep_ == "det")
+                label, owned = f"{doc[start:c.i + 1].text}'s {label}", True   # "the Attorney General's office"
         head = tok.lower_
         if type_ is not None:
             return self.registry.from_name(label, type_)
