@@ -1254,3 +1254,43 @@ def test_a_person_noun_keeps_whose_it_is():
                       "The governor called on the Attorney General's office to investigate Ivo Brandt.")
     assert [f for f in facts if f[2] == "bombing suspect's friend"]
     assert [f for f in facts if f[1] == "Attorney General's office"]
+
+
+def test_the_city_is_the_city_named_before_but_not_the_last_city():
+    _, facts = _facts("Rebels shelled Lisk on Monday. The bombing in the city killed 12 people.")
+    assert not [f for f in facts if f[2] == "city"]
+    ex, _ = _facts("Ivo Brandt visited Lisk. He said rockets had been deployed even in the last city of the territory.")
+    assert all(s.location is None or s.location.label != "Lisk" for s in ex.statements if s.predicate == "deploys")
+
+
+def test_who_after_a_place_is_the_person_the_phrase_describes():
+    ex, _ = _facts("Prosecutors called Maria Lopez, owner of a restaurant in Lisk, who testified that a man "
+                   "requested delivery of two pizzas to a motel.")
+    assert {s.claimant.label for s in ex.statements if s.claimant} == {"Maria Lopez"}
+
+
+def test_their_after_a_conjunct_is_the_conjunct_s():
+    _, facts = _facts("Russia condemned the attack, and we remain committed to supporting the Moldovan people and "
+                      "their government.")
+    assert [f for f in facts if f[2] == "Moldovan government"]
+
+
+def test_an_infinitive_coordinated_with_a_finite_verb_has_the_infinitive_s_agent():
+    ex, _ = _facts('"I was looking right at him," declared Jan Horak, recalling the two occasions when Ivo Brandt '
+                   "entered his shop, on April 15, 1995, to reserve a truck; and on April 17 to pick up the truck.")
+    picks = [s for s in ex.statements if s.predicate.startswith("pick_up")]
+    assert picks and all(s.subject is not None and s.subject.label == "Ivo Brandt" for s in picks)
+    assert all(s.claimant is not None and s.claimant.label == "Jan Horak"
+               for s in ex.statements if s.predicate == "enter")
+
+
+def test_a_differently_named_attack_is_not_the_one_before():
+    ex, _ = _facts("Ivo Brandt carried out the concert attack in Lisk in May. Questions are asked again in the wake of "
+                   "the van-and-knife attack in the Vostok district.")
+    later = [s for s in ex.statements if s.predicate == "attacks" and s.location and s.location.label != "Lisk"]
+    assert later and all(s.subject is None for s in later)
+
+
+def test_leaders_meeting_meet_among_themselves():
+    _, facts = _facts("Last night the Ruritanian Front leaders were meeting in emergency session in Lisk.")
+    assert [f for f in facts if f[0] == "meets"]

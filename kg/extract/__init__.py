@@ -342,7 +342,8 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     times = [t for t in times if not _bound_only(doc, t[0])]
     clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
     time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
-    if time is None and len(times) == 1 and _main_line(trigger) \
+    own_date = any(t.ent_type_ == "DATE" and t.idx in clause for t in doc)     # "on April 17", unresolved
+    if time is None and len(times) == 1 and _main_line(trigger) and not own_date \
             and not any(times[0][0] <= i < times[0][1] for i in inner):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time

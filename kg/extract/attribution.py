@@ -113,6 +113,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
             break      # "... as he visited Warsaw": narration around the quote, not part of it
         if a.dep_ == "advcl" and h.pos_ == "VERB" and _reporting_status(ctx, h.lemma_.lower()) == "claimed":
+            if any(c.tag_ == "WRB" for c in a.children) and any(c.dep_ == "dobj" for c in h.children) \
+                    and (subj := _sayer(ctx, si, h)):
+                claimant, status, cue = subj[0], "claimed", h.text   # "recalling the occasions when X entered"
             break      # "X said, after a meeting to discuss Y": why X was there, not what X said
         if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and h.dep_ in ("nsubj", "attr", "appos"):
             break      # "said Sloggett, who runs exercises for the police": the writer's description
@@ -537,6 +540,9 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     ``threatened``, ``refused`` ...) or None for an event stated as done;
     ``imperative`` for the verb of a command, which states no event of anyone's.
     """
+    from .roles import _unlike_conjunct
+    if tok.pos_ == "VERB" and (prior := _unlike_conjunct(tok)) is not False:
+        return modality(ctx, prior)     # "...; and on April 17 to pick up": as the infinitive before it
     if tok.pos_ == "NOUN":
         prospects = ctx.res.lexicon.get("modality", {}).get("possible", ())
         a = tok

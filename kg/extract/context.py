@@ -18,6 +18,7 @@ from .resources import Resources
 __all__ = ["Sentence", "ArticleContext"]
 
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
+_ORDINALS = {"last", "first", "next", "other", "another", "second", "third", "previous", "new", "latest"}
 _QUANTIFIERS = {"many", "some", "most", "others", "several", "few", "both", "all", "those", "none", "dozens",
                 "hundreds", "thousands", "scores"}
 
@@ -341,6 +342,13 @@ class ArticleContext:
         if low == "their" and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS
                                   for t in self.sentences[si].doc[:tok.i]):
             return []       # "Many joined to defend their communities"
+        if low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
+            # "the Afghan people and their government": whose the first conjunct is
+            first = tok.head.head
+            owner = self.mention_at(si, first.i) or next(
+                (m for c in first.children if c.dep_ in ("amod", "compound") and (m := self.mention_at(si, c.i))), None)
+            if owner is not None and owner.entity.type in ("Country", "Organization", "MilitaryForce", "Group"):
+                return [owner.entity]
         if low in ("its", "their") and tok.dep_ == "poss":
             # "Russia's ministry said its air defences ...": the nearest name before it in the sentence;
             # "The ministry said its navy had shelled ...": else the subject of its own sentence
@@ -389,7 +397,21 @@ class ArticleContext:
             if tok.dep_ in ("nsubj",) and h.dep_ == "pobj" and h.head.lower_ in ("in", "at") and h.head.i > 0 \
                     and (mh := self.mention_at(si, h.head.i - 1)) and mh.entity.type in ("Organization", "Person"):
                 return [mh.entity]     # "the ICJ in The Hague, which ordered ...": the court, not the city
-            return self.resolve_all(si, h, allow_noun)
+            found = self.resolve_all(si, h, allow_noun)
+            if low in ("who", "whom") and found and all(e.type in ("Location", "Country") for e in found):
+                # "Yuhua Bai, owner of a restaurant in Lisk, who testified": a person, not the place the
+                # parse hung it on; the person the phrase describes
+                a = h
+                for _ in range(8):
+                    if a.head.i == a.i or a.dep_ not in ("pobj", "prep", "appos", "compound"):
+                        break
+                    a = a.head
+                    if (m := self.mention_at(si, a.i)) is not None and self.is_person(m.entity):
+                        return [m.entity]
+                    if a.pos_ == "NOUN" and a.lemma_.lower() in self.people:
+                        return self.resolve_all(si, a, allow_noun)
+                return []
+            return found
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("appos", "conj", "pobj", "dobj", "nsubj", "poss"):
@@ -511,7 +533,9 @@ class ArticleContext:
             if e:
                 return [e]
             types = self.res.lexicon.get("nouns", {}).get("definite_types", {}).get(low)
-            if types and (e := self.earlier(si, tok.i, tuple(types), back=4)):
+            if types and not any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _ORDINALS)
+                                 or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
+                    and (e := self.earlier(si, tok.i, tuple(types), back=4)):     # not "the last city of X"
                 return [e]     # "the group" -> the Houthis
         if not allow_noun or low in _ABSTRACT:
             return []

@@ -129,7 +129,8 @@ def _type_from_context(doc, start: int, end: int, guess: str, res: Resources) ->
     if prev in titles or prev2 in titles:
         return "Person"
     after = [t for t in doc[end:end + 4]]
-    if guess != "Person" and not any(t in types.get(k, []) for k in types for t in (head,)) and after and (
+    if guess != "Person" and not any(t in types.get(k, []) for k in types for t in (head,)) and after \
+            and prev not in ("in", "at", "from", "near", "to", "of", "into", "across", "outside", "inside") and (
             after[0].lower_ in ("who", "whom") or after[0].text == "," and len(after) > 1 and (
                 after[1].lower_ in ("who", "whom")
                 or after[1].like_num and after[1].text.isdigit() and 14 <= int(after[1].text) <= 99

@@ -169,7 +169,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = _noun_event(ctx, si, tok, ev, numbers, used)
             if d:
                 d = overlay(ctx, si, d)
-        if d and d.predicate in _MEETINGS and (d.object is None or d.object.type in ("Thing",)
+        if d and d.predicate in _MEETINGS and (d.object is None and not _among_themselves(tok)
+                                                or d.object is not None and d.object.type in ("Thing",)
                                                 and tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk")):
             d = None    # "speaking in the Élysée": no one met
             refused.add(tok.i)
@@ -200,6 +201,13 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 and d.confidence > 0.5:    # guessed agents do not vote
             ctx.recent_agents.append((si, d.predicate, d.subject))
     return drafts
+
+
+def _among_themselves(verb) -> bool:
+    """'the leaders were meeting in emergency session': a plural subject of 'meet' meets itself."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "meet" and any(
+        c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(x.dep_ == "conj" for x in c.children))
+        for c in verb.children)
 
 
 def _names_or_ages(ctx, si, t) -> bool:

@@ -521,11 +521,26 @@ def _kind(d: Draft) -> str:
     return d.predicate if d.event is not None else d.trigger.lemma_.lower()
 
 
+_OTHER = frozenset({"latest", "new", "another", "second", "third", "previous", "last", "other", "next",
+                    "separate", "earlier", "later", "similar", "first"})
+
+
 def _earlier(seen: list[Draft], d: Draft) -> Draft | None:
+    if any(c.lower_ in _OTHER for c in d.trigger.children):
+        return None         # "the latest attack", "another strike": not the one before
     for p in reversed(seen):
         if p is not d and p.si < d.si and p.si >= d.si - 6 and _kind(p) == _kind(d) and p.subject is not None:
-            return p
+            return p if _same_event(d, p) else None
     return None
+
+
+def _same_event(d: Draft, p: Draft) -> bool:
+    """Nothing sets the two mentions apart: no two places, no naming words of one that the other lacks
+    ('the van-and-knife attack in London Bridge' is not 'the concert bombing in the city')."""
+    if d.location is not None and p.location is not None and d.location != p.location:
+        return False
+    named = {c.lemma_.lower() for c in d.trigger.children if c.dep_ in ("compound", "nmod")}
+    return not named or bool(named & {c.lemma_.lower() for c in p.trigger.children if c.dep_ in ("compound", "nmod")})
 
 
 def _inherit(d: Draft, prior: Draft) -> Draft:

@@ -64,6 +64,17 @@ def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[lis
     return ctx.as_actor(found), passive
 
 
+def _unlike_conjunct(verb):
+    """An infinitive the parse coordinated with a finite verb ('declared X ...; and on April 17 to pick
+    up the truck'): the infinitive before it in the sentence, or False."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or verb.head.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    before = [t for t in verb.doc[:verb.i] if t.pos_ == "VERB" and t.i > verb.head.i
+              and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
+    return before[-1] if before else False
+
+
 def _blast_before(ctx, verb):
     """'... a device that exploded on Friday, wounding 13 people': the parse hangs the participle on the
     main verb; the explosion right before it did the wounding."""
@@ -215,6 +226,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             return ctx.resolve_all(si, objs[0]), False
     if verb.dep_ == "xcomp" and h.pos_ == "ADJ" and h.head.i != h.i:
         return _subject_of(ctx, si, h.head, depth + 1)     # "Germany was determined to defend"
+    if (prior := _unlike_conjunct(verb)) is not False:
+        # "declared Elliott, recalling when McVeigh entered ... to reserve a truck; and on April 17 to pick
+        # up the truck": an infinitive coordinated with a finite verb; the infinitive before it, if any
+        return _subject_of(ctx, si, prior, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
