@@ -694,7 +694,7 @@ def test_its_forces_belong_to_the_speaker_s_country():
 def test_the_country_a_leader_defends_is_his_own():
     _, facts = _facts("Nicolas Maduro criticised the United States. In a message on Telegram, he said he was "
                       "mobilising the military to defend the oil-rich country.")
-    assert ("defends_intended", "Nicolás Maduro", "Venezuela") in facts
+    assert ("defends_intended", "military", "Venezuela") in facts      # the military mobilised defends it
 
 
 def test_an_office_is_no_one_s_claim():
@@ -1294,3 +1294,28 @@ def test_a_differently_named_attack_is_not_the_one_before():
 def test_leaders_meeting_meet_among_themselves():
     _, facts = _facts("Last night the Ruritanian Front leaders were meeting in emergency session in Lisk.")
     assert [f for f in facts if f[0] == "meets"]
+
+
+def test_a_subheading_run_into_the_middle_of_a_paragraph_is_a_text_of_its_own():
+    ex, _ = _facts("Others say greed is the root cause. Beyond the border In the 1990s, warlords from Vostok openly "
+                   "led armed raids in Lisk.")
+    assert ex.statements and all(not s.evidence.text.startswith("Beyond") for s in ex.statements)
+    assert all(s.subject is None or "Beyond" not in s.subject.label for s in ex.statements)
+
+
+def test_an_outlet_s_name_is_one_name():
+    ex, _ = _facts("The governor denies the claims, according to the Latin American Herald Tribune.")
+    assert {s.claimant.label for s in ex.statements if s.claimant} == {"Latin American Herald Tribune"}
+
+
+def test_rumours_are_unverified_and_a_reward_s_outcome_has_not_happened():
+    ex, _ = _facts("Social media spread rumors about deaths in the hospital caused by bacteria similar to "
+                   "Neisseria meningitides.")
+    assert ex.statements and all(s.status == "unverified" for s in ex.statements if s.predicate == "similar_to")
+    _, facts = _facts("The government offered a reward for information leading to the capture of Ivo Brandt.")
+    assert not [f for f in facts if f[0].startswith("capture")]
+
+
+def test_who_is_trained_to_do_it_does_it():
+    _, facts = _facts("Police in Lisk have trained several species of eagle to catch drones in their talons.")
+    assert [f for f in facts if f[0].startswith("catch") and f[1] == "eagle"]

@@ -106,8 +106,22 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
         if body_lines <= 2 and (skip := dateline_end(stripped)):
             lead, stripped = lead + skip, stripped[skip:]     # "TAIPEI (Reuters) - ": no entity, no subject
         for at, piece in _cut_furniture(stripped, inline):
-            out.extend(_chunks(start + lead + at, piece))
+            for cut, part in _cut_run_in_headings(piece, openers):
+                out.extend(_chunks(start + lead + at + cut, part))
     return out
+
+
+def _cut_run_in_headings(text: str, openers: frozenset) -> list[tuple[int, str]]:
+    """A subheading run into the middle of a paragraph ('... the root cause. Budennovsk and beyond
+    In the 1990s, warlords ...'): the text before it, the heading, the text after, each on its own."""
+    cuts = [0]
+    for m in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z])", text):
+        rest = text[m.end():]
+        end = heading_end(rest, openers, longest=5)
+        if end is not None and not rest[:end].rstrip().endswith((".", ",", ":", ";")):
+            cuts += [m.end(), m.end() + end]
+    cuts.append(len(text))
+    return [(a, text[a:b].rstrip()) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
 def _cut_furniture(text: str, inline: re.Pattern | None) -> list[tuple[int, str]]:

@@ -217,6 +217,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     # (not "the alleged killer, shot dead by police": the hedge is on who he is, not on the shooting)
     if status == "reported" and hedges:     # "was reportedly killed": no one's claim, not yet verified
         status, cue = ("claimed" if claimant is not None else "unverified"), hedges[0].text
+    rumours = set(ctx.res.words("attribution", "rumour_nouns"))
+    if status in ("reported", "claimed") and any(a.lemma_.lower() in rumours or a.lower_ in rumours
+                                                 for a in [tok, *tok.ancestors] if a.pos_ in ("NOUN", "ADJ")):
+        status, cue = "unverified", next(a.text for a in [tok, *tok.ancestors] if a.lemma_.lower() in rumours
+                                         or a.lower_ in rumours)     # "rumours about deaths caused by X"
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
     if claimant is not None and status == "claimed" and (ctx.is_outlet(claimant) or claimant.label.lower().split()[-1]
@@ -406,7 +411,12 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
         chain.append(a)
     fiction = set(ctx.res.words("negation", "fiction_nouns"))
     kinds = set(ctx.res.words("negation", "kind_nouns"))
+    outcomes = set(ctx.res.words("negation", "outcome_nouns"))
     for a in chain[1:]:
+        # "a reward for information leading to the capture of X": an outcome hoped for
+        if a.lemma_.lower() in outcomes and a.pos_ == "NOUN" and tok.pos_ == "NOUN" and (
+                a.lemma_.lower() in ("reward", "bounty") or any(x.lemma_.lower() == "lead" for x in chain[1:])):
+            return True
         # "not the kind of dictatorship ... with rulers who ran torture centres": a kind described, no event
         if a.lemma_.lower() in kinds and a.pos_ == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in a.children):

@@ -440,7 +440,7 @@ class ArticleContext:
                 and prev.kind == "name" and doc[edge - 2].dep_ in ("npadvmod", "dep", "nmod", "appos", "compound"):
             return [prev.entity]    # "Maduro — the anointed successor of Chávez — defends": a dash's apposition
         if low in self.vague or tok.like_num or low in self.res.lexicon.get("units", {}) \
-                or tok.lemma_.lower() in self.res.words("nouns", "measure"):   # "4,000 pounds of X", "a batch of X"
+                or tok.lemma_.lower() in self.res.words("nouns", "measure") or low in self.res.words("nouns", "measure"):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:

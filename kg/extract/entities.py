@@ -151,7 +151,11 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
     spans = []
     for match_id, s, e in matcher(doc):
         spans.append((s, e, nlp.vocab.strings[match_id]))
-    # longest first, no overlaps
+    # longest first, no overlaps; a news outlet's name is one name ("the Latin American Herald Tribune")
+    outlets = set(res.words("attribution", "outlet_words"))
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and any(t.lower_ in outlets for t in ent):
+            spans = [sp for sp in spans if not (ent.start <= sp[0] and sp[1] <= ent.end)]
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken = [False] * len(doc)
     out: list[Mention] = []

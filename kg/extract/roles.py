@@ -200,7 +200,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         # "instructed all prefects to reinforce": a noun the tagger took for a verb, told what to do
         return [ctx.noun_entity(si, h)], False
     if verb.dep_ in ("xcomp", "pcomp") or verb.dep_ == "advcl" and h.lemma_.lower() in ctx.res.words(
-            "control", "told") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            "control", "object") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # object control: "authorised the CIA to conduct", "accusing Pakistan of supporting"
         gov = h.head if verb.dep_ == "pcomp" else h      # (an advcl: the parse's "warning locals to toe")
         if verb.dep_ == "pcomp" and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and h.lower_ == "of" \
