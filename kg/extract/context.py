@@ -439,8 +439,9 @@ class ArticleContext:
                 and doc[edge - 1].text in ("—", "–", "--", "-") and (prev := self.mention_at(si, edge - 2)) \
                 and prev.kind == "name" and doc[edge - 2].dep_ in ("npadvmod", "dep", "nmod", "appos", "compound"):
             return [prev.entity]    # "Maduro — the anointed successor of Chávez — defends": a dash's apposition
+        measure = self.res.words("nouns", "measure")
         if low in self.vague or tok.like_num or low in self.res.lexicon.get("units", {}) \
-                or tok.lemma_.lower() in self.res.words("nouns", "measure") or low in self.res.words("nouns", "measure"):
+                or tok.lemma_.lower() in measure or low in measure:   # "4,000 pounds of X", "species of X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:
