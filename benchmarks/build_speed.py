@@ -311,9 +311,13 @@ def time_queries(store_path: Path, skip=()) -> list[dict]:
 
 
 def changes(work: Path, articles: Path, args) -> None:
-    """Re-extract one article of the last build's store, then build again with 10 new articles
-    (with the exports as ``kg build`` decides, ``--exports all`` or ``none``)."""
-    out = work / f"build-w{args.workers[-1]}"
+    """Re-extract one article of (a copy of) the last build's store, then build again with 10 new
+    articles (with the exports as ``kg build`` decides, ``--exports all`` or ``none``)."""
+    built = work / f"build-w{args.workers[-1]}"
+    out = work / "changes"                        # a copy: the build stays as it was, the changes can be run again
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    shutil.copytree(built / "store", out / "store")
     first = sorted(articles.glob("*.txt"))[len(list(articles.glob("*.txt"))) // 2]
     one_wall, one = _run(_REEXTRACT, out / "store", first)
     more = work / "more"

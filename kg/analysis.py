@@ -11,6 +11,7 @@ Node attributes used: ``label``, ``type``, ``wikidata`` and, when present,
 from __future__ import annotations
 
 import difflib
+import heapq
 import itertools
 import re
 from collections import defaultdict
@@ -452,6 +453,26 @@ def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
     >>> [(r["articles"], r["shared"]) for r in article_agreement(G)]
     [(['x.txt', 'y.txt'], 1)]
     """
+    return _agreement(G)[0]
+
+
+def _agreement(G: nx.MultiDiGraph, k: int | None = None) -> tuple[list[dict], int]:
+    """The first ``k`` rows of :func:`article_agreement` (all with ``None``), and how many rows it has.
+
+    With ``k``, the pairs of articles are first only counted (an int per pair), and the
+    statements listed for the first ``k`` pairs alone: the rows of every pair would hold
+    a dict per pair and shared statement (450 MB at 1,000 generated articles, whose
+    boilerplate every article shares).
+    """
+    wanted = None
+    if k is not None and len({key for _, _, key in G.edges(keys=True)}) == G.number_of_edges():
+        shared: dict = defaultdict(int)          # statement keys are unique: one edge, one statement
+        for _, _, sources in G.edges(data="sources"):
+            for pair in itertools.combinations(sorted({s["article"] for s in sources or () if s.get("article")}), 2):
+                shared[pair] += 1
+        wanted = set(heapq.nsmallest(k, shared, key=lambda pair: (-shared[pair], pair)))
+        total = len(shared)
+        del shared
     pairs: dict = defaultdict(dict)
     conflicts: dict = defaultdict(list)
     for u, v, key, d in G.edges(keys=True, data=True):
@@ -460,6 +481,8 @@ def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
             if src.get("article"):
                 by_article[src["article"]].add((src.get("status") or d.get("status"), src.get("qualifier")))
         for a, b in itertools.combinations(sorted(by_article), 2):
+            if wanted is not None and (a, b) not in wanted:
+                continue
             pairs[a, b].setdefault(key, {"statement": key, "from": _label(G, u),
                                          "predicate": d.get("predicate"), "to": _label(G, v),
                                          "status": d.get("status")})
@@ -474,7 +497,9 @@ def article_agreement(G: nx.MultiDiGraph) -> list[dict]:
                                                               x["to"].casefold(), x["statement"]))}
             for (a, b), st in pairs.items()]
     rows.sort(key=lambda r: (-r["shared"], r["articles"]))
-    return rows
+    if wanted is None:
+        total = len(rows)
+    return (rows if k is None else rows[:k]), total
 
 
 def credibility_grades(G: nx.MultiDiGraph, k: int = 10) -> dict:
@@ -786,16 +811,16 @@ def report_markdown(G: nx.MultiDiGraph, k: int = 10, seed: int = 0) -> str:
     out.append("")
 
     out += ["## Articles agreeing on shared statements (and telling them differently)", ""]
-    rows = article_agreement(G)
-    if rows:
+    rows, total = _agreement(G, k)
+    if total:
         out += ["| Article | Article | Shared statements | Told differently | For example |",
                 "|---|---|---:|---:|---|"]
-        for r in rows[:k]:
+        for r in rows:
             eg = "; ".join(f"{_md(s['from'])} {_md(s['predicate'] or '')} {_md(s['to'])}" for s in r["statements"][:3])
             out.append(f"| {_md(r['articles'][0])} | {_md(r['articles'][1])} | {r['shared']} | "
                        f"{r['conflicting']} | {eg} |")
-        if len(rows) > k:
-            out += ["", f"… and {len(rows) - k} more pairs of articles."]
+        if total > k:
+            out += ["", f"… and {total - k} more pairs of articles."]
     else:
         out.append("No statement has sources in two or more articles.")
     out.append("")

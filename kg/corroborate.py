@@ -366,13 +366,19 @@ def origin_groups(articles: list[dict], threshold: float = NEAR_DUPLICATE) -> di
     for aid, sk in sketches.items():
         for x in sk.mins:
             index[x].append(aid)
-    pairs = set()
+    # the groups are the joins' connected components (each named by its smallest id), whatever
+    # order the pairs are tried in: a bucket whose articles are all joined already is skipped,
+    # and a pair found apart is not estimated twice (10,000 generated articles: 2 s, not 16)
+    apart = set()
     for ids in index.values():
-        if 1 < len(ids) <= 200:
-            pairs.update(combinations(sorted(ids), 2))
-    for x, y in sorted(pairs):
-        if find(x) != find(y) and near_duplicates(sketches[x], sketches[y], threshold):
-            union(x, y)
+        if not 1 < len(ids) <= 200 or len({find(x) for x in ids}) == 1:
+            continue
+        for x, y in combinations(sorted(ids), 2):
+            if find(x) != find(y) and (x, y) not in apart:
+                if near_duplicates(sketches[x], sketches[y], threshold):
+                    union(x, y)
+                else:
+                    apart.add((x, y))
     return {a["id"]: find(a["id"]) for a in articles}
 
 

@@ -337,3 +337,21 @@ def test_generic_nodes_are_no_central_actors():
     G.add_edge("b", "c", key="sbc")
     G.nodes["p"].update(label="people", type="Thing", generic=True)
     assert "p" not in [r["node"] for r in central_actors(G, 5)]
+
+
+def test_report_lists_the_first_agreeing_pairs_without_holding_them_all(seed_store):
+    from kg.analysis import _agreement
+    G = to_networkx(seed_store)
+    full = article_agreement(G)
+    for k in (0, 1, 2, 10):
+        rows, total = _agreement(G, k)
+        assert rows == full[:k] and total == len(full)
+    G = nx.MultiDiGraph()
+    for i, arts in enumerate([("a", "b", "c"), ("a", "b"), ("b", "c"), ("c", "d"), ("a", "b", "d")]):
+        G.add_edge("x", f"y{i}", key=f"s{i}", predicate="p", status="reported",
+                   sources=[{"article": a, "status": "claimed" if a == "d" else "reported"} for a in arts])
+    full = article_agreement(G)
+    assert [(r["articles"], r["shared"]) for r in full[:3]] == [(["a", "b"], 3), (["b", "c"], 2), (["a", "c"], 1)]
+    for k in range(7):
+        assert _agreement(G, k) == (full[:k], len(full))
+    assert report_markdown(G, k=2).count("more pairs of articles") == 1
