@@ -639,3 +639,35 @@ def test_a_chance_and_a_prospect_are_possible_not_done():
     sts = _statements("Ilse Varga held out the prospects of new powers for the police and longer jail sentences "
                       "for extremists.")
     assert all(s.predicate.endswith("_possible") for s in sts if s.predicate.startswith("sentence"))
+
+
+def test_where_a_vehicle_is_driven_to_is_a_place_not_a_recipient():
+    sts = [s for s in _statements("Prosecutors say Ivo Brandt drove the truck to Geary Lake in Vostok.")
+           if s.predicate == "drive"]
+    assert sts and all(s.recipient is None for s in sts)
+
+
+def test_who_is_given_something_in_a_passive_receives_it():
+    sts = [s for s in _statements("Ivo Brandt was granted political asylum in Ruritania.") if s.predicate == "grant"]
+    assert sts and _label(sts[0].recipient) == "Ivo Brandt" and _label(sts[0].object) == "political asylum"
+
+
+def test_an_it_that_stands_for_an_infinitive_is_no_participant():
+    sts = _statements("Bloody Friday shocked Vostok. It required only one man with a loud hailer to clear each area.")
+    assert not [s for s in sts if s.predicate == "require"]
+
+
+def test_a_bare_verb_after_an_infinitive_shares_its_agent_and_modality():
+    sts = _statements("The government is pushing a vote to elect an assembly that will have the authority to change "
+                      "the constitution, supplant the elected legislature and extend the president's term.")
+    supplant = [s for s in sts if s.predicate.startswith("supplant")]
+    assert supplant and all(s.predicate.endswith("_authorized") and _label(s.subject) != "government"
+                            for s in supplant)
+
+
+def test_no_longer_and_a_missed_chance_negate():
+    sts = _statements("John Keller bombed the depot in May. Villagers accused the police of missing several "
+                      "opportunities to identify him.")
+    assert [s for s in sts if s.predicate == "not_identify"]
+    sts = _statements("The council can no longer even be trusted to count the votes in Vostok.")
+    assert not [s for s in sts if s.predicate.startswith("trust")]

@@ -23,6 +23,7 @@ from .attribution import (
     claim_scope,
     cue_token,
     figurative,
+    missed,
     is_hypothetical,
     governor_negated,
     modality,
@@ -303,6 +304,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode = "intended"      # "will be deployed next year", "are to be tested": announced, not done
         if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
             mode = "threatened" if d.predicate in contested else "intended"
+        if mode == "possible" and missed(ctx, d.trigger):
+            mode, d.negated = None, True     # "missed opportunities to identify him": not identified
         negated = d.negated or d.trigger.pos_ == "VERB" and any(      # "was nearly downed"; not "nearly half"
             c.dep_ == "advmod" and c.lower_ in near_miss and c.i == d.trigger.i - 1 for c in d.trigger.children) \
             or mode in ("intended", "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"

@@ -225,7 +225,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
     if claimant is not None and status == "claimed" and (ctx.is_outlet(claimant) or claimant.label.lower().split()[-1]
-                                                         in ctx.res.words("attribution", "evidence_nouns")):
+                                                         in ctx.res.words("attribution", "evidence_nouns")
+                                                         + ctx.res.words("attribution", "neutral_sources")):
         status = "reported"     # "..., Al-Monitor reported", "phone records indicated": a source, no party
     return claimant, status, cue
 
@@ -485,6 +486,14 @@ def figurative(ctx: ArticleContext, tok) -> bool:
     return False
 
 
+def missed(ctx: ArticleContext, tok) -> bool:
+    """'missed several opportunities to identify him': the chance was let go, the event did not happen."""
+    chance = tok.head if tok.dep_ in ("acl", "relcl") else None
+    return chance is not None and chance.pos_ == "NOUN" \
+        and chance.lemma_.lower() in ctx.res.lexicon.get("modality", {}).get("possible", ()) \
+        and chance.head.lemma_.lower() in ctx.res.words("negation", "missed_verbs")
+
+
 def unwanted_quality(ctx: ArticleContext, tok) -> bool:
     """'did not want a wasted meeting': what is not wanted is the quality, so neither the meeting
     nor its absence is stated."""
@@ -563,6 +572,9 @@ def modality(ctx: ArticleContext, tok) -> str | None:
             if a.pos_ == "NOUN" and a.lemma_.lower() in prospects:
                 return "possible"
     found = _modality(ctx, tok)
+    if found is None and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" \
+            and tok.head.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return modality(ctx, tok.head)  # "the authority to change the constitution, supplant the legislature"
     if found is None and tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" \
             and tok.head.lemma_.lower() in ctx.res.lexicon.get("modality", {}).get("possible", ()) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

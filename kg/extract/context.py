@@ -23,6 +23,14 @@ _QUANTIFIERS = {"many", "some", "most", "others", "several", "few", "both", "all
                 "hundreds", "thousands", "scores"}
 
 
+def expletive_it(res, tok) -> bool:
+    """'It required only one man to clear the area': an 'it' that stands for the infinitive after it."""
+    return tok.lower_ == "it" and tok.dep_ == "nsubj" \
+        and tok.head.lemma_.lower() in res.words("nouns", "infinitive_expletive_verbs") \
+        and any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in tok.head.children)
+
+
 def clause_subject(tok) -> bool:
     """A conjunct the parse hung on a list that is the subject of the next clause ('a gun battle
     with police and Dzhokhar was found'): the verb after it has no subject of its own."""
@@ -312,6 +320,8 @@ class ArticleContext:
                                                           or c.dep_ == "ccomp" and tok.head.lemma_.lower() != "be")
                 for c in [*tok.head.children, *(x for a in tok.head.children if a.dep_ == "acomp" for x in a.children)]):
             return []       # "it is not ruled out that ...", "it is likely that ...": no referent
+        if expletive_it(self.res, tok):
+            return []       # "It required only one man to clear the area", "it took hours to ...": no referent
         if low in ("he", "she") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" \
                 and tok.head.head.lemma_.lower() in self.res.words("attribution", "claimed"):
             # "One community worker said he contacted the police": the speaker, a person named or not

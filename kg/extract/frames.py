@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Entity
 from .quantities import find_numbers
 from .resources import EventType
+from .context import expletive_it
 from .roles import (
     _ACTORS,
     _VIOLENT,
@@ -143,7 +144,10 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             role_here = role
             if role == "agent" and prep.lower_ != "by":
                 ents = [e for e in ents if e.type in _ACTORS]   # "fire from the Islamic State": who fires
-            if role == "recipient" and frame.kind == "verb" and (places := _place(ctx, si, p, ents)) and (
+            if role == "recipient" and frame.kind == "verb" and head.lemma_.lower() in _table(ctx, "verb", "motion")[
+                    "verbs"] and ents and not _actor_like(ctx, p, ents):
+                role_here = "place"     # "drove the truck to Geary Lake": where to
+            elif role == "recipient" and frame.kind == "verb" and (places := _place(ctx, si, p, ents)) and (
                     p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)):
                 role_here, ents = "place", places   # "came to the shop", "flew to Belfast": where to, no recipient
             elif role == "recipient" and frame.kind == "verb" and p.pos_ != "PROPN" and not _actor_like(ctx, p, ents):
@@ -207,6 +211,8 @@ def open_lemma(ctx, verb) -> str:
 
 def _verb_frame(ctx, si, verb, ev) -> Frame:
     frame = Frame(si, verb, open_lemma(ctx, verb), "verb", ev, negated=_negated(verb))
+    if any(expletive_it(ctx.res, c) for c in verb.children):
+        return frame        # "It required one man to clear the area": the infinitive is the event
     subj, passive = _subject_of(ctx, si, verb)
     if (si, verb.i) in ctx.agentless:
         subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
@@ -214,10 +220,17 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     _add(frame, "agent", [e for e in subj if (e.label.lower().split()[-1:] != ["people"] or passive)
                           and not (e.type == "Thing" and e.label.lower().split()[-1] in generic)])
     deps = _table(ctx, "verb", "deps")
+    second = [c for c in verb.children if c.dep_ == "dobj" or c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN")
+              and c.ent_type_ not in ("DATE", "TIME")]      # (the parse's "assigned [Room 25]")
+    given = any(c.dep_ == "nsubjpass" for c in verb.children) and bool(second)
+    if given and all(c.dep_ == "npadvmod" for c in second):
+        _add(frame, "patient", _participants(ctx, si, second[0]))
     for c in verb.children:
         role = deps.get(c.dep_) or ("patient" if passive and c.dep_ == "nsubj" else None)
         if c.dep_ == "nsubjpass" and not passive:
             continue
+        if given and c.dep_ == "nsubjpass":
+            role = "recipient"      # "McVeigh was assigned Room 25", "he was refused entry": the one given it
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)

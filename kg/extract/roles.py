@@ -67,9 +67,11 @@ def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[lis
 def _unlike_conjunct(verb):
     """An infinitive the parse coordinated with a finite verb ('declared X ...; and on April 17 to pick
     up the truck'): the infinitive before it in the sentence, or False."""
-    if verb.dep_ != "conj" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            or verb.head.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    bare = verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ != "conj" or not (to or bare) or verb.head.tag_ not in ("VBD", "VBZ", "VBP", "VBG") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False    # (also a bare verb: "pushing a vote on an assembly with the power to change X, supplant Y")
     before = [t for t in verb.doc[:verb.i] if t.pos_ == "VERB" and t.i > verb.head.i
               and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
     return before[-1] if before else False
@@ -618,6 +620,9 @@ def _negated(tok) -> bool:
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts"
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children)
+           for c in tok.children):
+        return True         # "can no longer be trusted"
     return any(c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
                                                         for x in c.children) for c in tok.children)
 
