@@ -23,7 +23,7 @@ from .load import Skipped, load, load_articles
 from .extract import extract, extract_many, extractor_id
 from .extract.resources import load_resources
 from .model import Article, Extraction, article_iri
-from .rdf import KG, extraction_quads, extractor_iri
+from .rdf import extraction_quads, extractor_iri
 from .store import Store, connect, is_url
 from .viz import write_html
 
@@ -131,9 +131,6 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
     return len(todo), unchanged
 
 
-_SUPPORTED_IN = "SELECT ?source ?statement WHERE {{ GRAPH <{}> {{ ?source kg:supports ?statement }} }}"
-
-
 def write_extraction(store: Store, ex: Extraction, changes: Changes | None = None, extractor: str | None = None,
                      labels: dict | None = None) -> int:
     """Write one article's extraction into the store, in place of its graph if it has one
@@ -147,13 +144,10 @@ def write_extraction(store: Store, ex: Extraction, changes: Changes | None = Non
     iri = article_iri(ex.article)
     changes = changes if changes is not None else Changes()
     if store.has_graph(iri):               # made by other rules: replace it
-        for r in store.query(_SUPPORTED_IN.format(iri)).rows:
-            changes.sources.add(r["source"])
-            changes.statements.add(r["statement"])
+        changes.note_removal(store, iri)
         store.remove_graph(iri)
     quads = list(extraction_quads(ex, extractor, labels))
-    changes.articles.add(iri)
-    changes.statements.update(str(o) for _, p, o, _ in quads if p == KG.supports)
+    changes.note_quads(iri, quads)
     return store.add_quads(quads)
 
 

@@ -704,6 +704,32 @@ class Changes:
     articles: set = field(default_factory=set)
     statements: set = field(default_factory=set)
     sources: set = field(default_factory=set)
+    facts: set = field(default_factory=set)        # the facts with a figure of the graphs removed
+
+    def note_removal(self, store, graph: str) -> None:
+        """Note what an article's graph supports, before it is removed: its statements, their
+        facts (once it is gone the store may no longer say what a statement stated, and the
+        statements sharing the fact must be assessed again) and its sources."""
+        for r in store.query(_SUPPORTED_IN.format(graph)).rows:
+            self.sources.add(r["source"])
+            self.statements.add(r["statement"])
+            if r.get("q") is not None:
+                self.facts.add(_fact(r))
+
+    def note_quads(self, graph: str, quads) -> None:
+        """Note an article's graph about to be written: the article and the statements it supports."""
+        from .rdf import KG
+        self.articles.add(str(graph))
+        self.statements.update(str(o) for _, p, o, _ in quads if p == KG.supports)
+
+
+_SUPPORTED_IN = """
+SELECT ?source ?statement ?p ?s ?o ?loc ?tgt ?rec ?q WHERE {{ GRAPH <{}> {{
+  ?source kg:supports ?statement . ?statement kg:predicate ?p .
+  OPTIONAL {{ ?statement kg:quantity ?q }}
+  OPTIONAL {{ ?statement kg:subject ?s }} OPTIONAL {{ ?statement kg:object ?o }}
+  OPTIONAL {{ ?statement kg:location ?loc }} OPTIONAL {{ ?statement kg:target ?tgt }}
+  OPTIONAL {{ ?statement kg:recipient ?rec }} }} }}"""
 
 
 @dataclass
@@ -751,16 +777,16 @@ def _regrouped(before: dict[str, str], origin_of: dict[str, str]) -> set[str]:
     return {a for a, o in before.items() if a in origin_of and (len(news[o]) > 1 or len(olds[origin_of[a]]) > 1)}
 
 
-def _fact_groups(store, statements: set[str]) -> list[list[str]]:
+def _fact_groups(store, statements: set[str], known: set = frozenset()) -> list[list[str]]:
     """The statements, and every statement that shares a fact (with a figure) with one of
-    them, in groups that :func:`compare_readings` compares together: one fact each, or one
-    statement without a figure."""
+    them or is one of the ``known`` facts, in groups that :func:`compare_readings` compares
+    together: one fact each, or one statement without a figure."""
     facts: dict[str, tuple] = {}
     for chunk in _chunks(sorted(statements)):
         for r in store.query(_FACTS_OF % _iri_list(chunk)).rows:
             if r.get("value") is not None:
                 facts[r["statement"]] = _fact(r)
-    keys = set(facts.values())
+    keys = set(facts.values()) | set(known)
     with_subject = sorted({(k[0], k[1]) for k in keys if k[1] is not None})
     without = sorted({k[0] for k in keys if k[1] is None})
     for chunk in _chunks(with_subject, 500):
@@ -834,7 +860,7 @@ def assess(store, threshold: float = NEAR_DUPLICATE, changes: Changes | None = N
         moved = sorted(_regrouped(before, origin_of))
         for chunk in _chunks(moved, 500):
             todo.update(r["statement"] for r in store.query(_STATEMENTS_OF_ARTICLES % _iri_list(chunk)).rows)
-        fact_groups = _fact_groups(store, todo)
+        fact_groups = _fact_groups(store, todo, changes.facts)
     covered = set(subjects)
     for batch in _batches(fact_groups):
         readings = _readings_of(store, batch)

@@ -416,26 +416,46 @@ def test_adding_articles_assesses_only_what_they_touch_and_equals_a_full_assessm
     assert (again.assessed["statements"], again.assessed["added"], again.assessed["removed"]) == (0, 0, 0)
 
 
-def test_reextracting_an_article_reassesses_what_it_stated_before(stages, tmp_path, monkeypatch):
+def _grades(store, predicate) -> dict:
+    rows = store.query(f"""SELECT ?value ?grade WHERE {{ ?st kg:predicate kg:{predicate} ;
+                           kg:quantity/schema:value ?value ; kg:credibility/skos:notation ?grade }}""").rows
+    return {r["value"]: str(r["grade"]) for r in rows}
+
+
+@pytest.mark.parametrize("drop", [("deploys", None), ("kills", 12), ("sells", 6e9)])
+def test_reextracting_an_article_reassesses_what_it_stated_before(stages, tmp_path, monkeypatch, drop):
     import importlib
     B = importlib.import_module("kg.build")          # kg.build is also the function
     first, more, bridge = stages
     out = tmp_path / "out"
     kg.build([first, more], out=out)
+    store = kg.open_store(out / "store", read_only=True)
+    assert _navy(store) == (2, "1")
+    assert _grades(store, "kills") == {40: "4", 12: "4"}               # 40 and 12 conflict
+    assert _grades(store, "sells") == {5e9: "1", 6e9: "3"}             # $6 bn supports "more than $5 bn"
+    del store
     extract = B.extract_parallel
 
-    def without_deployments(articles, workers=1):
+    def dropped(st) -> bool:
+        return st.predicate == drop[0] and (drop[1] is None or st.quantity is not None and st.quantity.value == drop[1])
+
+    def fewer(articles, workers=1):
         for ex in extract(articles, workers):
-            ex.statements = [s for s in ex.statements if s.predicate != "deploys"]
+            ex.statements = [st for st in ex.statements if not dropped(st)]
             yield ex
 
-    # other rules: the third article is extracted again, and no longer states the deployment
+    # other rules: the third article is extracted again, and no longer states one thing
     monkeypatch.setattr(B, "extractor_id", lambda: "geokg.rules-test")
-    monkeypatch.setattr(B, "extract_parallel", without_deployments)
+    monkeypatch.setattr(B, "extract_parallel", fewer)
     report = kg.build([first / "third.txt"], out=out)
     assert report.added == 1 and report.assessed["full"] is False
     store = kg.open_store(out / "store", read_only=True)
-    assert _navy(store) == (1, "2")                   # only El Pais states it now
+    if drop[0] == "deploys":
+        assert _navy(store) == (1, "2")              # only El Pais states it now
+    elif drop[0] == "kills":
+        assert _grades(store, "kills") == {40: "3"}  # 12 gone, and 40 no longer doubted by it
+    else:                                            # $6 bn gone: "more than $5 bn" lost its support,
+        assert _grades(store, "sells") == {5e9: "3"}     # though the article that stated it is not touched
     assert _graph(store) == _expected(store)
 
 
