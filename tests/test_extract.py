@@ -1319,3 +1319,19 @@ def test_rumours_are_unverified_and_a_reward_s_outcome_has_not_happened():
 def test_who_is_trained_to_do_it_does_it():
     _, facts = _facts("Police in Lisk have trained several species of eagle to catch drones in their talons.")
     assert [f for f in facts if f[0].startswith("catch") and f[1] == "eagle"]
+
+
+def test_he_after_a_person_noun_subject_is_that_person_and_not_a_name_quoted():
+    ex, _ = _facts("The friend said the attacker was a keen follower of the preacher Ahmad Musa Jibril. "
+                   "“He used to listen to a lot of Musa Jibril,” he told the BBC. “I phoned the hotline,” he added.")
+    assert not [s for s in ex.statements if s.subject and "Jibril" in s.subject.label]
+
+
+def test_called_a_shop_to_obtain_is_the_caller_s_purpose():
+    _, facts = _facts("John Keller walked to the depot, where he called Horak's to obtain a price quote.")
+    assert not [f for f in facts if f[0].startswith("obtain") and f[1] and "Horak" in f[1]]
+
+
+def test_since_a_year_is_no_time_of_the_event():
+    ex, _ = _facts("It was the first reported death of a Ruritanian general in Vostok since 2017.")
+    assert ex.statements and all(s.time is None for s in ex.statements)

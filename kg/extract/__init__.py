@@ -366,13 +366,17 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     return time
 
 
-_BOUNDS = frozenset({"since", "until", "till", "after", "before", "from", "by", "through"})
+_BOUNDS = frozenset({"since", "until", "till", "after", "before", "from", "through"})
 
 
 def _bound_only(doc, start: int) -> bool:
-    """'since 2017', 'three days after April 15', 'by Monday': a time the event is measured from, not its own."""
+    """'since 2017', 'three days after April 15': a time the event is measured from, not its own ('by 2027' is its deadline)."""
     tok = next((t for t in doc if t.idx >= start), None)
-    if tok is None or tok.i == 0:
+    if tok is None:
+        return False
+    if tok.lower_ in _BOUNDS:
+        return True         # the time expression took its preposition: "since 2017"
+    if tok.i == 0:
         return False
     prev = doc[tok.i - 1]
     return prev.lower_ in _BOUNDS or prev.lower_ in ("the", "of") and tok.i > 1 and doc[tok.i - 2].lower_ in _BOUNDS

@@ -137,21 +137,24 @@ class ArticleContext:
         """A subject pronoun continues the subject of the sentence before ('It said ... It emphasised ...')."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or si == 0:
             return None
-        if any(m.entity.type in types and m.start < tok.i and m.kind == "name" for m in self.mentions[si]):
-            return None     # an antecedent in the same sentence comes first
+        doc = self.sentences[si].doc
+        if any(m.entity.type in types and m.start < tok.i and m.kind == "name"
+               and (_quoted(tok) or not quoted(doc, doc[m.start].idx)) for m in self.mentions[si]):
+            return None     # an antecedent in the same sentence comes first (not one quoted: '"...X," he told')
         for s in (si - 1,):
             root = self.sentences[s].doc[:].root
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].lower_ not in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
                 found = self.as_actor(self.resolve_all(s, subj[0]))
-                if found and found[0].type in types:
-                    return found[0]
+                if found and (found[0].type in types or "Person" in types and subj[0].tag_ == "NN"
+                              and subj[0].lemma_.lower() in self.people):
+                    return found[0]     # (also "The friend said ... . He told ...")
             elif subj and subj[0].lower_ in _THING_PRONOUNS | _PEOPLE_PRONOUNS:
                 if s not in self.subject_memo and depth < 5:
                     self._memo(s, subj[0], self.previous_subject(s, subj[0], types, depth + 1))
                 e = self.subject_memo.get(s)
-                if e is not None and e.type in types:
-                    return e
+                if e is not None and (e.type in types or "Person" in types and e.type == "Group"):
+                    return e        # (a person named by a noun, "the friend", may be typed as a group)
         return None
 
     def is_outlet(self, e: Entity) -> bool:
@@ -211,12 +214,32 @@ class ArticleContext:
                 return found
         return []
 
+    def _person_noun_before(self, si: int, tok) -> Entity | None:
+        """A subject pronoun right after a sentence whose subject is a person named by a noun ('The friend
+        said ...'), with no person named in between: that person."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or si == 0 or tok.lower_ not in ("he", "she") or _quoted(tok):
+            return None
+        doc = self.sentences[si].doc
+        if any(m.kind == "name" and self.is_person(m.entity) and not quoted(doc, doc[m.start].idx)
+               for m in self.mentions[si] if m.start < tok.i):
+            return None
+        root = self.sentences[si - 1].doc[:].root
+        subj = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.tag_ == "NN"
+                and c.lemma_.lower() in self.people]
+        if not subj or self.mention_at(si - 1, subj[0].i) is not None \
+                or any(a.dep_ == "appos" for a in subj[0].children):
+            return None
+        return self.noun_entity(si - 1, subj[0], type_="Person")
+
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
-                demonyms: bool = False) -> Entity | None:
-        """The nearest named mention of one of ``types`` before token i (this or earlier sentences)."""
+                demonyms: bool = False, outside_quotes: bool = False) -> Entity | None:
+        """The nearest named mention of one of ``types`` before token i (this or earlier sentences);
+        with ``outside_quotes``, not one inside a quotation in the pronoun's own sentence."""
         for s in range(si, max(-1, si - back - 1), -1):
             for m in reversed(self.mentions[s]):
                 if s == si and m.start >= i:
+                    continue
+                if outside_quotes and quoted(self.sentences[s].doc, self.sentences[s].doc[m.start].idx):
                     continue
                 if (m.kind == "name" or demonyms) and m.entity.type in types and not (
                         m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_
@@ -300,7 +323,8 @@ class ArticleContext:
                 if a.head.i == a.i:
                     break
                 a = a.head
-                same = [c for c in a.children if c.dep_ == "nsubj" and c.lower_ == low and c.i != tok.i]
+                same = [c for c in a.children if c.dep_ == "nsubj" and c.lower_ == low and c.i != tok.i
+                        and _quoted(c) == _quoted(tok)]     # not '"He used to ...," he told the BBC'
                 if same:
                     return self.resolve_all(si, same[0], allow_noun)
         if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
@@ -333,8 +357,14 @@ class ArticleContext:
                 if found and (self.is_person(found[0]) or lemma in self.people or lemma + "s" in self.people):
                     return found[:1]
         if low in _PEOPLE_PRONOUNS:
+            if (noun := self._person_noun_before(si, tok)) is not None:
+                return self._memo(si, tok, noun)    # "The friend said ... . '...,' he told the BBC": the friend
             e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
-                or self.earlier(si, tok.i, ("Person",))
+                or self.earlier(si, tok.i, ("Person",), outside_quotes=not _quoted(tok))
+            if e is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                    m.kind == "name" and m.entity.label.split()[-1] == e.label.split()[-1]
+                    for t in tok.head.subtree if t.i > tok.i and (m := self.mention_at(si, t.i)) is not None):
+                e = None    # "He used to listen to Musa Jibril": not Jibril himself (he would be "himself")
             speaker = self._named_speaker(si, tok)
             if e is not None and e == speaker:
                 # "He rented the truck, Elliott said": Elliott would have said "I"; the person before him

@@ -210,6 +210,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             return ctx.resolve_all(si, gov), False      # the parse's "accused [the guards of missing]"
         control = verb.dep_ == "pcomp" and h.lower_ in ("of", "from", "into", "for") \
             or gov.lemma_.lower() in ctx.res.words("control", "object")   # not "did X without asking"
+        if gov.lemma_.lower() in ctx.res.words("control", "object_via_on") and not any(
+                c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "to") for c in gov.children):
+            control = False     # "called Elliott's to obtain a price quote": the caller obtains it
         objs = [c for c in gov.children if c.dep_ in ("dobj",)] if gov.pos_ == "VERB" and control else []
         if objs and verb.dep_ == "pcomp" and gov.lemma_.lower() not in ctx.res.words("control", "object") \
                 and gov.lemma_.lower() not in ctx.res.words("control", "gerund_object") \
