@@ -360,7 +360,9 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
     time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
     own_date = any(t.ent_type_ == "DATE" and t.idx in clause for t in doc)     # "on April 17", unresolved
-    if time is None and len(times) == 1 and _main_line(trigger) and not own_date \
+    anchor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj") \
+        and trigger.head.pos_ == "VERB" else trigger     # "launched strikes on Kharkiv on 2 March": the verb's
+    if time is None and len(times) == 1 and _main_line(anchor) and not own_date \
             and not any(times[0][0] <= i < times[0][1] for i in inner):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
