@@ -1335,3 +1335,8 @@ def test_called_a_shop_to_obtain_is_the_caller_s_purpose():
 def test_since_a_year_is_no_time_of_the_event():
     ex, _ = _facts("It was the first reported death of a Ruritanian general in Vostok since 2017.")
     assert ex.statements and all(s.time is None for s in ex.statements)
+
+
+def test_a_first_name_alone_is_the_person_named_in_full():
+    ex, _ = _facts("Maria Lopez met John Keller in Vostok. Keller later said Maria had promised to visit Lisk.")
+    assert not [e for e in ex.entities if e.label == "Maria"]

@@ -73,16 +73,22 @@ class EntityRegistry:
     def finalise(self, mentions: list[Mention]) -> dict[Entity, Entity]:
         """Merge surnames into full names; return old -> canonical entity (with aliases)."""
         full_people: dict[str, Entity] = {}
+        first_names: dict[str, set[Entity]] = {}
         for m in mentions:
             e = m.entity
             if e.type == "Person" and " " in e.label:
                 full_people.setdefault(e.label.split()[-1], e)
+                first_names.setdefault(e.label.split()[0], set()).add(e)
         remap: dict[Entity, Entity] = {}
         for m in mentions:
             e = m.entity
-            if " " not in e.label and e.label in full_people and e.type in ("Person", "Organization", "Thing", "Location") \
-                    and e.label not in self.res.surface:
+            if " " in e.label or e.type not in ("Person", "Organization", "Thing", "Location") \
+                    or e.label in self.res.surface:
+                continue
+            if e.label in full_people:
                 remap[e] = full_people[e.label]
+            elif len(first_names.get(e.label, ())) == 1:
+                remap[e] = next(iter(first_names[e.label]))     # "I speak to Vladimir": Vladimir Putin
         out: dict[Entity, Entity] = {}
         surfaces: dict[Entity, set[str]] = {}
         for key, e in self.by_key.items():
