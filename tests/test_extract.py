@@ -1340,3 +1340,23 @@ def test_since_a_year_is_no_time_of_the_event():
 def test_a_first_name_alone_is_the_person_named_in_full():
     ex, _ = _facts("Maria Lopez met John Keller in Vostok. Keller later said Maria had promised to visit Lisk.")
     assert not [e for e in ex.entities if e.label == "Maria"]
+
+
+def test_a_hyphenated_word_split_by_the_tokenizer_is_one_label():
+    _, facts = _facts("Lisk will host the semi-finals and then the final.")
+    assert [f for f in facts if f[2] == "semi-finals"]
+
+
+def test_a_quote_over_several_sentences_is_its_speaker_s():
+    ex, _ = _facts('The Freedonian foreign ministry issued a statement, stating "we express our condolences to the '
+                   'families of the victims. We will continue to work together to promote peace in Vostok."')
+    promote = [s for s in ex.statements if s.predicate.startswith("promote")]
+    assert promote and all(s.claimant is not None and s.status == "claimed" for s in promote)
+
+
+def test_what_a_confession_says_is_its_author_s_claim():
+    ex, _ = _facts("Ivo Brandt was found hiding in a boat. Police say he left a confession inside the boat that said "
+                   "the bombings were retaliation for the Freedonian killing of villagers in Vostok.")
+    kills = [s for s in ex.statements if s.predicate == "kills"]
+    assert kills and all(s.status == "claimed" and s.claimant is not None and s.claimant.label != "boat"
+                         for s in kills)

@@ -119,10 +119,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break      # "X said, after a meeting to discuss Y": why X was there, not what X said
         if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and h.dep_ in ("nsubj", "attr", "appos"):
             break      # "said Sloggett, who runs exercises for the police": the writer's description
-        if a.dep_ == "prep" and prev_dep != "pcomp" and not (
-                relative and h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is None):
-            break      # "amid tension over the US deployment": a noun phrase, not a reported clause; but
-                       # "claim he arrived in Lisk, where he sold his car": a clause on a place in what is said
+        if a.dep_ == "prep" and prev_dep != "pcomp" and (
+                h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None):
+            break      # "X said, amid tension over the US deployment, ...": the narration's phrase, not what
+                       # was said; but "said the bombings were retaliation for the US killing of Muslims" and
+                       # "claim he arrived in Lisk, where he sold his car" are inside what is said
         relative = relative or a.dep_ == "relcl"
         if a.dep_ == "prep" and a.lower_ == "with" and any(
                 c.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in a.children):
@@ -198,8 +199,12 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                     claimant, status, cue = found[0], "claimed" if party else "reported", phrase
                     break
     if claimant is None and _inside_quotes(doc, tok):
-        # '"This was an act of sabotage ordered by X," Tusk told parliament.': the quote's speaker
+        # '"This was an act of sabotage ordered by X," Tusk told parliament.': the quote's speaker; in a
+        # quote that runs over sentences, the speaker named where it opened
         claimant = _speaker(ctx, si)
+        back = si - 1
+        while claimant is None and back >= max(0, si - 3) and any(ch in ctx.sentences[back].doc.text for ch in '"“”'):
+            claimant, back = _speaker(ctx, back), back - 1
         if claimant is not None:
             status, cue = "claimed", "quote"
     if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES and (
@@ -233,8 +238,19 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
 
 def _sayer(ctx: ArticleContext, si: int, verb) -> list[Entity]:
     """The subject of a reporting verb; for a document ('the statement said'), its author."""
-    from .roles import _subject_of
+    from .roles import _ACTORS, _subject_of
     subj, _ = _subject_of(ctx, si, verb)
+    if verb.dep_ == "relcl" and subj and not any(e.type in _ACTORS for e in subj) \
+            and verb.head.lemma_.lower() not in ctx.res.words("attribution", "document_nouns"):
+        # "a confession inside the boat that said ...": the parse hangs the clause on the last noun;
+        # the document it belongs to, and who wrote it
+        docs = [a for a in verb.head.ancestors if a.pos_ == "NOUN"
+                and a.lemma_.lower() in ctx.res.words("attribution", "document_nouns")][:1]
+        if docs:
+            author = document_author(ctx, si, docs[0])
+            if author is None and docs[0].dep_ in ("dobj", "nsubjpass") and docs[0].head.pos_ == "VERB":
+                author = next(iter(_subject_of(ctx, si, docs[0].head)[0]), None)   # "he left a confession"
+            subj = [author] if author is not None else []
     if not subj and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subj = ctx.resolve_all(si, verb.head)      # "with survivors saying ...": the survivors
     if not subj:

@@ -719,7 +719,11 @@ class ArticleContext:
             if doc[left].like_num and left + 1 < tok.i and doc[left + 1].text == "-":
                 break       # "a 63-year-old man", "a 12-day war": the number is part of the description
             left += 1
-        words = doc[left:tok.i + 1]
+        right = tok.i
+        while right + 2 < len(doc) and doc[right + 1].text in ("-", "–") and not doc[right].whitespace_ \
+                and not doc[right + 1].whitespace_ and doc[right + 2].is_alpha:
+            right += 2      # "the semi-finals": a hyphenated word the tokenizer split
+        words = doc[left:right + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
         # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"
         owned = False
