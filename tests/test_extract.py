@@ -1360,3 +1360,8 @@ def test_what_a_confession_says_is_its_author_s_claim():
     kills = [s for s in ex.statements if s.predicate == "kills"]
     assert kills and all(s.status == "claimed" and s.claimant is not None and s.claimant.label != "boat"
                          for s in kills)
+
+
+def test_deploring_a_slaughter_criticizes_it_and_states_the_killing():
+    ex, _ = _facts("The ministers deplored the slaughter of villagers in Vostok.")
+    assert {s.predicate for s in ex.statements} >= {"criticizes", "kills"}
