@@ -1365,3 +1365,10 @@ def test_what_a_confession_says_is_its_author_s_claim():
 def test_deploring_a_slaughter_criticizes_it_and_states_the_killing():
     ex, _ = _facts("The ministers deplored the slaughter of villagers in Vostok.")
     assert {s.predicate for s in ex.statements} >= {"criticizes", "kills"}
+
+
+def test_a_wiki_heading_and_a_figure_of_building_the_future_state_nothing():
+    ex, _ = _facts('==Reactions== The defence secretary responded, stating, "our troops are working alongside our '
+                   'partners to build a brighter future for the people of Vostok."')
+    assert not [s for s in ex.statements if s.predicate.startswith("build")]
+    assert all("==" not in s.evidence.text for s in ex.statements)
