@@ -1372,3 +1372,9 @@ def test_a_wiki_heading_and_a_figure_of_building_the_future_state_nothing():
                    'partners to build a brighter future for the people of Vostok."')
     assert not [s for s in ex.statements if s.predicate.startswith("build")]
     assert all("==" not in s.evidence.text for s in ex.statements)
+
+
+def test_the_leader_is_the_one_known_leader_named_just_before():
+    ex, _ = _facts("Nicolas Maduro criticised the United States on Monday. The socialist leader said Washington "
+                   "wanted to seize the oil fields of Vostok.")
+    assert {s.claimant.label for s in ex.statements if s.claimant} == {"Nicolás Maduro"}

@@ -624,7 +624,12 @@ class ArticleContext:
         country = next((m.entity for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                         and (m := self.mention_at(si, c.i)) and m.entity.type == "Country"), None)
         if country is None:
-            return None
+            # "Maduro ... . The socialist leader said": the one leader the gazetteer knows among the last
+            # few sentences' people
+            known = {m.entity for s in range(si, max(-1, si - 4), -1) for m in self.mentions[s]
+                     if m.kind == "name" and m.entity.type == "Person" and (s < si or m.start < tok.i)
+                     and (e := self.res.by_name.get(m.entity.label)) and e.role}
+            return next(iter(known)) if len(known) == 1 and tok.lower_ in ("leader", "president") else None
         title = tok.lower_
         for s in range(si, -1, -1):
             for m in reversed(self.mentions[s]):
