@@ -1378,3 +1378,9 @@ def test_the_leader_is_the_one_known_leader_named_just_before():
     ex, _ = _facts("Nicolas Maduro criticised the United States on Monday. The socialist leader said Washington "
                    "wanted to seize the oil fields of Vostok.")
     assert {s.claimant.label for s in ex.statements if s.claimant} == {"Nicolás Maduro"}
+
+
+def test_what_only_appears_so_is_unverified():
+    ex, _ = _facts("Even leading members of the Vostok opposition appear to be losing hope of a deal.")
+    sts = [s for s in ex.statements if s.predicate.startswith("lose")]
+    assert sts and all(s.status == "unverified" for s in sts)

@@ -222,6 +222,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     # (not "the alleged killer, shot dead by police": the hedge is on who he is, not on the shooting)
     if status == "reported" and hedges:     # "was reportedly killed": no one's claim, not yet verified
         status, cue = ("claimed" if claimant is not None else "unverified"), hedges[0].text
+    if status == "reported" and claimant is None and any(
+            a.lemma_.lower() in ("seem", "appear") and a.pos_ in ("VERB", "AUX") and (a.i == tok.head.i or a.i == tok.i)
+            or a.lemma_.lower() in ("seem", "appear") and tok.dep_ == "xcomp" and a.i == tok.head.i
+            for a in [tok, *list(tok.ancestors)[:3]]):
+        status, cue = "unverified", "seem"     # "appear to be losing hope", "seemed to be aimed at civilians"
     rumours = set(ctx.res.words("attribution", "rumour_nouns"))
     if status in ("reported", "claimed") and any(a.lemma_.lower() in rumours or a.lower_ in rumours
                                                  for a in [tok, *tok.ancestors] if a.pos_ in ("NOUN", "ADJ")):
