@@ -1384,3 +1384,8 @@ def test_what_only_appears_so_is_unverified():
     ex, _ = _facts("Even leading members of the Vostok opposition appear to be losing hope of a deal.")
     sts = [s for s in ex.statements if s.predicate.startswith("lose")]
     assert sts and all(s.status == "unverified" for s in sts)
+
+
+def test_a_generic_noun_keeps_whose_it_is():
+    _, facts = _facts("Ruritania rejected Donald Trump's statements on Monday.")
+    assert [f for f in facts if f[2] == "Donald Trump's statements"]

@@ -763,6 +763,11 @@ class ArticleContext:
                                       for a in t.ancestors if a.i in {x.i for x in of[0].subtree}))
                 owner = doc[start:end + 1].text      # the head word stays last: "the opposition's leading members"
                 label = f"{owner}' {label}" if owner.endswith("s") and not owner.endswith("ss") else f"{owner}'s {label}"
+        generic = self.res.frames.get("participants", {}).get("generic", ())
+        if not owned and tok.lower_ in generic:
+            for c in tok.children:      # "Trump's statements", "the EU's proposals": whose, or they say nothing
+                if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)) is not None and mc.kind == "name":
+                    label, owned = f"{mc.entity.label}'s {label}", True
         for c in tok.children:
             if not owned and c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(si, c.i) is None:
                 start = c.left_edge.i + (doc[c.left_edge.i].dep_ == "det")
