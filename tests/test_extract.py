@@ -1389,3 +1389,12 @@ def test_what_only_appears_so_is_unverified():
 def test_a_generic_noun_keeps_whose_it_is():
     _, facts = _facts("Ruritania rejected Donald Trump's statements on Monday.")
     assert [f for f in facts if f[2] == "Donald Trump's statements"]
+
+
+def test_he_is_not_a_woman_described_as_a_mother_and_a_caption_ends_at_its_full_stop():
+    _, facts = _facts("John Keller bombed the depot. Maria Lopez, a mother of three who lived in Lisk, told local media "
+                      "she had called the police about Keller two years ago, after he approached kids in a park.")
+    assert not [f for f in facts if f[0] == "approach" and f[1] == "Maria Lopez"]
+    from kg.extract import caption_end
+    t = "Police attend to an incident in Lisk, June 3, 2017. A friend said the attacker followed preacher Jan Horak."
+    assert t[caption_end(t):].startswith("A friend")

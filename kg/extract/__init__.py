@@ -152,12 +152,13 @@ def caption_end(text: str) -> int | None:
     'When the war began'
     """
     stops = _function_words()
-    words = list(re.finditer(r"\S+", text))
+    stop = re.search(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘])", text)      # a caption with its full stop ends there
+    words = [w for w in re.finditer(r"\S+", text) if stop is None or w.start() < stop.end()]
     for a, b in zip(words[2:], words[3:]):
         w = a.group()
         if (w[0].islower() or w[0].isdigit()) and w[-1].isalnum() and w.lower() not in stops and b.group()[0].isupper():
             return b.start()
-    return None
+    return stop.end() if stop is not None else None
 
 
 def heading_end(text: str, openers: frozenset, longest: int = 7) -> int | None:

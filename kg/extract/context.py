@@ -214,6 +214,18 @@ class ArticleContext:
                 return found
         return []
 
+    def _other_sex(self, si: int, e: Entity, pronoun: str) -> bool:
+        """The person is described in this sentence by a noun of the other sex than the pronoun's."""
+        other = self.res.words("nouns", "female_nouns" if pronoun in ("he", "him", "his") else "male_nouns") \
+            if pronoun in ("he", "him", "his", "she", "her") else []
+        doc = self.sentences[si].doc
+        for m in self.mentions[si]:
+            if m.entity == e:
+                root = doc[m.start:m.end].root
+                if any(c.dep_ == "appos" and c.lemma_.lower() in other for c in root.children):
+                    return True
+        return False
+
     def _person_noun_before(self, si: int, tok) -> Entity | None:
         """A subject pronoun right after a sentence whose subject is a person named by a noun ('The friend
         said ...'), with no person named in between: that person."""
@@ -361,6 +373,11 @@ class ArticleContext:
                 return self._memo(si, tok, noun)    # "The friend said ... . '...,' he told the BBC": the friend
             e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
                 or self.earlier(si, tok.i, ("Person",), outside_quotes=not _quoted(tok))
+            if e is not None and self._other_sex(si, e, low):
+                # "Erica Gasparri, a mother of three, ... called police about Abedi, after he approached kids"
+                e = next((m.entity for m in reversed(self.mentions[si]) if m.kind == "name" and m.start < tok.i
+                          and self.is_person(m.entity) and m.entity != e and not self._other_sex(si, m.entity, low)),
+                         None)
             if e is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
                     m.kind == "name" and m.entity.label.split()[-1] == e.label.split()[-1]
                     for t in tok.head.subtree if t.i > tok.i and (m := self.mention_at(si, t.i)) is not None):
