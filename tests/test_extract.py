@@ -1398,3 +1398,9 @@ def test_he_is_not_a_woman_described_as_a_mother_and_a_caption_ends_at_its_full_
     from kg.extract import caption_end
     t = "Police attend to an incident in Lisk, June 3, 2017. A friend said the attacker followed preacher Jan Horak."
     assert t[caption_end(t):].startswith("A friend")
+
+
+def test_the_drone_is_not_the_helicopter_named_before():
+    ex, _ = _facts("An RAF Chinook helicopter was nearly downed by a drone over Lisk. The person controlling the drone "
+                   "was never tracked down.")
+    assert not [s for s in ex.statements if s.predicate == "controls" and s.object and "Chinook" in s.object.label]

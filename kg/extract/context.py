@@ -214,6 +214,19 @@ class ArticleContext:
                 return found
         return []
 
+    def _called(self, e: Entity, noun: str) -> bool:
+        """A weapon the article (or its aliases) calls by this noun ('Igla-S missiles' -> 'the missiles');
+        not 'the drone' for a helicopter named before."""
+        if noun in ("system", "systems", "weapon", "weapons", "launcher", "launchers") \
+                or any(noun in a.lower() for a in e.aliases):
+            return True
+        for s, ms in enumerate(self.mentions):
+            doc = self.sentences[s].doc
+            for m in ms:
+                if m.entity == e and any(t.lemma_.lower() == noun for t in doc[m.end:m.end + 3]):
+                    return True
+        return False
+
     def _other_sex(self, si: int, e: Entity, pronoun: str) -> bool:
         """The person is described in this sentence by a noun of the other sex than the pronoun's."""
         other = self.res.words("nouns", "female_nouns" if pronoun in ("he", "him", "his") else "male_nouns") \
@@ -532,7 +545,7 @@ class ArticleContext:
         # "these systems", "the missiles": the last weapon named
         if low in self.weapon_nouns and any(c.lower_ in ("these", "those", "the", "such", "this") for c in tok.children):
             e = self.earlier(si, tok.i, ("WeaponSystem",), back=3)
-            if e:
+            if e and self._called(e, tok.lemma_.lower()):
                 return [e]
         if tok.pos_ == "NUM":
             return []
