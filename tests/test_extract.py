@@ -1404,3 +1404,9 @@ def test_the_drone_is_not_the_helicopter_named_before():
     ex, _ = _facts("An RAF Chinook helicopter was nearly downed by a drone over Lisk. The person controlling the drone "
                    "was never tracked down.")
     assert not [s for s in ex.statements if s.predicate == "controls" and s.object and "Chinook" in s.object.label]
+
+
+def test_a_related_article_s_title_in_brackets_is_furniture():
+    _, facts = _facts("Ruritania sent troops to Lisk. [Freedonia hits 13 officials with sanctions before the vote] "
+                      "Vostok closed its border.")
+    assert not [f for f in facts if f[0] == "sanctions"]

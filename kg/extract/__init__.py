@@ -77,7 +77,10 @@ def _paragraphs(article: Article) -> list[tuple[int, str]]:
     furniture = res.words("boilerplate", "strip_prefixes")
     openers = frozenset(res.words("boilerplate", "sentence_openers"))
     words = res.words("boilerplate", "inline_furniture")
-    inline = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, words)) + r")(?!\S)") if words else None
+    # furniture words, and a related article's title in brackets ("[Venezuela is borrowing money at any cost]")
+    parts = ([r"(?<!\S)(?:" + "|".join(map(re.escape, words)) + r")(?!\S)"] if words else []) \
+        + [r"(?:^|(?<=[.!?\]\"”] ))\[[A-Z][^\[\]]{15,200}\](?=\s|$)"]   # standing alone, not "they [X] said"
+    inline = re.compile("|".join(parts))
     out, pos = [], article.body_start
     head_start = article.text.find(article.headline) if article.headline else -1
     if head_start >= 0 and len(article.headline.split()) >= 4 and head_start < article.body_start:
