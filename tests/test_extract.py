@@ -1410,3 +1410,10 @@ def test_a_related_article_s_title_in_brackets_is_furniture():
     _, facts = _facts("Ruritania sent troops to Lisk. [Freedonia hits 13 officials with sanctions before the vote] "
                       "Vostok closed its border.")
     assert not [f for f in facts if f[0] == "sanctions"]
+
+
+def test_training_is_military_cooperation_only_for_forces():
+    _, facts = _facts("Police in Lisk have trained several species of eagle to catch drones. Freedonia trained 2,000 "
+                      "Ruritanian troops last year.")
+    assert [f for f in facts if f[0] == "trains" and f[1] == "Freedonia"]
+    assert not [f for f in facts if f[0] == "trains" and f[2] and "eagle" in f[2]]
