@@ -1417,3 +1417,9 @@ def test_training_is_military_cooperation_only_for_forces():
                       "Ruritanian troops last year.")
     assert [f for f in facts if f[0] == "trains" and f[1] == "Freedonia"]
     assert not [f for f in facts if f[0] == "trains" and f[2] and "eagle" in f[2]]
+
+
+def test_an_event_only_compared_with_is_rhetoric():
+    _, facts = _facts('"No to regime change, which reminds us so much of the failed wars in Vostok and Lisk," said '
+                      "Ivo Brandt.")
+    assert not [f for f in facts if f[0] == "fights"]
