@@ -1423,3 +1423,10 @@ def test_an_event_only_compared_with_is_rhetoric():
     _, facts = _facts('"No to regime change, which reminds us so much of the failed wars in Vostok and Lisk," said '
                       "Ivo Brandt.")
     assert not [f for f in facts if f[0] == "fights"]
+
+
+def test_an_event_or_a_place_is_no_killer():
+    ex, _ = _facts("The federal building in Lisk was shattered by an explosion on Monday, killing 168 people. The "
+                   "bombing was an attack at the Grand cafe in Vostok which killed 13 people.")
+    kills = [s for s in ex.statements if s.predicate == "kills"]
+    assert kills and all(s.subject is None for s in kills)

@@ -38,6 +38,7 @@ from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
 from .frames import document_frames
+from .roles import _VIOLENT
 from .nlp import load_pipeline
 from .resources import data_digest, load_resources
 from .timex import find_times
@@ -332,6 +333,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
             if st.subject is not None and st.subject == st.object:
                 continue
+            if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
+                st = replace(st, subject=None)   # "shattered by an explosion, killing 168", "the cafe which killed 13"
             per_sentence.setdefault(d.si, []).append(len(statements))
             statements.append(st)
             triggers.append(d.trigger)
@@ -352,6 +355,16 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
 
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+
+
+def _no_agent(res, e: Entity) -> bool:
+    """A thing that cannot be who attacked or killed: an event ('explosion') or a place ('cafe')."""
+    if e.type == "Location":
+        return True
+    head = e.label.lower().split()[-1] if e.label else ""
+    return e.type == "Thing" and (head in set(res.frames.get("nouns", {}).get("events", ()))
+                                  or head in set(res.frames.get("nouns", {}).get("places", ()))
+                                  or head.rstrip("s") in res.noun_events)
 
 
 def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
