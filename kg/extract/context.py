@@ -259,7 +259,7 @@ class ArticleContext:
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
                 demonyms: bool = False, outside_quotes: bool = False) -> Entity | None:
         """The nearest named mention of one of ``types`` before token i (this or earlier sentences);
-        with ``outside_quotes``, not one inside a quotation in the pronoun's own sentence."""
+        with ``outside_quotes`` (a pronoun in the narration), not one named only inside a quotation."""
         for s in range(si, max(-1, si - back - 1), -1):
             for m in reversed(self.mentions[s]):
                 if s == si and m.start >= i:
