@@ -97,9 +97,11 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
     ext_iri = str(extractor_iri(extractor))
     todo, unchanged, seen = [], 0, set()
     total, done = len(articles), 0
+    # the articles these rules made, in one query (an ASK per article: 8 s of 10,000)
+    made = {r["a"] for r in store.query(f"SELECT ?a WHERE {{ ?a a schema:NewsArticle ; "
+                                        f"prov:wasGeneratedBy <{ext_iri}> }}").rows}
     for a in articles:
-        present = a.digest in seen or store.query(
-            f"ASK {{ <{article_iri(a)}> <http://www.w3.org/ns/prov#wasGeneratedBy> <{ext_iri}> }}").boolean
+        present = a.digest in seen or article_iri(a) in made
         seen.add(a.digest)
         if present:       # the same text twice (a page in a crawl and a feed) is one article
             unchanged += 1

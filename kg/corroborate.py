@@ -80,7 +80,7 @@ NEAR_DUPLICATE = 0.22
 #: ... and at least this many shared shingles: one shared quote (a dozen words) is no rewrite.
 MIN_SHARED = 12
 #: A fact told with a figure by more sources than this is not compared: its readings would make
-#: up to n(n-1)/2 conflicts and refinements (500: 124,750), and a "fact" a thousand articles
+#: up to n(n-1)/2 conflicts and refinements (500: 124,750), and a "fact" a thousand sources
 #: give a thousand figures for is a phrase they repeat, not one event (the generated articles
 #: of benchmarks/build_speed.py: "More than N soldiers have been sent to the border", no
 #: subject, 706 readings and 250,000 of the 296,000 assessment triples at 1,000 articles).
@@ -409,22 +409,23 @@ def _units_match(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.casefold() == b.casefold()
 
 
-def compare_readings(readings: list[Reading]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def compare_readings(readings: list[Reading], skip=frozenset()) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Pairs of sources that conflict, and (narrower, broader) pairs that refine.
 
     Only readings of the same fact with a value and compatible units are
     compared, each pair once; two readings in one article are compared only
     when their claimants differ (a claim and the other side's figure), so an
-    article never conflicts with itself. A fact with more than ``MAX_COMPARED``
-    such readings is not compared at all.
+    article never conflicts with itself. A fact whose readings come from more
+    than ``MAX_COMPARED`` sources is not compared at all, nor are the facts in
+    ``skip`` (known to be, though only some of their readings are given).
     """
     groups: dict[tuple, list[Reading]] = defaultdict(list)
     for r in readings:
         if r.value is not None and r.fact:
             groups[r.fact].append(r)
     conflicts, refinements = [], []
-    for group in groups.values():
-        if len(group) > MAX_COMPARED:
+    for fact, group in groups.items():
+        if fact in skip or len({r.source for r in group}) > MAX_COMPARED:
             continue
         group.sort(key=lambda r: r.source)
         for a, b in combinations(group, 2):
@@ -472,10 +473,11 @@ class Grades:
     refinements: list = field(default_factory=list)
 
 
-def grade_statements(readings: list[Reading], origin_of: dict[str, str]) -> Grades:
+def grade_statements(readings: list[Reading], origin_of: dict[str, str], skip=frozenset()) -> Grades:
     """Origins, support, doubt and the credibility grade of every statement.
 
-    ``origin_of`` maps each reading's ``article`` to its origin.
+    ``origin_of`` maps each reading's ``article`` to its origin; the facts in ``skip``
+    are not compared (see :func:`compare_readings`).
     """
     g = Grades()
     by_source = {r.source: r for r in readings}
@@ -490,7 +492,7 @@ def grade_statements(readings: list[Reading], origin_of: dict[str, str]) -> Grad
             statuses[r.statement].add(r.status)
         elif r.status in DOUBTING:
             g.doubt[r.statement].add(o)
-    g.conflicts, g.refinements = compare_readings(readings)
+    g.conflicts, g.refinements = compare_readings(readings, skip)
     for a, b in g.conflicts:
         ra, rb = by_source[a], by_source[b]
         g.doubt[ra.statement].add(origin_of.get(rb.article, rb.article))
@@ -666,16 +668,16 @@ def _origin_iri(root: str):
     return URIRef(config.BASE + "origin/" + hashlib.sha1(root.encode()).hexdigest()[:12])
 
 
-def _statement_quads(readings: list[Reading], origin_of: dict[str, str]):
+def _statement_quads(readings: list[Reading], origin_of: dict[str, str], skip=frozenset()):
     """The assessment of the statements read: origins and grade of each, the conflicts and
-    refinements among their sources."""
+    refinements among their sources (``skip``: facts not compared)."""
     from rdflib import XSD, Literal, URIRef
 
     from . import config
     from .rdf import CREDIBILITY_IRIS, KG
 
     graph = URIRef(config.ASSESSMENT_GRAPH)
-    g = grade_statements(readings, origin_of)
+    g = grade_statements(readings, origin_of, skip)
     for st in sorted(g.origins):
         yield URIRef(st), KG.origins, Literal(len(g.origins[st]), datatype=XSD.integer), graph
         yield URIRef(st), KG.credibility, CREDIBILITY_IRIS[g.credibility[st]], graph
@@ -795,10 +797,16 @@ def _regrouped(before: dict[str, str], origin_of: dict[str, str]) -> set[str]:
     return {a for a, o in before.items() if a in origin_of and (len(news[o]) > 1 or len(olds[origin_of[a]]) > 1)}
 
 
-def _fact_groups(store, statements: set[str], known: set = frozenset()) -> list[list[str]]:
+def _fact_groups(store, statements: set[str], known: set = frozenset()) -> tuple[list[list[str]], set]:
     """The statements, and every statement that shares a fact (with a figure) with one of
     them or is one of the ``known`` facts, in groups that :func:`compare_readings` compares
-    together: one fact each, or one statement without a figure."""
+    together: one fact each, or one statement without a figure; and the facts not compared.
+
+    A fact with more than ``MAX_COMPARED`` statements besides those given had more sources
+    than that before and has now: it is compared neither time, so the others keep their
+    grades and only the statements given are in its group (the 5,900 statements of
+    "More than N soldiers have been sent to the border" at 10,000 generated articles).
+    """
     facts: dict[str, tuple] = {}
     for chunk in _chunks(sorted(statements)):
         for r in store.query(_FACTS_OF % _iri_list(chunk)).rows:
@@ -819,8 +827,13 @@ def _fact_groups(store, statements: set[str], known: set = frozenset()) -> list[
     groups: dict[tuple, list] = defaultdict(list)
     for st, k in facts.items():
         groups[k].append(st)
+    skip = set()
+    for k, g in list(groups.items()):
+        if sum(1 for st in g if st not in statements) > MAX_COMPARED:
+            skip.add(k)
+            groups[k] = [st for st in g if st in statements]
     alone = sorted(set(statements) - set(facts))
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0]) + [[st] for st in alone]
+    return sorted((sorted(g) for g in groups.values() if g), key=lambda g: g[0]) + [[st] for st in alone], skip
 
 
 def _batches(groups: list[list[str]], size: int = BATCH):
@@ -873,18 +886,19 @@ def assess(store, threshold: float = NEAR_DUPLICATE, changes: Changes | None = N
             groups[k].append(st)
         fact_groups = sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
         fact_groups += [[r["statement"]] for r in store.query(_ALL_STATEMENTS).rows if r["statement"] not in facts]
+        skip: set = set()
     else:
         todo = set(changes.statements)
         moved = sorted(_regrouped(before, origin_of))
         for chunk in _chunks(moved, 500):
             todo.update(r["statement"] for r in store.query(_STATEMENTS_OF_ARTICLES % _iri_list(chunk)).rows)
-        fact_groups = _fact_groups(store, todo, changes.facts)
+        fact_groups, skip = _fact_groups(store, todo, changes.facts)
     covered = set(subjects)
     for batch in _batches(fact_groups):
         readings = _readings_of(store, batch)
         batch_subjects = set(batch) | {r.source for r in readings}
         covered |= batch_subjects
-        a, r = store.replace_about(graph, batch_subjects, _statement_quads(readings, origin_of))
+        a, r = store.replace_about(graph, batch_subjects, _statement_quads(readings, origin_of, skip))
         done.statements += len(batch)
         done.added += a
         done.removed += r

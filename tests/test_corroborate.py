@@ -478,3 +478,57 @@ def test_a_fact_told_by_too_many_sources_is_not_compared(monkeypatch):
     assert len(C.compare_readings(readings)[0]) == 6
     monkeypatch.setattr(C, "MAX_COMPARED", 3)
     assert C.compare_readings(readings) == ([], [])
+
+
+@pytest.mark.parametrize("limit", [1, 2, 500])
+def test_adding_generated_articles_equals_a_full_assessment_whatever_the_limit(tmp_path, monkeypatch, limit):
+    """Wire copy made by benchmarks/build_speed.py (the same sentences over and over, so facts
+    with many figures): 24 articles, then 8 more, assessed incrementally = assessed whole,
+    with facts crossing the comparison limit as articles come."""
+    import shutil
+    import sys
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from build_speed import generate
+    monkeypatch.setattr(C, "MAX_COMPARED", limit)
+    arts = tmp_path / "arts"
+    generate(32, arts, seed=limit)
+    first, more = tmp_path / "first", tmp_path / "more"
+    for folder, names in ((first, range(24)), (more, range(24, 32))):
+        folder.mkdir()
+        for n in names:
+            for p in arts.glob(f"{n:06d}.*"):
+                shutil.copy(p, folder / p.name)
+    out = tmp_path / "out"
+    kg.build([first], out=out, exports=False)
+    report = kg.build([first, more], out=out, exports=False)
+    assert report.added == 8 and report.assessed["full"] is False
+    store = kg.open_store(out / "store", read_only=True)
+    assert _graph(store) == _expected(store)
+
+
+def test_a_fact_crossing_the_limit_is_compared_then_not(tmp_path, monkeypatch):
+    """Limit 2: two figures of one sale conflict; a third source puts the fact over the limit
+    (no pair is left); two more are assessed alone, not compared with each other."""
+    monkeypatch.setattr(C, "MAX_COMPARED", 2)
+    out = tmp_path / "out"
+    folders = []
+    for batch in ((1, 2), (3,), (4, 5)):
+        folder = tmp_path / f"b{batch[0]}"
+        folder.mkdir()
+        for n in batch:
+            write_article(folder, f"deal{n}.txt", f"Arms deal number {n}\n\nIn Moscow, the Kremlin said Russia sold "
+                          f"Venezuela tanks for ${n} billion, in a deal signed by envoys on day {n}.\n",
+                          {"publisher": f"Paper {n}"})
+        folders.append(folder)
+        report = kg.build(folders, out=out, exports=False)
+        store = kg.open_store(out / "store", read_only=True)
+        assert _graph(store) == _expected(store)
+        pairs = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a kg:conflictsWith ?b }").rows[0]["n"]
+        assert pairs == (1 if len(folders) == 1 else 0), batch
+        assert _grades(store, "sells") == {n * 1e9: ("4" if len(folders) == 1 else "3")
+                                           for f in folders for n in range(int(f.name[1:]), int(f.name[1:]) + 2)
+                                           if (f / f"deal{n}.txt").exists()}
+    new = store.query("""SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?src kg:supports ?st ; prov:wasQuotedFrom ?a .
+                            ?a kg:sourceFile ?f FILTER(?f IN ("deal4.txt", "deal5.txt")) }""").rows[0]["n"]
+    assert report.assessed["full"] is False and report.assessed["statements"] == new     # not the 3 sales before
