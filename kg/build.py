@@ -32,9 +32,10 @@ __all__ = ["BuildReport", "build", "ingest", "write_extraction", "summary", "ext
 
 DEFAULT_OUT = Path("exports")
 # kg build writes the files made from the whole graph (Turtle, TriG, facts, picture, report)
-# by itself only up to this many articles in the store: at 1,000 articles they take 100 to
-# 170 s of a build on 2 cores (the networkx graph and the report alone 850 MB), and they
-# grow with the store, while adding 10 articles takes seconds. --exports writes them anyway.
+# by itself only up to this many articles in the store. They grow with the store: adding 10
+# articles to 1,000 generated ones (benchmarks/build_speed.py, 2 cores) takes 9.5 s and
+# 305 MB without them, 49 s and 528 MB with them; at 10,000 the Turtle alone takes 134 s.
+# --exports writes them anyway.
 EXPORTS_UP_TO = 1000
 # A worker process starts by loading the spaCy model (2 to 3 s on a 2-core machine, the time
 # to extract about 8 news articles): a worker is started only for every 8 articles to extract.
