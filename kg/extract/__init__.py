@@ -379,7 +379,7 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     own_date = any(t.ent_type_ == "DATE" and t.idx in clause for t in doc)     # "on April 17", unresolved
     anchor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj") \
         and trigger.head.pos_ == "VERB" else trigger     # "launched strikes on Kharkiv on 2 March": the verb's
-    if time is None and len(times) == 1 and _main_line(anchor) and not own_date \
+    if time is None and len(times) == 1 and _on_spine(anchor) and not own_date \
             and not any(times[0][0] <= i < times[0][1] for i in inner):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
@@ -401,7 +401,7 @@ def _bound_only(doc, start: int) -> bool:
     return prev.lower_ in _BOUNDS or prev.lower_ in ("the", "of") and tok.i > 1 and doc[tok.i - 2].lower_ in _BOUNDS
 
 
-def _main_line(trigger) -> bool:
+def _on_spine(trigger) -> bool:
     """A verb on the sentence's spine (root, its conjuncts, complements), whose time the sentence's one time is;
     not a noun in a phrase nor a verb in a relative or adverbial clause ('granted asylum due to clashes',
     'insurgents who continue to ambush')."""

@@ -105,7 +105,7 @@ def _clause_root(tok):
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
     a, status, claimant, cue = tok, "reported", None, None
-    prev_dep, relative = None, False
+    prev_dep = None
     for _ in range(10):
         h = a.head
         if h.i == a.i:
@@ -124,7 +124,6 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break      # "X said, amid tension over the US deployment, ...": the narration's phrase, not what
                        # was said; but "said the bombings were retaliation for the US killing of Muslims" and
                        # "claim he arrived in Lisk, where he sold his car" are inside what is said
-        relative = relative or a.dep_ == "relcl"
         if a.dep_ == "prep" and a.lower_ == "with" and any(
                 c.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in a.children):
             break      # "X alleged ..., with Delhi accusing Y": the writer's aside, with its own subject
@@ -223,15 +222,13 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     if status == "reported" and hedges:     # "was reportedly killed": no one's claim, not yet verified
         status, cue = ("claimed" if claimant is not None else "unverified"), hedges[0].text
     if status == "reported" and claimant is None and any(
-            a.lemma_.lower() in ("seem", "appear") and a.pos_ in ("VERB", "AUX") and (a.i == tok.head.i or a.i == tok.i)
-            or a.lemma_.lower() in ("seem", "appear") and tok.dep_ == "xcomp" and a.i == tok.head.i
-            for a in [tok, *list(tok.ancestors)[:3]]):
+            a.lemma_.lower() in ("seem", "appear") and a.pos_ in ("VERB", "AUX") for a in (tok, tok.head)):
         status, cue = "unverified", "seem"     # "appear to be losing hope", "seemed to be aimed at civilians"
     rumours = set(ctx.res.words("attribution", "rumour_nouns"))
-    if status in ("reported", "claimed") and any(a.lemma_.lower() in rumours or a.lower_ in rumours
-                                                 for a in [tok, *tok.ancestors] if a.pos_ in ("NOUN", "ADJ")):
-        status, cue = "unverified", next(a.text for a in [tok, *tok.ancestors] if a.lemma_.lower() in rumours
-                                         or a.lower_ in rumours)     # "rumours about deaths caused by X"
+    rumour = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("NOUN", "ADJ")
+                   and (a.lemma_.lower() in rumours or a.lower_ in rumours)), None)
+    if status in ("reported", "claimed") and rumour is not None:
+        status, cue = "unverified", rumour.text     # "rumours about deaths caused by X"
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():
         status = "reported"
     if claimant is not None and status == "claimed" and (ctx.is_outlet(claimant) or claimant.label.lower().split()[-1]

@@ -215,10 +215,9 @@ class ArticleContext:
         return []
 
     def _called(self, e: Entity, noun: str) -> bool:
-        """A weapon the article (or its aliases) calls by this noun ('Igla-S missiles' -> 'the missiles');
-        not 'the drone' for a helicopter named before."""
-        if noun in ("system", "systems", "weapon", "weapons", "launcher", "launchers") \
-                or any(noun in a.lower() for a in e.aliases):
+        """A weapon the article calls by this noun ('Igla-S missiles' -> 'the missiles'); not 'the drone'
+        for a helicopter named before."""
+        if noun in ("system", "systems", "weapon", "weapons", "launcher", "launchers"):
             return True
         for s, ms in enumerate(self.mentions):
             doc = self.sentences[s].doc

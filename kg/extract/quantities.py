@@ -141,7 +141,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if m["cur"]:
             unit = currencies[m["cur"]]
         if m["strong"] and not unit:
-            unit = "personnel"      # "a 5,000-strong brigade": its people, not brigades
+            unit = "personnel"      # "a 900-strong brigade": its people, not brigades
         qual = quals[m["qual"].lower()] if m["qual"] else "exact"
         tail = text[m.end():m.end() + 12].lower()
         if qual == "exact" and re.match(r"^\s*(?:\w+\s)?or (?:more|above)\b", tail):
