@@ -238,3 +238,64 @@ def test_few_articles_are_extracted_in_process():
     from kg.build import pool_size
     assert pool_size(8, 3) == 1 and pool_size(1, 1000) == 1 and pool_size(0, 1000) == 1
     assert pool_size(4, 1000) == 4 and pool_size(8, 40) == 5
+
+
+# ------------------------------------------------------------------ input files remembered
+
+def _back_in_time(folder, seconds=120):
+    """Date the files back: a build remembers only files older than a clock tick or two."""
+    import os
+    import time
+    t = time.time() - seconds
+    for p in folder.iterdir():
+        os.utime(p, (t, t))
+
+
+def test_a_build_reads_again_only_the_input_files_that_changed(tmp_path, monkeypatch):
+    import importlib
+    import os
+
+    from kg.load import CACHE_NAME
+    from kg.store import Store
+    L, export = importlib.import_module("kg.load"), importlib.import_module("kg.export")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = [write_article(folder, f"a{i}.txt", text, {"publisher": f"Paper {i}", "published": day})
+             for i, (text, day) in enumerate(SHORT[:3], 1)]
+    (folder / "dump.jsonl").write_text(json.dumps({"title": "Chad closes border", "text": "Chad closed its border "
+                                       "with Sudan on Monday, officials said."}) + "\n{broken\n", encoding="utf-8")
+    _back_in_time(folder)
+    out = tmp_path / "out"
+    first = kg.build([folder], out=out)
+    assert (first.added, len(first.skipped)) == (4, 1)
+    remembered = json.loads((out / "store" / CACHE_NAME).read_text(encoding="utf-8"))["files"]
+    assert len(remembered) == 4
+    read = []
+    real = L._read_file
+    monkeypatch.setattr(L, "_read_file", lambda path, *a: read.append(path.name) or real(path, *a))
+    second = kg.build([folder], out=out)
+    assert read == [] and (second.added, second.unchanged) == (0, 4) and second.skipped == first.skipped
+    with pytest.raises(InputError, match="broken|line 2|#2"):      # remembered, the bad record still fails strict
+        kg.build([folder], out=out, strict=True)
+    # a file written again in place, the same size, its times set back as they were: read again
+    old = tmp_path / "old"
+    old.mkdir()
+    shutil.copy(paths[0], old / paths[0].name)
+    shutil.copy(folder / "a1.meta.json", old / "a1.meta.json")
+    stat = os.stat(paths[0])
+    text = paths[0].read_text(encoding="utf-8")
+    paths[0].write_text(text.replace("300 troops", "400 troops"), encoding="utf-8")
+    os.utime(paths[0], ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert os.stat(paths[0]).st_size == stat.st_size
+    third = kg.build([folder], out=out)
+    assert read == ["a1.txt"] and (third.added, third.unchanged) == (1, 3)
+    # a sidecar written again: its article is read again (its text, and so the article, the same)
+    side = folder / "a2.meta.json"
+    side.write_text(side.read_text(encoding="utf-8"), encoding="utf-8")
+    read.clear()
+    assert kg.build([folder], out=out).unchanged == 4 and read == ["a2.txt"]
+    # the store is the one a build that remembers nothing makes of the same files
+    fresh = kg.build([old, folder], out=tmp_path / "fresh")
+    assert fresh.added == 5
+    assert export.serialize(Store(out / "store", read_only=True), "trig") == \
+        export.serialize(Store(tmp_path / "fresh" / "store", read_only=True), "trig")
