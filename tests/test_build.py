@@ -107,11 +107,15 @@ def test_a_big_store_gets_only_the_summary_unless_exports_are_asked_for(tmp_path
     monkeypatch.setattr(B, "EXPORTS_UP_TO", 1)
     out = tmp_path / "out"
     report = kg.build([SEEDS], out=out)              # two articles: over the limit
-    assert set(report.files) == {"summary"} and len(report.not_written) == 5
+    assert set(report.files) == {"summary"} and len(report.not_written) == 6
+    # the counts, but no central actors: ranking them reads the whole graph
+    assert report.articles == 2 and report.statements > 5 and report.triples > 100 and report.central == []
+    assert report.not_written["central actors"].startswith("kg analyze --store")
     assert sorted(p.name for p in out.iterdir()) == ["store", "summary.json"]
     assert report.not_written[str(out / "graph.ttl")].startswith("kg export --format turtle")
     report = kg.build([SEEDS], out=out, exports=True)
     assert set(report.files) == {"turtle", "trig", "facts", "html", "report", "summary"} and not report.not_written
+    assert report.central
     assert (out / "report.md").is_file()
 
 
