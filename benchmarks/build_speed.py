@@ -291,12 +291,13 @@ def time_queries(store_path: Path, skip=()) -> list[dict]:
     import pyoxigraph as ox
 
     import kg
-    from kg import config
     from kg.queries import library
     from kg.rdf import PREFIXES
-    union = ox.NamedNode(config.UNION_GRAPH)
+    from kg.store import Store
+    layout = Store(store_path, read_only=True)       # where the union is (the default graph, or a named one before)
+    union, graphs = layout.union_graph, layout.article_graphs()
+    del layout
     bare = ox.Store.read_only(str(store_path))
-    graphs = [g for g in bare.named_graphs() if g != union]
     out = []
     for q in library():
         if q.name in skip:

@@ -16,8 +16,13 @@ STATEMENT = BASE + "statement/"
 SOURCE = BASE + "source/"
 ARTICLE = BASE + "article/"
 EVENT_TYPE = BASE + "cameo/"
-# The stored union of all graphs, the default graph of every query (see kg.store).
+# The stored union of all graphs, the default graph of every query: Oxigraph's default graph in
+# the embedded store, this named graph on a SPARQL server and in embedded stores written before
+# it moved (see kg.store).
 UNION_GRAPH = BASE + "graph/union"
+# Where the embedded store keeps what the dataset's default graph says (the ontology, the articles'
+# metadata), its own default graph holding the union; exports give it back as the default graph.
+DEFAULT_GRAPH = BASE + "graph/default"
 # What kg.corroborate derives from all articles (origins, grades, conflicts), replaced on each build.
 ASSESSMENT_GRAPH = BASE + "graph/assessment"
 ORIGIN = BASE + "origin/"

@@ -1,16 +1,27 @@
 """The embedded Oxigraph store: one transaction per article, SPARQL over the union.
 
 Each article's quads go into its named graph and, in the same transaction,
-into one more graph, the union (``config.UNION_GRAPH``), which queries use as
-their default graph. So a statement stated by two articles is one node with
-both sources, and ``GRAPH ?article {}`` still reaches one article's view.
+into the union of all graphs, which is Oxigraph's default graph and so the
+default graph of every query. So a statement stated by two articles is one
+node with both sources, and ``GRAPH ?article {}`` still reaches one article's
+view. What the dataset's own default graph says (the ontology, the articles'
+metadata) is kept in a named graph of its own (``config.DEFAULT_GRAPH``),
+which ``quads``, ``graph_quads`` and the exports give back as the default
+graph and which ``GRAPH ?g`` never reaches.
+
 Why a stored union rather than Oxigraph's ``use_default_graph_as_union``:
 that view repeats a triple once per graph holding it, and the joins of the
 facts query then multiplied into 10^5 rows for 30 statements (measured:
-25 s, against 0.1 s with the stored union).
+25 s, against 0.1 s with the stored union). Why in the default graph:
+Oxigraph keeps a default-graph triple in 3 indexes of 3 terms and a
+named-graph quad in 6 indexes of 4 terms, so the union costs a third of
+what it cost as a named graph (``config.UNION_GRAPH``, the layout of stores
+written before: a store holding that graph is still read and written in
+its own layout).
 """
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass, field
@@ -27,13 +38,14 @@ from .rdf import PREFIXES
 __all__ = ["Store", "QueryResult", "connect", "is_url", "to_ox", "from_ox"]
 
 
-_UNION = ox.NamedNode(config.UNION_GRAPH)
+_UNION = ox.NamedNode(config.UNION_GRAPH)            # the union, in a store of the layout before
+_DEFAULT = ox.NamedNode(config.DEFAULT_GRAPH)        # the dataset's default graph, kept apart
 # Quads written between two flushes of RocksDB's in-memory tables. Oxigraph lets each of
 # its 11 column families buffer 128 MB before it writes them out, so a build of 1,000
 # articles held 1.3 GB of them (and as much write-ahead log on disk) until its last flush;
 # 100,000 quads is about 15 MB per index, a flush about a second on a 2-core machine.
 FLUSH_EVERY = 100_000
-# A quad that is written and removed again (in the default graph) to make RocksDB switch
+# A triple that is written and removed again (in the dataset's default graph) to make RocksDB switch
 # and drop the write-ahead logs that a flush left behind (see ``Store.flush``).
 _MARK = ox.Quad(ox.NamedNode("urn:geokg:flush"), ox.NamedNode("urn:geokg:flush"), ox.NamedNode("urn:geokg:flush"))
 # A query that names graphs (GRAPH ?g, FROM NAMED): only these need the article graphs listed.
@@ -261,6 +273,14 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._unflushed = 0            # quads written since the last flush
+        # where the union and the dataset's default graph are: a store holding the union as a
+        # named graph was written before the union moved into the default graph (see the module)
+        self.legacy = self.ox.contains_named_graph(_UNION)
+        # the graph holding the union (``default_graph`` of a query on ``self.ox``), and the one
+        # holding what the dataset's default graph says
+        self.union_graph, self._default = (_UNION, ox.DefaultGraph()) if self.legacy else (ox.DefaultGraph(), _DEFAULT)
+        self._union = self.union_graph
+        self._hidden = self._union if self.legacy else _DEFAULT      # the named graph no article is
 
     def has_graph(self, iri: str) -> bool:
         return self.ox.contains_named_graph(ox.NamedNode(iri))
@@ -270,8 +290,8 @@ class Store:
         batch = []
         for s, p, o, g in quads:
             s, p, o = to_ox(s), to_ox(p), to_ox(o)
-            batch.append(ox.Quad(s, p, o, to_ox(g) if g is not None else ox.DefaultGraph()))
-            batch.append(ox.Quad(s, p, o, _UNION))
+            batch.append(ox.Quad(s, p, o, to_ox(g) if g is not None else self._default))
+            batch.append(ox.Quad(s, p, o, self._union))
         self._extend(batch)
         return len(batch) // 2
 
@@ -289,7 +309,7 @@ class Store:
             self._flush_tables()
 
     def load_ontology(self, path: str | Path) -> None:
-        """Put the ontology (labels, comments, SKOS notations) into the default graph.
+        """Put the ontology (labels, comments, SKOS notations) into the default graph (and the union).
 
         The file is written against the default base IRI; a configured
         ``GEOKG_BASE`` is substituted so the terms match the data.
@@ -297,7 +317,7 @@ class Store:
         text = Path(path).read_text(encoding="utf-8").replace("https://geokg.example/", config.BASE)
         triples = list(ox.parse(text, format=ox.RdfFormat.TURTLE))
         self._extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in triples
-                      for g in (ox.DefaultGraph(), _UNION)])
+                      for g in (self._default, self._union)])
 
     def remove_graph(self, iri: str) -> None:
         """Drop one article's graph, and from the union the triples no other graph holds.
@@ -307,13 +327,16 @@ class Store:
         not touched, so the cost is that of the graph, not of the store.
         """
         g = f"<{ox.NamedNode(iri).value}>"
-        u = f"<{config.UNION_GRAPH}>"
+        if self.legacy:
+            u = f"<{config.UNION_GRAPH}>"
+            update = (f"DELETE {{ GRAPH {u} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                      f"FILTER NOT EXISTS {{ ?s ?p ?o }} "
+                      f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g} && ?h != {u}) }} }} ; ")
+        else:       # the union is the default graph; the dataset's default graph is a named graph
+            update = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                      f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g}) }} }} ; ")
         try:
-            self.ox.update(
-                f"DELETE {{ GRAPH {u} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-                f"FILTER NOT EXISTS {{ ?s ?p ?o }} "
-                f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g} && ?h != {u}) }} }} ; "
-                f"DROP SILENT GRAPH {g}")
+            self.ox.update(update + f"DROP SILENT GRAPH {g}")
         except OSError as e:
             raise StoreError(f"writing to the store failed, nothing was written: {e}") from None
 
@@ -362,8 +385,8 @@ class Store:
             for t in gone:
                 self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, g))
                 others = (q.graph_name for q in self.ox.quads_for_pattern(t.subject, t.predicate, t.object))
-                if not any(h != g and h != _UNION for h in others):
-                    self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, _UNION))
+                if not any(h != g and h != self._union for h in others):
+                    self.ox.remove(ox.Quad(t.subject, t.predicate, t.object, self._union))
         except OSError as e:
             raise StoreError(f"writing to the store failed: {e}") from None
         self._written(2 * len(gone))
@@ -380,7 +403,8 @@ class Store:
         fresh = (t for t in new if ox.Quad(t.subject, t.predicate, t.object, g) not in self.ox)
         added, batch = 0, []
         for t in fresh:      # each triple looked up once: the batches written meanwhile hold others
-            batch += [ox.Quad(t.subject, t.predicate, t.object, g), ox.Quad(t.subject, t.predicate, t.object, _UNION)]
+            batch += [ox.Quad(t.subject, t.predicate, t.object, g),
+                      ox.Quad(t.subject, t.predicate, t.object, self._union)]
             added += 1
             if len(batch) >= FLUSH_EVERY:
                 self._extend(batch)
@@ -414,7 +438,9 @@ class Store:
 
     def _run(self, text: str, dataset: dict):
         try:
-            return self.ox.query(text, default_graph=_UNION, prefixes=PREFIXES, **dataset)
+            if self.legacy:
+                return self.ox.query(text, default_graph=_UNION, prefixes=PREFIXES, **dataset)
+            return self.ox.query(text, prefixes=PREFIXES, **dataset)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None
         except (OSError, ValueError, RuntimeError) as e:
@@ -428,30 +454,39 @@ class Store:
             raise QueryError(f"SPARQL query failed: {e}") from None
 
     def article_graphs(self) -> list:
-        return [g for g in self.ox.named_graphs() if g != _UNION]
+        """The named graphs of the dataset (the articles', the assessment), as ``NamedNode``s."""
+        return [g for g in self.ox.named_graphs() if g != self._hidden]
 
     def quads(self):
-        """Every quad but the union copies: what the articles and the metadata say."""
-        return (q for q in self.ox.quads_for_pattern(None, None, None, None) if q.graph_name != _UNION)
+        """Every quad but the union copies: what the articles and the metadata say (the
+        dataset's default graph as ``pyoxigraph.DefaultGraph()``)."""
+        if self.legacy:
+            return (q for q in self.ox.quads_for_pattern(None, None, None, None) if q.graph_name != _UNION)
+        return itertools.chain(self.graph_quads(ox.DefaultGraph()), itertools.chain.from_iterable(
+            self.ox.quads_for_pattern(None, None, None, g) for g in self.article_graphs()))
 
     def union_triples(self):
         """The union of all graphs, each triple once."""
-        return (q.triple for q in self.ox.quads_for_pattern(None, None, None, _UNION))
+        return (q.triple for q in self.ox.quads_for_pattern(None, None, None, self._union))
 
     def graph_quads(self, graph, subject=None):
         """The quads of one graph (``pyoxigraph.DefaultGraph()``, a ``NamedNode`` or an IRI),
         or only those about ``subject`` (a pyoxigraph term)."""
         if isinstance(graph, str):
             graph = ox.NamedNode(graph)
+        if isinstance(graph, ox.DefaultGraph) and not self.legacy:
+            return (ox.Quad(q.subject, q.predicate, q.object, graph)
+                    for q in self.ox.quads_for_pattern(subject, None, None, _DEFAULT))
         return self.ox.quads_for_pattern(subject, None, None, graph)
 
     def union_subjects(self) -> list:
         """The subjects of the union, each once (pyoxigraph terms, in no particular order)."""
-        return [sol[0] for sol in self.ox.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH {_UNION} {{ ?s ?p ?o }} }}")]
+        where = f"GRAPH {_UNION} {{ ?s ?p ?o }}" if self.legacy else "?s ?p ?o"
+        return [sol[0] for sol in self.ox.query(f"SELECT DISTINCT ?s WHERE {{ {where} }}")]
 
     def union_triples_of(self, subject):
         """The triples of the union about one subject (a pyoxigraph term)."""
-        return (q.triple for q in self.ox.quads_for_pattern(subject, None, None, _UNION))
+        return (q.triple for q in self.ox.quads_for_pattern(subject, None, None, self._union))
 
     def union_size(self) -> int:
         """How many triples the union holds (counted by Oxigraph: 0.3 s for 700,000, against
@@ -482,9 +517,10 @@ class Store:
             return
         self._flush_tables()
         try:
+            mark = ox.Quad(_MARK.subject, _MARK.predicate, _MARK.object, self._default)        # never in the union queries read
             for _ in range(2):
-                self.ox.add(_MARK)
-                self.ox.remove(_MARK)
+                self.ox.add(mark)
+                self.ox.remove(mark)
                 self.ox.flush()
         except OSError as e:
             raise StoreError(f"writing to the store failed: {e}") from None

@@ -78,7 +78,7 @@ def test_library_is_found_outside_the_source_tree(tmp_path):
 
 from rdflib import Literal, URIRef  # noqa: E402
 
-from kg.store import _UNION, PREFIXES, Store, _split_order  # noqa: E402
+from kg.store import PREFIXES, Store, _split_order  # noqa: E402
 
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -110,7 +110,7 @@ SELECT = ("SELECT ?x ?iri ?text ?number WHERE { ?x <http://example.org/is> [] . 
 
 def oxigraph_order(store, text, keys):
     """The key columns of each row, in the order Oxigraph's own ORDER BY gives."""
-    res = store.ox.query(text, default_graph=_UNION, prefixes=PREFIXES)
+    res = store.ox.query(text, default_graph=store.union_graph, prefixes=PREFIXES)
     names = [v.value for v in res.variables]
     return [tuple(row[names.index(k)] for k in keys) for row in map(tuple, res)]
 
@@ -140,7 +140,7 @@ def test_store_query_leaves_other_orders_to_oxigraph(ordered_store, order):
     text = SELECT + order
     got = ordered_store.query(text)
     assert [tuple(r) for r in got.raw] == [tuple(s) for s in ordered_store.ox.query(
-        text, default_graph=_UNION, prefixes=PREFIXES)]
+        text, default_graph=ordered_store.union_graph, prefixes=PREFIXES)]
 
 
 def test_a_column_of_strings_and_numbers_is_ordered_by_oxigraph(ordered_store):
@@ -148,7 +148,7 @@ def test_a_column_of_strings_and_numbers_is_ordered_by_oxigraph(ordered_store):
     text = ("SELECT ?x ?v WHERE { ?x <http://example.org/is> [] . "
             "{ ?x <http://example.org/text> ?v } UNION { ?x <http://example.org/number> ?v } } ORDER BY ?v ?x")
     assert ordered_store.query(text).raw == [tuple(s) for s in ordered_store.ox.query(
-        text, default_graph=_UNION, prefixes=PREFIXES)]
+        text, default_graph=ordered_store.union_graph, prefixes=PREFIXES)]
 
 
 def test_rows_tied_on_the_order_come_in_the_order_of_their_terms(ordered_store):

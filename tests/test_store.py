@@ -342,3 +342,97 @@ def test_to_ox_refuses_non_terms():
 def test_from_ox(term, value):
     got = from_ox(term)
     assert got == value and type(got) is type(value)
+
+
+# ------------------------------------------------------------------ layout
+
+def _triples(quads):
+    return {(q.subject, q.predicate, q.object) for q in quads}
+
+
+def test_the_union_is_the_default_graph_and_the_dataset_default_a_graph_of_its_own(store):
+    from kg import config
+    meta = ox.NamedNode(config.DEFAULT_GRAPH)
+    assert not store.legacy and store.union_graph == ox.DefaultGraph()
+    assert _triples(store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())) == union(store) == {
+        tuple(map(to_ox, q[:3])) for q in QUADS}
+    assert _triples(store.ox.quads_for_pattern(None, None, None, meta)) == {tuple(map(to_ox, QUADS[-1][:3]))}
+    assert not store.ox.contains_named_graph(ox.NamedNode(config.UNION_GRAPH))
+    assert meta not in store.article_graphs() and sorted(map(str, store.article_graphs())) == [f"<{G1}>", f"<{G2}>"]
+    assert {q.graph_name for q in store.quads()} == {ox.DefaultGraph(), to_ox(G1), to_ox(G2)}
+    assert list(store.graph_quads(ox.DefaultGraph())) == [ox.Quad(*map(to_ox, QUADS[-1][:3]), ox.DefaultGraph())]
+    assert store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p \"Russia\" } }").rows == []
+    store.flush()
+    assert not store.has_graph("urn:geokg:flush") and len(store) == len(QUADS)
+
+
+def _check_union(store):
+    """The union holds each triple of every graph once, and queries answer from it alone."""
+    quads = list(store.quads())
+    assert union(store) == _triples(quads)
+    assert store.union_size() == len(_triples(quads))
+    assert len(store) == len(quads)
+    rows = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").raw
+    assert sorted(map(str, rows)) == sorted(str(t) for t in _triples(quads))
+    per_graph = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").raw
+    assert sorted(map(str, per_graph)) == sorted(str((q.graph_name, q.subject, q.predicate, q.object))
+                                                 for q in quads if q.graph_name != ox.DefaultGraph())
+
+
+@pytest.mark.parametrize("path", [None, "db"])
+def test_the_union_follows_adding_replacing_and_removing_graphs(tmp_path, path):
+    G3 = URIRef(EX + "graph/3")
+    s = Store(None if path is None else tmp_path / path)
+    s.add_quads(QUADS)
+    _check_union(s)
+    s.add_quads([(u("iran"), u("supplies"), u("russia"), G3), (u("russia"), u("label"), Literal("Russia"), G3),
+                 (u("syria"), u("label"), Literal("Syria"), G3)])
+    _check_union(s)
+    s.replace_graph(str(G3), [(u("iran"), u("supplies"), u("russia"), G3), (u("iran"), u("grade"), Literal(2), G3)])
+    _check_union(s)
+    s.replace_about(str(G3), [u("iran")], [(u("iran"), u("grade"), Literal(3), G3)])
+    _check_union(s)
+    s.remove_graph(str(G1))
+    _check_union(s)
+    assert s.query(f"ASK {{ <{EX}iran> <{EX}supplies> <{EX}russia> }}").boolean is False
+    s.remove_graph(str(G3))
+    s.remove_graph(str(G2))
+    _check_union(s)
+    assert union(s) == {tuple(map(to_ox, QUADS[-1][:3]))}          # what the default graph says stays
+    s.flush()
+    _check_union(s)
+
+
+def _legacy(path):
+    """A store in the layout written before: the union as the named graph ``config.UNION_GRAPH``,
+    the dataset's default graph in Oxigraph's default graph."""
+    from kg import config
+    raw = ox.Store(str(path))
+    quads = [ox.Quad(*map(to_ox, q[:3]), to_ox(q[3]) if q[3] is not None else ox.DefaultGraph()) for q in QUADS]
+    raw.extend(quads + [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(config.UNION_GRAPH)) for q in quads])
+    raw.flush()
+    del raw
+    gc.collect()
+
+
+def test_a_store_of_the_layout_before_is_read_and_written_in_its_own_layout(tmp_path):
+    from kg.export import serialize
+    _legacy(tmp_path / "old")
+    old, new = Store(tmp_path / "old"), Store(tmp_path / "new")
+    new.add_quads(QUADS)
+    assert old.legacy and not new.legacy
+    for fmt in ("turtle", "trig", "nquads"):
+        assert serialize(old, fmt) == serialize(new, fmt)
+    assert sorted(map(str, old.quads())) == sorted(map(str, new.quads()))
+    assert old.article_graphs() == [g for g in old.ox.named_graphs() if g.value.startswith(EX)]
+    q = f"SELECT ?s ?v WHERE {{ ?s <{EX}count> ?v }} ORDER BY ?s"
+    assert old.query(q).rows == new.query(q).rows
+    for s in (old, new):
+        s.add_quads([(u("syria"), u("label"), Literal("Syria"), G2)])
+        s.remove_graph(str(G1))
+        _check_union(s)
+    assert serialize(old, "trig") == serialize(new, "trig")
+    old.flush()
+    del old
+    gc.collect()
+    assert Store(tmp_path / "old", read_only=True).legacy
