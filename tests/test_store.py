@@ -377,6 +377,8 @@ def _check_union(store):
     per_graph = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").raw
     assert sorted(map(str, per_graph)) == sorted(str((q.graph_name, q.subject, q.predicate, q.object))
                                                  for q in quads if q.graph_name != ox.DefaultGraph())
+    both = store.query("SELECT ?g ?s ?p ?o WHERE { ?s ?p ?o GRAPH ?g { ?s ?p ?o } }").raw     # union and graphs
+    assert sorted(map(str, both)) == sorted(map(str, per_graph))
 
 
 @pytest.mark.parametrize("path", [None, "db"])
