@@ -75,7 +75,8 @@ class BuildReport:
 
 
 def ingest(store: Store, paths_or_articles, progress: Progress | None = None, workers: int = 1,
-           scheduler: str | None = None, assessed: dict | None = None) -> tuple[int, int]:
+           scheduler: str | None = None, assessed: dict | None = None,
+           counts: dict | None = None) -> tuple[int, int]:
     """Extract and store every article (``Article`` records or files and folders).
 
     Returns ``(added, unchanged)``. All input is read and checked before the
@@ -91,7 +92,8 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
     conflicting and refining figures) is brought up to date: only the statements
     the articles written touch are assessed again, the same graph as assessing
     everything; ``assessed``, a dict, receives what the assessment did (the fields of
-    ``kg.corroborate.Assessment``).
+    ``kg.corroborate.Assessment``); ``counts``, a dict, the counts of ``summary`` once it is
+    done (articles, entities, statements, claims, triples), counted while the assessment reads.
     """
     items = list(paths_or_articles)
     articles = items if all(isinstance(a, (Article, Unread)) for a in items) else load_articles(items)
@@ -128,10 +130,14 @@ def ingest(store: Store, paths_or_articles, progress: Progress | None = None, wo
         done += 1
         if progress:
             progress(ex.article.name, done, total)
+    # the summary's counts, in threads while the assessment reads (see _Counting)
+    counting = _Counting(store) if counts is not None else None
     # origins, grades, conflicts: only what the articles written can change (kg.corroborate.assess)
-    done = assess(store, changes=changes)
+    done = assess(store, changes=changes, before_writing=counting.union_counted if counting else None)
     if assessed is not None:
         assessed.update(asdict(done))
+    if counting is not None:
+        counts.update(counting.result(done))
     store.flush()
     return len(todo), unchanged
 
@@ -215,8 +221,8 @@ def _start_worker() -> None:
     load_resources()
 
 
-# the counts of summary(), each a query of its own: run side by side (Oxigraph lets go of the
-# interpreter while it counts), the union's triples the longest (10,000 articles: 2.5 s)
+# the counts of summary(), each a query of its own: run side by side (_Counting), the union's
+# triples the longest (10,000 articles: 2.5 to 6 s)
 _COUNTS = {
     "articles": "SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }",
     "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdfs:label ?l ; a ?t . "
@@ -226,26 +232,56 @@ _COUNTS = {
 }
 
 
-def summary(store: Store, G=None, central: bool = True) -> BuildReport:
-    """The counts of the store and, with ``central``, its most central actors (``G``, or
-    ``kg.analysis.entity_graph``: entities and statements without their sources, four small
-    queries, then PageRank over the whole graph: 15 s at 10,000 articles)."""
-    from concurrent.futures import ThreadPoolExecutor
+class _Counting:
+    """The counts of ``summary``, each in a thread of its own, started once the articles are
+    written: the assessment (``kg.corroborate.assess``) writes none of what the four counts
+    count, so they run while it works; the union's triples are counted before its first write
+    (``union_counted`` waits for them), and its own triples added and removed are added to
+    them (the assessment graph states nothing any other graph states: its predicates are its
+    own). Oxigraph lets go of the interpreter while it counts."""
 
+    def __init__(self, store):
+        from concurrent.futures import ThreadPoolExecutor
+        self.store = store
+        self.pool = ThreadPoolExecutor(max_workers=len(_COUNTS) + 1)
+        self.futures = {k: self.pool.submit(lambda q=q: int(store.query(q).rows[0]["n"])) for k, q in _COUNTS.items()}
+        self.union = self.pool.submit(_union_size, store) if hasattr(store, "replace_about") else None
+
+    def union_counted(self) -> None:
+        if self.union is not None:
+            self.union.result()
+
+    def result(self, done) -> dict:
+        try:
+            counts = {k: f.result() for k, f in self.futures.items()}
+            if self.union is not None and self.union.done():
+                counts["triples"] = self.union.result() + done.added - done.removed
+            else:       # a store that replaces the whole assessment graph: counted after it
+                counts["triples"] = _union_size(self.store)
+            return counts
+        finally:
+            self.pool.shutdown()
+
+
+def _union_size(store) -> int:
     size = getattr(store, "union_size", None)       # counted by the store where it can
-    with ThreadPoolExecutor(max_workers=len(_COUNTS) + 1) as pool:
-        triples = pool.submit(size if size is not None else lambda: sum(1 for _ in store.union_triples()))
-        counts = {k: pool.submit(lambda q=q: store.query(q).rows[0]["n"]) for k, q in _COUNTS.items()}
-        counts = {k: int(f.result()) for k, f in counts.items()}
-        triples = triples.result()
-    report = BuildReport(triples=triples, **counts)
+    return size() if size is not None else sum(1 for _ in store.union_triples())
+
+
+def summary(store: Store, G=None, central: bool = True, counts: dict | None = None) -> BuildReport:
+    """The counts of the store (``counts`` if given: what ``ingest`` counted) and, with
+    ``central``, its most central actors (``G``, or ``kg.analysis.entity_graph``: entities
+    and statements without their sources, four small queries, then PageRank over the whole
+    graph: 15 s at 10,000 articles)."""
+    if not counts:
+        counting = _Counting(store)
+        counts = {k: f.result() for k, f in counting.futures.items()}
+        counting.pool.shutdown()
+        counts["triples"] = _union_size(store)
+    report = BuildReport(**counts)
     if central:
         report.central = central_actors(G if G is not None else entity_graph(store), 5)
     return report
-
-
-def _articles(store) -> int:
-    return int(store.query(_COUNTS["articles"]).rows[0]["n"])
 
 
 def _commands(files: dict, store) -> dict:
@@ -309,13 +345,14 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     out.mkdir(parents=True, exist_ok=True)
     st = connect(store)
     assessed: dict = {}
-    added, unchanged = ingest(st, loaded.articles, progress, workers, scheduler, assessed)
+    counts: dict = {}
+    added, unchanged = ingest(st, loaded.articles, progress, workers, scheduler, assessed, counts)
     loaded.save_cache()
     files = {"turtle": out / "graph.ttl", "trig": out / "graph.trig", "facts": out / "facts.jsonl",
              "html": out / "graph.html", "report": out / "report.md"}
-    write_all = exports if exports is not None else _articles(st) <= EXPORTS_UP_TO
+    write_all = exports if exports is not None else counts["articles"] <= EXPORTS_UP_TO
     # the central actors rank every entity of the whole graph: only with the exports
-    report = summary(st, central=write_all)
+    report = summary(st, central=write_all, counts=counts)
     report.added, report.unchanged, report.skipped, report.assessed = added, unchanged, loaded.skipped, assessed
     if write_all:
         export.write(st, files["turtle"], "turtle")     # streamed: one graph (or subject) sorted at a time

@@ -293,6 +293,12 @@ def test_a_build_reads_again_only_the_input_files_that_changed(tmp_path, monkeyp
     assert os.stat(paths[0]).st_size == stat.st_size
     third = kg.build([folder], out=out)
     assert read == ["a1.txt"] and (third.added, third.unchanged) == (1, 3)
+    # the counts made while the assessment ran (the union's before it, plus what it changed)
+    # are those of the store after it
+    counted = importlib.import_module("kg.build").summary(Store(out / "store", read_only=True), central=False)
+    assert third.assessed["added"] > 0
+    assert [getattr(third, k) for k in ("articles", "entities", "statements", "claims", "triples")] == \
+        [getattr(counted, k) for k in ("articles", "entities", "statements", "claims", "triples")]
     # a sidecar written again: its article is read again (its text, and so the article, the same)
     side = folder / "a2.meta.json"
     side.write_text(side.read_text(encoding="utf-8"), encoding="utf-8")

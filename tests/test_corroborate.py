@@ -480,17 +480,20 @@ def test_a_fact_told_by_too_many_sources_is_not_compared(monkeypatch):
     assert C.compare_readings(readings) == ([], [])
 
 
-@pytest.mark.parametrize("limit", [1, 2, 500])
-def test_adding_generated_articles_equals_a_full_assessment_whatever_the_limit(tmp_path, monkeypatch, limit):
+@pytest.mark.parametrize("limit,one_by_one", [(1, 1000), (2, 1000), (500, 1000), (2, 0)])
+def test_adding_generated_articles_equals_a_full_assessment_whatever_the_limit(tmp_path, monkeypatch, limit,
+                                                                              one_by_one):
     """Wire copy made by benchmarks/build_speed.py (the same sentences over and over, so facts
     with many figures): 24 articles, then 8 more, assessed incrementally = assessed whole,
-    with facts crossing the comparison limit as articles come."""
+    with facts crossing the comparison limit as articles come; each fact's statements read
+    in a query of its own (up to FACTS_ONE_BY_ONE facts) or all in a few."""
     import shutil
     import sys
     from conftest import ROOT
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from build_speed import generate
     monkeypatch.setattr(C, "MAX_COMPARED", limit)
+    monkeypatch.setattr(C, "FACTS_ONE_BY_ONE", one_by_one)
     arts = tmp_path / "arts"
     generate(32, arts, seed=limit)
     first, more = tmp_path / "first", tmp_path / "more"
