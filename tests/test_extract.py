@@ -1430,3 +1430,63 @@ def test_an_event_or_a_place_is_no_killer():
                    "bombing was an attack at the Grand cafe in Vostok which killed 13 people.")
     kills = [s for s in ex.statements if s.predicate == "kills"]
     assert kills and all(s.subject is None for s in kills)
+
+
+@pytest.mark.parametrize("body, predicate, time", [
+    # a noun's own time dates the noun, not the verb over it
+    ("Freedonia, which has denied any involvement in last month's attack, closed its border.", "denies", None),
+    # a participle after its noun is a relative clause with its own time
+    ("Ivo Brandt praised a new arms package approved by Ruritania on Wednesday.", "approves", "2025-06-11"),
+    ("Ivo Brandt praised a new arms package approved by Ruritania on Wednesday.", "praises", None),
+    # a deadline belongs to its own verb, not to the one it is coordinated with
+    ("The Ruritanian brigade will be deployed over the coming years and should recruit 300 soldiers by 2027.",
+     "deploys_intended", None),
+    # the past perfect puts the event before the time of the sentence that reports it
+    ("On Wednesday, Ivo Brandt said that Freedonia had approved missile strikes on Lisk.", "approves", None),
+])
+def test_a_time_dates_only_its_own_event(body, predicate, time):
+    ex = extract(_article(body, published=date(2025, 6, 12)))
+    assert _one(ex, predicate).time == time
+
+
+def test_an_active_conjunct_of_a_passive_takes_its_subject():
+    ex = extract(_article("The Ruritanian brigade will be deployed over the coming years and should recruit 300 "
+                          "soldiers by 2027."))
+    st = next(s for s in ex.statements if s.predicate.startswith("recruit"))
+    assert st.subject is not None and "brigade" in st.subject.label and st.time == "2027"
+    ex = extract(_article("All bus services were cancelled, and on some roads hitch hikers waved at cars."))
+    assert not [s for s in ex.statements if s.subject is not None and "bus" in s.subject.label
+                and not s.predicate.startswith(("cancel", "not_"))]
+
+
+def test_the_narration_after_a_quote_is_not_what_was_said():
+    ex = extract(_article('"Every time I call, nothing happens. They just do not go anywhere," Emmanuel Macron said, '
+                          'after a meeting with Ivo Brandt to discuss peace negotiations.'))
+    st = _one(ex, "meets")
+    assert st.claimant is None and st.status == "reported"
+
+
+def test_whom_an_appeal_is_aimed_at_is_its_target():
+    ex = extract(_article("Ivo Brandt urged Ruritania and Freedonia to halt purchases of Vostok gas."))
+    calls = [s for s in ex.statements if s.predicate == "calls_for"]
+    assert sorted(s.target.label for s in calls) == ["Freedonia", "Ruritania"]
+    assert all(s.object is None for s in calls)
+
+
+def test_a_stated_wish_is_the_request_not_an_expression():
+    _, facts = _facts("Ivo Brandt has expressed a desire for Ruritania to supply 40 tanks to Freedonia.")
+    assert not [f for f in facts if f[0].startswith("express")]
+    assert [f for f in facts if f[0].startswith("supplies")]
+
+
+def test_a_leader_s_forces_are_his_country_s():
+    ex = extract(_article("Recep Tayyip Erdogan wants Ruritania to supply 40 tanks to his forces."))
+    st = next(s for s in ex.statements if s.predicate.startswith("supplies"))
+    assert st.recipient is not None and st.recipient.label == "Turkish forces"
+
+
+def test_a_name_that_goes_on_past_a_gazetteer_name_is_kept_whole():
+    ex = extract(_article('White House Office of the Press Secretary issued a statement, stating "we condemn '
+                          'the attack on Lisk by Ruritania."'))
+    claimants = {s.claimant.label for s in ex.statements if s.claimant is not None}
+    assert claimants == {"White House Office of the Press Secretary"}

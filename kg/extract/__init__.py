@@ -324,10 +324,13 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         quote = article.text[start:start + len(s.doc.text.strip())]    # verbatim, whatever case was parsed
         evidence = Span(start, start + len(quote), quote)
         for subject, o, quantity, location in _variants(d, canon):
-            both_known = all(e is not None and e.wikidata for e in (subject, o))
+            target = canon(d.target)
+            if d.addressed and o is not None:
+                target, o = o, None      # the appeal's addressee, not what it asks for
+            both_known = all(e is not None and e.wikidata for e in (subject, o or target))
             st = Statement(
                 predicate=predicate, evidence=evidence, subject=subject, object=o,
-                location=location, target=canon(d.target), recipient=canon(d.recipient),
+                location=location, target=target, recipient=canon(d.recipient),
                 quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not negated and not mode else None),
                 claimant=canon(claimant), status=status, status_cue=cue, time=time,
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
@@ -371,18 +374,51 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     """The time written in the trigger's own clause; else the sentence's only time, unless the
     trigger sits in a clause of its own ('a day after X approved', 'who faces an election next year')."""
     inner = {t.idx for c in trigger.subtree if c.i != trigger.i and c.dep_ in ("relcl", "acl", "advcl")
-             and _subordinate(c) for t in c.subtree}
+             and (_subordinate(c) or _reduced_relative(c)) for t in c.subtree}
     doc = trigger.doc
-    times = [t for t in times if not _bound_only(doc, t[0])]
+    anchor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj") \
+        and trigger.head.pos_ == "VERB" else trigger     # "launched strikes on Kharkiv on 2 March": the verb's
+    times = [t for t in times if not _bound_only(doc, t[0]) and _free_for(doc, t[0], (trigger, anchor))]
     clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
     time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
     own_date = any(t.ent_type_ == "DATE" and t.idx in clause for t in doc)     # "on April 17", unresolved
-    anchor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj") \
-        and trigger.head.pos_ == "VERB" else trigger     # "launched strikes on Kharkiv on 2 March": the verb's
-    if time is None and len(times) == 1 and _on_spine(anchor) and not own_date \
+    if time is None and len(times) == 1 and _on_spine(anchor) and not own_date and not _before_then(anchor) \
             and not any(times[0][0] <= i < times[0][1] for i in inner):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
+
+
+def _reduced_relative(tok) -> bool:
+    """'a package approved by the EU on Wednesday': a participle after its noun is a relative clause."""
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.i > tok.head.i
+
+
+def _free_for(doc, start: int, owners) -> bool:
+    """Whether the time at ``start`` may date an event of ``owners``: not a noun's own ("last month's
+    attack" dates the attack, not its denial), not another verb's deadline ("and should be ready by 2027")."""
+    tok = next((t for t in doc if t.idx >= start), None)
+    if tok is None:
+        return True
+    if tok.lower_ == "by" and tok.dep_ == "prep":
+        return tok.head in owners      # the time phrase took its preposition: "by 2027"
+    head = tok
+    for _ in range(4):       # up to the time phrase's own head: "month" of "last month's"
+        if head.dep_ == "poss":
+            return head.head in owners
+        if head.dep_ == "pobj" and head.head.lower_ == "by":
+            return head.head.head in owners
+        if head.head.i == head.i or head.head.ent_type_ != "DATE" and head.head.dep_ != "pobj":
+            break
+        head = head.head
+    return True
+
+
+def _before_then(verb) -> bool:
+    """'said on Wednesday that the US had approved': the past perfect puts the event before the
+    sentence's time, so that time is not the event's."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ccomp", "conj") and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 _BOUNDS = frozenset({"since", "until", "till", "after", "before", "from", "through"})

@@ -151,6 +151,10 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                            # the sentence's cue sets the status and who (see ``sentence_cues``)
             if st and a.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
                 break      # "warning locals to toe the line": an order to the object, no claim of a fact
+            if st and a.dep_ == "ccomp" and tok.i > h.i and _inside_quotes(tok.doc, a) \
+                    and not _inside_quotes(tok.doc, tok):
+                break      # '"They go nowhere," X said, after a meeting with Y': the parse hangs the
+                           # narration after the quote on the quote's verb; what was said is quoted
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj = _sayer(ctx, si, h)
                 if subj:
@@ -166,7 +170,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         # hung elsewhere, parenthetical (no clause of its own), still reports the sentence's main clause
         for v in doc:
             if v.dep_ == "parataxis" and v.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in v.children) \
+                    and not (tok.i > v.i and _inside_quotes(doc, v.head) and not _inside_quotes(doc, tok)) \
                     and (st := _reporting_status(ctx, v.lemma_.lower())):
+                # (not the narration after a quote: '"They go nowhere," X said, after a meeting with Y')
                 subj = _sayer(ctx, si, v)
                 if subj:
                     claimant, status, cue = subj[0], st, v.text

@@ -711,8 +711,14 @@ class ArticleContext:
 
     def unlisted_name(self, si: int, tok) -> Entity:
         doc = self.sentences[si].doc
-        left = min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+        left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                              and all(t.pos_ == "PROPN" for t in doc[c.left_edge.i:c.i + 1])])   # "White House Office"
         right = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].like_num and doc[tok.i + 1].head.i == tok.i else tok.i
+        of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1]
+        if of and (names := [t for t in doc[of[0].i + 1:of[0].right_edge.i + 1]]) \
+                and all(t.pos_ == "PROPN" or t.lower_ == "the" and t.i == of[0].i + 1 for t in names) \
+                and names[-1].pos_ == "PROPN":
+            right = of[0].right_edge.i      # "... Office of the Press Secretary": the name goes on
         text = doc[left:right + 1].text     # "Article 370", "Resolution 2231"
         type_ = "Organization" if text.isupper() and len(text) > 1 else "Thing"
         return self.registry.from_name(text, type_, weight=0.5)
@@ -765,7 +771,7 @@ class ArticleContext:
             owner = None
             if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)):
                 owner = mc.entity
-            elif c.dep_ == "poss" and c.lower_ in ("its", "their") and (
+            elif c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and (
                     tok.lower_ in self.people | _GROUP_HEADS
                     or tok.lower_ in self.res.lexicon.get("types", {}).get("MilitaryForce", [])):
                 owner = next(iter(self.resolve_all(si, c)), None)    # "its forces" -> "Russian forces"
@@ -773,6 +779,10 @@ class ArticleContext:
                     # "the Russian defence ministry said its forces ...": the speaker's side
                     owner = next((e for x in tok.sent.root.children if x.dep_ == "nsubj" and x.i < tok.i
                                   for e in self.resolve_all(si, x)), None)
+            if owner is not None and owner.type == "Person" and c.pos_ == "PRON" \
+                    and (e := self.res.by_name.get(owner.label)) \
+                    and e.country and (land := self.res.by_name.get(e.country)) is not None:
+                owner = self.registry.from_entry(land, land.name)    # "Zelensky ... his forces": Ukrainian
             first = owner.label.split()[0] if owner is not None and owner.label else ""
             state = self.res.demonym.get(first[:1].upper() + first[1:])
             if owner is not None and owner.type != "Country" and state is not None:
@@ -795,7 +805,8 @@ class ArticleContext:
         generic = self.res.frames.get("participants", {}).get("generic", ())
         if not owned and tok.lower_ in generic:
             for c in tok.children:      # "Trump's statements", "the EU's proposals": whose, or they say nothing
-                if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)) is not None and mc.kind == "name":
+                if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)) is not None \
+                        and (mc.kind == "name" or c.pos_ != "PRON"):     # "the US president's statements"
                     label, owned = f"{mc.entity.label}'s {label}", True
         for c in tok.children:
             if not owned and c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(si, c.i) is None:

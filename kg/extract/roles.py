@@ -46,6 +46,7 @@ class Draft:
     extra_subjects: list = field(default_factory=list)
     extra_quantities: list = field(default_factory=list)
     extra_locations: list = field(default_factory=list)
+    addressed: bool = False       # the objects are whom the event is aimed at ("urged X and Y to halt")
 
 
 _PARTICLES = {"down", "up", "out", "off", "back", "over", "in"}
@@ -62,6 +63,15 @@ def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[lis
     """The agent of a verb, inherited through conjunction, xcomp, relative and participle clauses."""
     found, passive = _subject_of_raw(ctx, si, verb, depth)
     return ctx.as_actor(found), passive
+
+
+def _active(verb) -> bool:
+    """A verb in the active voice by its own form: a finite or modal verb, not a participle that
+    shares a passive's auxiliary ("were arrested and charged")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") or verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _unlike_conjunct(verb):
@@ -237,6 +247,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return _subject_of(ctx, si, prior, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
+        if passive and not found and verb.dep_ == "conj" and _active(verb) \
+                and not any(c.dep_ == "punct" and h.i < c.i < verb.i for c in h.children) \
+                and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
+            # "the brigade will be deployed ... and should reach full capability": the brigade reaches it
+            return ctx.resolve_all(si, sp[0]), False
         if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 and found and not any(e.type in _ACTORS for e in found) \
                 and any(c.dep_ in _SUBJ and c.pos_ == "NOUN" and c.lemma_.lower() not in ctx.people
@@ -610,6 +625,9 @@ def _has_event_object(ctx, verb) -> bool:
         if c.dep_ in ("dobj", "nsubjpass"):
             if _event_for(ctx, c) or c.lemma_.lower() in nouns:
                 return True
+            if c.lemma_.lower() in ctx.res.words("events", "request_words") and any(
+                    p.dep_ in ("prep", "acl", "relcl", "ccomp") for p in c.children):
+                return True     # "expressed a desire for the US to supply X": the request is the event
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     if any(_event_for(ctx, o) for o in p.children if o.dep_ == "pobj"):
