@@ -516,6 +516,26 @@ SELECT ?article ?name ?publisher ?fingerprint WHERE {
   OPTIONAL { ?article kg:fingerprint ?fingerprint }
 }"""
 _WIRES = "SELECT ?article ?wire WHERE { ?article a schema:NewsArticle ; kg:wireCredit ?wire }"
+# ... the rows of _ARTICLES, from a query per property joined in Python (10,000 articles: 0.6 s,
+# against 1.0 s for _ARTICLES itself)
+_ARTICLE_IRIS = "SELECT ?article WHERE { ?article a schema:NewsArticle }"
+_ARTICLE_VALUES = {"name": "SELECT ?article ?v WHERE { ?article kg:sourceFile ?v }",
+                   "publisher": "SELECT ?article ?v WHERE { ?article schema:publisher ?v }",
+                   "fingerprint": "SELECT ?article ?v WHERE { ?article kg:fingerprint ?v }"}
+
+
+def _article_rows(store) -> list[dict]:
+    """What ``_ARTICLES`` gives (a row per article, name, publisher or None, fingerprint or None)."""
+    articles = {r["article"] for r in store.query(_ARTICLE_IRIS).rows}
+    values: dict[str, dict] = {}
+    for key, sparql in _ARTICLE_VALUES.items():
+        values[key] = defaultdict(list)
+        for r in store.query(sparql).rows:
+            if r["article"] in articles:
+                values[key][r["article"]].append(r["v"])
+    return [{"article": a, "name": n, "publisher": p, "fingerprint": f} for a in articles
+            for n in values["name"].get(a, ()) for p in values["publisher"].get(a) or [None]
+            for f in values["fingerprint"].get(a) or [None]]
 
 _READINGS = """
 SELECT ?source ?statement ?article ?status ?claimant ?p ?s ?o ?loc ?tgt ?rec ?value ?unit ?qualifier WHERE {
@@ -626,7 +646,7 @@ def _articles_part(store, threshold: float):
 
     ``origin_of`` maps each article IRI to the root of its origin group (see
     :func:`origin_groups`); computed from all articles (their publisher, wire credits and
-    fingerprint: 0.4 s to read for 1,000 articles).
+    fingerprint: 0.4 s to read for 1,000 articles, 0.6 s for 10,000).
     """
     from rdflib import RDF, RDFS, Literal, URIRef
 
@@ -638,7 +658,7 @@ def _articles_part(store, threshold: float):
     wires: dict[str, set] = defaultdict(set)
     for r in store.query(_WIRES).rows:
         wires[r["article"]].add(r["wire"])
-    rows = store.query(_ARTICLES).rows
+    rows = _article_rows(store)
     rows.sort(key=lambda r: tuple(str(r.get(k) or "") for k in ("article", "name", "publisher", "fingerprint")))
     for r in rows:
         sk = decode_sketch(r["fingerprint"]) if r.get("fingerprint") else None
