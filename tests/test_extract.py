@@ -1490,3 +1490,22 @@ def test_a_name_that_goes_on_past_a_gazetteer_name_is_kept_whole():
                           'the attack on Lisk by Ruritania."'))
     claimants = {s.claimant.label for s in ex.statements if s.claimant is not None}
     assert claimants == {"White House Office of the Press Secretary"}
+
+
+@pytest.mark.parametrize("body, word", [
+    ('"Why did you order the army to go into Vostok?" a reporter asked.', "go"),
+    ("Killings of local elders recently rocked the east of Vostok.", "rock"),
+    ("The Grand cafe was located on Lisk Street.", "locate"),
+    ("Since 2012 the council has gone from a friendly organ to a subservient tool of the ruling party.", "go"),
+    ("Within days the area had become out-of-bounds for the army.", "become"),
+    ("Witnesses saw Ivo Brandt, clad in a plaid shirt, enter the bank.", "cloth"),
+])
+def test_no_event_in_questions_effects_states_or_changes(body, word):
+    _, facts = _facts(body)
+    assert not [f for f in facts if f[0].startswith(word)], facts
+
+
+def test_a_purpose_coordinated_by_either_or_is_intended():
+    _, facts = _facts("People took to the streets to either vote in or boycott an election in Vostok.")
+    assert [f for f in facts if f[0] == "boycotts_intended"]
+    assert not [f for f in facts if f[0] == "boycotts"]

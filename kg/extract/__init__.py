@@ -291,6 +291,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                         sentences[d.si].offset, e)
             continue
         s = sentences[d.si]
+        if s.doc.text.rstrip().rstrip('"”’\'').endswith("?"):
+            continue       # "Why did you authorise the CIA to go into Venezuela?": asked, not stated
         if mode == "imperative" or mode == "intended" and unwanted_quality(ctx, d.trigger) \
                 or figurative(ctx, d.trigger):
             continue

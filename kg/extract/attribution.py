@@ -619,7 +619,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
     """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
     table = ctx.res.lexicon.get("modality", {})
     h = tok.head
-    if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.tag_ == "VB" and h.dep_ == "ROOT" \
+    if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.tag_ == "VB" and (
+            h.dep_ == "ROOT" or h.dep_ in ("ccomp", "parataxis") and h.i == min(t.i for t in h.subtree if not t.is_punct)) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in h.children):
         return "intended"   # under an imperative: "Let it be cut the way it is"
     if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \
@@ -647,8 +648,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             if head in words:
                 return name  # "considers further strikes"
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
-    if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return "intended"   # a purpose: "negotiating with X to buy 48 jets"
+    if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)

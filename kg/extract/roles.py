@@ -54,8 +54,11 @@ _PARTICLES = {"down", "up", "out", "off", "back", "over", "in"}
 
 def _phrase_lemma(tok) -> str:
     """The verb with its particle: 'shot down' -> 'shoot down' (also when the parse calls 'down' an adverb)."""
-    prt = [c.lower_ for c in tok.children if c.dep_ == "prt"
-           or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1)]
+    doc = tok.doc
+    prt = [c.lower_ for c in tok.children if (c.dep_ == "prt"
+           or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1))
+           and not (c.i + 1 < len(doc) and doc[c.i + 1].text in ("-", "–") and not c.whitespace_)]
+    # (not the first word of a hyphenated one: "become out-of-bounds")
     return tok.lemma_.lower() + (" " + prt[0] if prt else "")
 
 
@@ -83,7 +86,8 @@ def _unlike_conjunct(verb):
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False    # (also a bare verb: "pushing a vote on an assembly with the power to change X, supplant Y")
     before = [t for t in verb.doc[:verb.i] if t.pos_ == "VERB" and t.i > verb.head.i
-              and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
+              and (any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                   or t.dep_ == "pobj" and t.tag_ == "VB" and t.head.lower_ == "to")]   # "to either vote"
     return before[-1] if before else False
 
 
@@ -244,7 +248,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if (prior := _unlike_conjunct(verb)) is not False:
         # "declared Elliott, recalling when McVeigh entered ... to reserve a truck; and on April 17 to pick
         # up the truck": an infinitive coordinated with a finite verb; the infinitive before it, if any
-        return _subject_of(ctx, si, prior, depth + 1)
+        found, passive = _subject_of(ctx, si, prior, depth + 1)
+        if found or prior.dep_ != "pobj":
+            return found, passive      # (the parse's "to vote" as a noun: the clause's subject, below)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and not found and verb.dep_ == "conj" and _active(verb) \
