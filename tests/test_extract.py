@@ -1509,3 +1509,28 @@ def test_a_purpose_coordinated_by_either_or_is_intended():
     _, facts = _facts("People took to the streets to either vote in or boycott an election in Vostok.")
     assert [f for f in facts if f[0] == "boycotts_intended"]
     assert not [f for f in facts if f[0] == "boycotts"]
+
+
+def test_police_saying_is_a_source_alleging_is_a_claim():
+    ex = extract(_article("Police say two brothers carried the bombs in backpacks to Lisk Street."))
+    st = next(s for s in ex.statements if s.predicate.startswith("carr"))
+    assert (st.claimant.label, st.status) == ("police", "reported")
+    ex = extract(_article("Regional authorities said 13 people had suffered minor injuries in Vostok."))
+    st = _one(ex, "injures")
+    assert st.status == "reported" and st.claimant is not None
+    ex = extract(_article("Prosecutors claim Ivo Brandt sold his car in Lisk."))
+    assert {s.status for s in ex.statements if s.predicate == "sells"} == {"claimed"}
+
+
+def test_a_belief_only_reportedly_held_is_unverified():
+    ex = extract(_article("Freedonian security services reportedly believe drones could be used by militants to "
+                          "carry grenades in Vostok."))
+    carry = [s for s in ex.statements if s.predicate.startswith("carry")]
+    assert carry and all(s.status == "unverified" for s in carry)
+
+
+def test_the_writer_s_word_on_a_source_is_not_the_source_s():
+    ex = extract(_article("All agencies are now factoring drones into their war games, according to Ivo Brandt, "
+                          "who runs exercises for the police."))
+    run = [s for s in ex.statements if s.predicate.startswith("run")]
+    assert run and all(s.claimant is None for s in run)

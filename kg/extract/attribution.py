@@ -110,14 +110,18 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         h = a.head
         if h.i == a.i:
             break
-        if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children):
-            break      # "... as he visited Warsaw": narration around the quote, not part of it
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children) and (
+                h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None
+                or any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in a.children)):
+            break      # "... as he visited Warsaw": narration around the quote, not part of it; but "told
+                       # media she had reported him after he approached kids": inside what she told
         if a.dep_ == "advcl" and h.pos_ == "VERB" and _reporting_status(ctx, h.lemma_.lower()) == "claimed":
             if any(c.tag_ == "WRB" for c in a.children) and any(c.dep_ == "dobj" for c in h.children) \
                     and (subj := _sayer(ctx, si, h)):
                 claimant, status, cue = subj[0], "claimed", h.text   # "recalling the occasions when X entered"
             break      # "X said, after a meeting to discuss Y": why X was there, not what X said
-        if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and h.dep_ in ("nsubj", "attr", "appos"):
+        if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and (h.dep_ in ("nsubj", "attr", "appos") or (
+                h.dep_ == "pobj" and h.head.head.lower_ == "according")):    # "according to X, who runs ..."
             break      # "said Sloggett, who runs exercises for the police": the writer's description
         if a.dep_ == "prep" and prev_dep != "pcomp" and (
                 h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None):
@@ -189,6 +193,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             last = span[-1]
             if _in_subject_of(tok, span.root.head):   # "X, with a range ..., are part of Y, as acknowledged by Z"
                 continue
+            if tok.i in {t.i for t in span.root.subtree}:
+                continue    # "according to X, who runs exercises for the police": the writer's word on X
             objs = [c for c in last.children if c.dep_ == "pobj"] or [c for c in span.root.subtree if c.dep_ == "pobj"]
             if objs:
                 # "according to the military balance compiled by the IISS": the name inside
@@ -227,6 +233,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     # (not "the alleged killer, shot dead by police": the hedge is on who he is, not on the shooting)
     if status == "reported" and hedges:     # "was reportedly killed": no one's claim, not yet verified
         status, cue = ("claimed" if claimant is not None else "unverified"), hedges[0].text
+    elif status == "claimed" and cue not in (None, "quote") and any(
+            h.head.text == cue and h.head.i != tok.i and h.head.pos_ == "VERB" for h in hedges):
+        status, cue = "unverified", hedges[0].text     # "X reportedly believe Y": X's belief is only reported
     if status == "reported" and claimant is None and any(
             a.lemma_.lower() in ("seem", "appear") and a.pos_ in ("VERB", "AUX") for a in (tok, tok.head)):
         status, cue = "unverified", "seem"     # "appear to be losing hope", "seemed to be aimed at civilians"
@@ -241,6 +250,12 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                                                          in ctx.res.words("attribution", "evidence_nouns")
                                                          + ctx.res.words("attribution", "neutral_sources")):
         status = "reported"     # "..., Al-Monitor reported", "phone records indicated": a source, no party
+    said = next((t.lemma_.lower() for t in doc if t.text == cue), None) if cue else None
+    if claimant is not None and status == "claimed" and claimant.label.lower().split()[-1:] \
+            and claimant.label.lower().split()[-1] in ctx.res.words("attribution", "official_sources") \
+            and said in ctx.res.words("attribution", "plain_saying") \
+            and not (_is_party(ctx, claimant) and _contested(ctx, tok)):
+        status = "reported"     # "police say the brothers carried the bombs": an official source, no side
     return claimant, status, cue
 
 
