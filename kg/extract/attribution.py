@@ -251,6 +251,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                                                          + ctx.res.words("attribution", "neutral_sources")):
         status = "reported"     # "..., Al-Monitor reported", "phone records indicated": a source, no party
     said = next((t.lemma_.lower() for t in doc if t.text == cue), None) if cue else None
+    if said is not None and any(a.pos_ == "VERB" and a.text != cue and _reporting_status(ctx, a.lemma_.lower())
+                                for a in tok.ancestors):
+        said = None     # "police say he left a confession that said ...": the confession's claim, told on
     if claimant is not None and status == "claimed" and claimant.label.lower().split()[-1:] \
             and claimant.label.lower().split()[-1] in ctx.res.words("attribution", "official_sources") \
             and said in ctx.res.words("attribution", "plain_saying") \
