@@ -42,6 +42,19 @@ def clause_subject(tok) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+def gerund_clause(tok) -> bool:
+    """A conjunct that is a verb phrase the parse took for a noun ('waving guns and intimidating
+    journalists'): a participle opens it right after 'and', and the list hangs on a participle."""
+    if tok.dep_ != "conj":
+        return False
+    first = tok.doc[tok.left_edge.i]
+    top = tok
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return first.tag_ == "VBG" and first.pos_ == "VERB" and first.dep_ == "amod" and first.i > 0 \
+        and tok.doc[first.i - 1].dep_ == "cc" and top.head.tag_ == "VBG" and top.dep_ == "dobj"
+
+
 def quoted(doc, idx: int) -> bool:
     """Whether the character at ``idx`` of a sentence is inside quotation marks. A sentence that
     begins inside a quote opened in the sentence before ('They go nowhere," Trump said, ...') has
@@ -319,7 +332,7 @@ class ArticleContext:
                 return self.resolve_all(si, tok.head, allow_noun)
             out = [m.entity]
             for c in tok.conjuncts:
-                if clause_subject(c):
+                if clause_subject(c) or gerund_clause(c):
                     continue        # "with police and Dzhokhar was found": the next clause's subject
                 if (mc := self.mention_at(si, c.i)) is not None:
                     found = [mc.entity]
@@ -611,7 +624,7 @@ class ArticleContext:
             return []
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
-            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c):
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c) and not gerund_clause(c):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
 

@@ -68,6 +68,22 @@ class Frame:
         return found[0] if found else None
 
 
+def verb_of(ctx, noun: str) -> str:
+    """An open event noun's verb, by the suffixes of [nouns.verb_suffixes] and the verbs the
+    lemmatizer knows ('warning' -> 'warn', 'explosion' -> 'explode'); else the noun itself."""
+    from .nlp import verb_lemmas
+    verbs = verb_lemmas()
+    table = _table(ctx, "nouns", "verb_suffixes")
+    if noun in table.get("keep", ()):
+        return noun
+    for suffix, endings in table.items():
+        if suffix != "keep" and noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            for ending in endings:
+                if (verb := noun[:-len(suffix)] + ending) in verbs:
+                    return verb
+    return noun
+
+
 def snake(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
@@ -486,7 +502,8 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
     """A frame as the drafts that become statements: one per role field, typed or open."""
     fields = _table(ctx, "roles")
     ev = frame.event
-    predicate = ev.predicate if ev is not None else snake(frame.lemma)
+    predicate = ev.predicate if ev is not None else snake(
+        verb_of(ctx, frame.lemma) if frame.kind == "noun" else frame.lemma)
     if not predicate:
         return []
     d = Draft(frame.si, frame.trigger, predicate, ev, confidence=0.5 if ev is not None else 0.4)

@@ -35,3 +35,16 @@ def load_pipeline():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp, "blank-en"
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset:
+    """The verbs the pipeline's lemmatizer knows (its ``lemma_index``), to tell a noun's verb
+    ('warning' -> 'warn') from a word that is none ('ceremony'); empty without a lemmatizer."""
+    nlp, _ = load_pipeline()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
