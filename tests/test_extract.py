@@ -1435,6 +1435,7 @@ def test_an_event_or_a_place_is_no_killer():
 @pytest.mark.parametrize("body, predicate, time", [
     # a noun's own time dates the noun, not the verb over it
     ("Freedonia, which has denied any involvement in last month's attack, closed its border.", "denies", None),
+    ("Ivo Brandt was not charged with taking part in the April 15, 2013, attack on Lisk.", "not_charges", None),
     # a participle after its noun is a relative clause with its own time
     ("Ivo Brandt praised a new arms package approved by Ruritania on Wednesday.", "approves", "2025-06-11"),
     ("Ivo Brandt praised a new arms package approved by Ruritania on Wednesday.", "praises", None),

@@ -406,8 +406,9 @@ def _free_for(doc, start: int, owners) -> bool:
         return tok.head in owners      # the time phrase took its preposition: "by 2027"
     head = tok
     for _ in range(4):       # up to the time phrase's own head: "month" of "last month's"
-        if head.dep_ == "poss":
-            return head.head in owners
+        if head.dep_ == "poss" or head.dep_ in ("nmod", "compound", "amod") and head.head.pos_ == "NOUN" \
+                and head.head.ent_type_ not in ("DATE", "TIME"):
+            return head.head in owners     # (and "the April 15, 2013, attack": the attack's date)
         if head.dep_ == "pobj" and head.head.lower_ == "by":
             return head.head.head in owners
         if head.head.i == head.i or head.head.ent_type_ != "DATE" and head.head.dep_ != "pobj":
