@@ -515,7 +515,7 @@ SELECT ?article ?name ?publisher ?fingerprint WHERE {
   OPTIONAL { ?article schema:publisher ?publisher }
   OPTIONAL { ?article kg:fingerprint ?fingerprint }
 }"""
-_WIRES = "SELECT ?article ?wire WHERE { ?article a schema:NewsArticle ; kg:wireCredit ?wire }"
+_WIRES = "SELECT ?article ?wire WHERE { ?article kg:wireCredit ?wire }"     # looked up by article
 # ... the rows of _ARTICLES, from a query per property joined in Python (10,000 articles: 0.6 s,
 # against 1.0 s for _ARTICLES itself)
 _ARTICLE_IRIS = "SELECT ?article WHERE { ?article a schema:NewsArticle }"
@@ -895,21 +895,22 @@ def _same_fact(store, fact: tuple, limit: int | None) -> list[str]:
 # source: the predicates only it holds (the articles' graphs never say them), so the union gives
 # exactly the assessment graph's triples about those subjects.
 _ABOUT_ARTICLES = """
-SELECT ?s ?p ?o WHERE {
-  { ?s kg:origin ?o BIND(kg:origin AS ?p) } UNION { ?s kg:reliability ?o BIND(kg:reliability AS ?p) }
-  UNION { ?s a kg:Origin ; ?p ?o } }"""
+SELECT ?s ?p ?o WHERE { { ?s kg:reliability ?o BIND(kg:reliability AS ?p) } UNION { ?s a kg:Origin ; ?p ?o } }"""
 # (the predicates in a FILTER: as a second VALUES block, Oxigraph takes 200 times as long)
 _ABOUT_STATEMENTS = """
 SELECT ?s ?p ?o WHERE { VALUES ?s { %s } ?s ?p ?o
   FILTER(?p IN (kg:origins, kg:credibility, kg:conflictsWith, kg:refines)) }"""
 
 
-def _differing(store, quads: list, subjects: set, about: str) -> set:
+def _differing(store, quads: list, subjects: set, about: str, known=()) -> set:
     """The IRIs of the subjects (rdflib terms or IRIs) whose triples in ``quads`` differ from those the
     assessment graph holds about them (read by ``about``, a query of ``?s ?p ?o``, with
-    ``%s`` for the subjects' IRIs if it has one): the only ones :func:`assess` writes."""
+    ``%s`` for the subjects' IRIs if it has one, and ``known``: more of them, as
+    ``(subject, predicate, object IRI)``): the only ones :func:`assess` writes."""
     from rdflib import URIRef
     now: dict[str, set] = defaultdict(set)
+    for s, p, o in known:
+        now[s].add((p, o, "NamedNode"))
     queries = [about % _iri_list(c) for c in _chunks(sorted(str(x) for x in subjects))] if "%s" in about else [about]
     for q in queries:
         res = store.query(q)
@@ -960,7 +961,8 @@ def assess(store, threshold: float = NEAR_DUPLICATE, changes: Changes | None = N
             before_writing()
         store.replace_graph(graph, quads)
         return Assessment(True, sum(1 for q in quads if str(q[1]).endswith("#credibility")), len(quads), 0)
-    before = {r["article"]: r["origin"] for r in store.query(_ORIGINS_NOW).rows}
+    origins_now = store.query(_ORIGINS_NOW).rows
+    before = {r["article"]: r["origin"] for r in origins_now}
     old_origins = [r["origin"] for r in store.query(_ORIGIN_NODES).rows]
     origin_of, quads = _articles_part(store, threshold)
     full = (changes is None or not _current(store, threshold)
@@ -969,7 +971,10 @@ def assess(store, threshold: float = NEAR_DUPLICATE, changes: Changes | None = N
     subjects = set(origin_of) | set(old_origins) | {q[0] for q in quads}
     # only what differs from what the graph says is written: every article is read, few change
     # (10,000 articles: replace_about of all of them 1.8 s, of those that changed 0.01)
-    written = {str(x) for x in subjects} if full else _differing(store, quads, subjects, _ABOUT_ARTICLES)
+    from .rdf import KG
+    # kg:origin as read before (the articles' origins)
+    written = {str(x) for x in subjects} if full else _differing(
+        store, quads, subjects, _ABOUT_ARTICLES, [(r["article"], str(KG.origin), r["origin"]) for r in origins_now])
     if before_writing is not None:
         before_writing()
     added, removed = store.replace_about(graph, written, [q for q in quads if str(q[0]) in written])
