@@ -1542,3 +1542,11 @@ def test_a_participle_after_and_opens_a_clause_not_a_list_item():
                       "weapons and armoured vehicles in Vostok.")
     assert not [f for f in facts if f[0] == "wave" and f[2] and "journalists" in f[2]]
     assert sorted(f[2] for f in facts if f[0] == "seizes") == ["armoured vehicles", "weapons"]
+
+
+def test_who_asks_for_a_delivery_elsewhere_delivers_nothing():
+    ex = extract(_article('Ivo Brandt took a phone order from a caller who gave the name "Kling" and requested '
+                          'delivery to Room 25 at the Grand hotel.'))
+    sup = [s for s in ex.statements if s.predicate.startswith("supplies")]
+    assert sup and all(s.subject is None for s in sup)
+    assert not [s for s in ex.statements if s.recipient is not None and s.recipient.label == "name"]
