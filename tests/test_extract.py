@@ -1550,3 +1550,10 @@ def test_who_asks_for_a_delivery_elsewhere_delivers_nothing():
     sup = [s for s in ex.statements if s.predicate.startswith("supplies")]
     assert sup and all(s.subject is None for s in sup)
     assert not [s for s in ex.statements if s.recipient is not None and s.recipient.label == "name"]
+
+
+def test_it_in_a_clause_after_a_body_is_that_body():
+    ex = extract(_article("The Freedonian treasury froze Ivo Brandt's assets and took action against eight justices "
+                          "of the supreme court after it tried to strip power from the legislature."))
+    st = next(s for s in ex.statements if s.predicate.startswith("strip"))
+    assert st.subject is not None and "court" in st.subject.label

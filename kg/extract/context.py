@@ -459,6 +459,15 @@ class ArticleContext:
         if low == "it" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in \
                 {w.split()[0] for w in self.res.words("events", "light_verbs")}:
             return []       # "those who planned and carried it out": the attack, an event, not a state
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl" \
+                and any(c.dep_ == "mark" for c in tok.head.children):
+            # "... took action against eight justices of the supreme court after it tried to": the
+            # body named last before the clause, not a name from further back
+            heads = _GROUP_HEADS | set(self.res.lexicon.get("types", {}).get("Organization", []))
+            bodies = [t for t in self.sentences[si].doc[:tok.head.left_edge.i]
+                      if t.pos_ in ("NOUN", "PROPN") and t.lower_ in heads and t.dep_ in ("dobj", "pobj")]
+            if bodies:
+                return self.resolve_all(si, bodies[-1], allow_noun)
         if low in _THING_PRONOUNS:
             e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
                 or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
