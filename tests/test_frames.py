@@ -690,3 +690,10 @@ def test_a_noun_whose_verb_names_another_act_keeps_its_name():
     assert verb_of(Ctx, "operation") == "operation"
     assert verb_of(Ctx, "deployment") == "deploy"
     assert verb_of(Ctx, "ceremony") == "ceremony"
+
+
+def test_a_body_s_members_are_no_items_of_an_event():
+    sts = _statements("The Freedonian government said it was involved in an armed conflict with the cartels. "
+                      "Officials say Ivo Brandt leads a group called the Sun Cartel, which they say includes "
+                      "senior army officers.")
+    assert not [s for s in sts if s.predicate == "fights" and s.object is not None and "officers" in s.object.label]

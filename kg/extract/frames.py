@@ -615,6 +615,9 @@ def _items(ctx, si, seen: list[Draft], items: set[str]) -> list[Draft]:
         if not subj:
             continue
         s = subj[0]
+        if any(a.dep_ == "relcl" and a.head.pos_ in ("NOUN", "PROPN") and _event_for(ctx, a.head) is None
+               for a in [verb, *verb.ancestors]):
+            continue    # "an organisation called X, which it says includes officials": a body's members
         if s.pos_ == "PRON":
             prior = next((p for p in reversed(seen) if p.si < si and p.si >= si - 2 and p.trigger.pos_ == "NOUN"
                           and p.subject is not None), None)
