@@ -1557,3 +1557,14 @@ def test_it_in_a_clause_after_a_body_is_that_body():
                           "of the supreme court after it tried to strip power from the legislature."))
     st = next(s for s in ex.statements if s.predicate.startswith("strip"))
     assert st.subject is not None and "court" in st.subject.label
+
+
+def test_a_quote_over_paragraphs_without_marks_of_their_own_is_its_speaker_s():
+    ex = extract(_article('Ivo Brandt issued a statement, saying "we condemn the attack in Lisk.\n\n'
+                          "Freedonia will send 200 troops to Vostok next week.\n\n"
+                          'We remain committed to the people of Lisk."\n\nRuritania sent 50 tanks to Lisk.'))
+    st = next(s for s in ex.statements if s.predicate.startswith("deploys") and s.subject is not None
+              and s.subject.label == "Freedonia")
+    assert st.status == "claimed" and st.claimant.label == "Ivo Brandt"
+    after = next(s for s in ex.statements if s.subject is not None and s.subject.label == "Ruritania")
+    assert after.claimant is None

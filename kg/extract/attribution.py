@@ -38,6 +38,44 @@ def _inside_quotes(doc, tok) -> bool:
     return quoted(doc, tok.idx)
 
 
+def _closing_first(text: str) -> bool | None:
+    """Whether the first quotation mark of a text closes a quote (None: it has none)."""
+    for k, ch in enumerate(text):
+        if ch == "”":
+            return True
+        if ch == "“":
+            return False
+        if ch == '"':
+            after = text[k + 1:k + 2]
+            return k > 0 and text[k - 1] in ".,!?;:" and (not after or after.isspace())
+    return None
+
+
+def _opening_last(text: str) -> bool:
+    """Whether a text leaves a quote open: its last quotation mark opens one."""
+    for k in range(len(text) - 1, -1, -1):
+        ch = text[k]
+        if ch == "“":
+            return True
+        if ch == "”":
+            return False
+        if ch == '"':
+            return text.count('"') % 2 == 1 and not (k > 0 and text[k - 1] in ".,!?;:")
+    return False
+
+
+def _long_quote_opener(ctx: ArticleContext, si: int, reach: int = 8) -> int | None:
+    """The sentence that opened a quote running over paragraphs with no marks of their own (the
+    sentences between an unclosed opening and a closing mark further on), or None."""
+    ahead = next((k for k in range(si + 1, min(len(ctx.sentences), si + reach))
+                  if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
+    if ahead is None or not _closing_first(ctx.sentences[ahead].doc.text):
+        return None
+    back = next((k for k in range(si - 1, max(-1, si - reach), -1)
+                 if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
+    return back if back is not None and _opening_last(ctx.sentences[back].doc.text) else None
+
+
 def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
     """The subject of a reporting verb in sentence ``si`` that quotes someone."""
     if not 0 <= si < len(ctx.sentences):
@@ -218,6 +256,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             claimant, back = _speaker(ctx, back), back - 1
         if claimant is not None:
             status, cue = "claimed", "quote"
+    if claimant is None and not any(ch in doc.text for ch in '"“”') and (opener := _long_quote_opener(ctx, si)) \
+            is not None and (claimant := _speaker(ctx, opener)) is not None:
+        status, cue = "claimed", "quote"     # a sentence inside a quote that runs over paragraphs
     if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES and (
             _inside_quotes(doc, tok) or not any(ch in doc.text.lstrip()[1:] for ch in ('"', "”"))):
         # a quoted sentence standing alone: the speaker named next to it (not the narration after
