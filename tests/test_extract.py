@@ -1568,3 +1568,10 @@ def test_a_quote_over_paragraphs_without_marks_of_their_own_is_its_speaker_s():
     assert st.status == "claimed" and st.claimant.label == "Ivo Brandt"
     after = next(s for s in ex.statements if s.subject is not None and s.subject.label == "Ruritania")
     assert after.claimant is None
+
+
+def test_it_while_a_patrol_moves_is_the_patrol_not_a_name_in_it():
+    ex = extract(_article("A bomber on a motorcycle crashed into a Ruritania-Freedonia foot patrol while it was "
+                          "travelling through a village near Lisk."))
+    st = next(s for s in ex.statements if s.predicate.startswith("travel"))
+    assert st.subject is not None and "patrol" in st.subject.label

@@ -463,7 +463,8 @@ class ArticleContext:
                 and any(c.dep_ == "mark" for c in tok.head.children):
             # "... took action against eight justices of the supreme court after it tried to": the
             # body named last before the clause, not a name from further back
-            heads = _GROUP_HEADS | set(self.res.lexicon.get("types", {}).get("Organization", []))
+            types = self.res.lexicon.get("types", {})
+            heads = _GROUP_HEADS | set(types.get("Organization", [])) | set(types.get("MilitaryForce", []))
             bodies = [t for t in self.sentences[si].doc[:tok.head.left_edge.i]
                       if t.pos_ in ("NOUN", "PROPN") and t.lower_ in heads and t.dep_ in ("dobj", "pobj")]
             if bodies:
