@@ -1571,7 +1571,7 @@ def test_a_quote_over_paragraphs_without_marks_of_their_own_is_its_speaker_s():
 
 
 def test_it_while_a_patrol_moves_is_the_patrol_not_a_name_in_it():
-    ex = extract(_article("A bomber on a motorcycle crashed into a Ruritania-Freedonia foot patrol while it was "
-                          "travelling through a village near Lisk."))
+    ex = extract(_article("A bomber on a motorcycle crashed into a NATO-Ruritania foot patrol while it was "
+                          "traveling throughout the village near Lisk Air Base."))
     st = next(s for s in ex.statements if s.predicate.startswith("travel"))
     assert st.subject is not None and "patrol" in st.subject.label
