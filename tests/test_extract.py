@@ -1575,3 +1575,22 @@ def test_it_while_a_patrol_moves_is_the_patrol_not_a_name_in_it():
                           "traveling throughout the village near Lisk Air Base."))
     st = next(s for s in ex.statements if s.predicate.startswith("travel"))
     assert st.subject is not None and "patrol" in st.subject.label
+
+
+def test_who_after_an_owner_s_business_is_the_owner():
+    ex = extract(_article("Prosecutors called Yuhua Bai, owner of Hunam Palace, who testified that she took a phone "
+                          "order for egg rolls from a caller."))
+    st = next(s for s in ex.statements if s.predicate.startswith("order"))
+    assert st.claimant is not None and st.claimant.label == "Yuhua Bai"
+
+
+def test_would_beside_a_past_verb_is_a_habit_not_a_possibility():
+    _, facts = _facts("The friend said Ivo Brandt was a follower of the preacher and would watch videos of him.")
+    assert [f for f in facts if f[0] == "watch"] and not [f for f in facts if f[0] == "watch_possible"]
+
+
+def test_a_numbered_thing_keeps_its_number_and_a_channel_is_no_target():
+    _, facts = _facts("According to earlier testimony, Ivo Brandt was assigned Room 25.")
+    assert [f for f in facts if f[2] == "Room 25"]
+    ex = extract(_article("Ivo Brandt appealed on TV for peace with Ruritania."))
+    assert all(s.target is None or s.target.label.lower() != "tv" for s in ex.statements)

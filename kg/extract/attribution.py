@@ -595,7 +595,8 @@ def possible(ctx: ArticleContext, tok) -> bool:
     for _ in range(3):      # on the verb or on one it completes
         if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals
                                              and not (c.lower_ == "would" and v.dep_ == "ccomp")   # "said it would"
-                                             for c in v.children):
+                                             and not (c.lower_ == "would" and v.dep_ == "conj" and v.head.tag_ == "VBD")
+                                             for c in v.children):   # "was a follower and would watch": a habit
             return True
         if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in v.children):
             return True     # "prompting, perhaps, a coup"

@@ -490,7 +490,8 @@ class ArticleContext:
                     and (mh := self.mention_at(si, h.head.i - 1)) and mh.entity.type in ("Organization", "Person"):
                 return [mh.entity]     # "the ICJ in The Hague, which ordered ...": the court, not the city
             found = self.resolve_all(si, h, allow_noun)
-            if low in ("who", "whom") and found and all(e.type in ("Location", "Country") for e in found):
+            if low in ("who", "whom") and found and all(
+                    e.type in ("Location", "Country") or e.type == "Organization" and h.pos_ == "PROPN" for e in found):
                 # "Yuhua Bai, owner of a restaurant in Lisk, who testified": a person, not the place the
                 # parse hung it on; the person the phrase describes
                 a = h
@@ -786,6 +787,9 @@ class ArticleContext:
         while right + 2 < len(doc) and doc[right + 1].text in ("-", "–") and not doc[right].whitespace_ \
                 and not doc[right + 1].whitespace_ and doc[right + 2].is_alpha:
             right += 2      # "the semi-finals": a hyphenated word the tokenizer split
+        if tok.text[:1].isupper() and right + 1 < len(doc) and doc[right + 1].like_num \
+                and doc[right + 1].head.i == tok.i and doc[right + 1].i > tok.i:
+            right += 1      # "Room 25", "Gate 3": a numbered thing is named with its number
         words = doc[left:right + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
         # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"

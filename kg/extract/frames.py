@@ -152,6 +152,8 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             if p.dep_ != "pobj" or p.like_num or p.ent_type_ in ("DATE", "TIME") \
                     or any(ch.isdigit() for ch in p.text) or p.lemma_.lower() in preposition_nouns:
                 continue        # "at 2.45pm", "in front of": a time, or part of a preposition
+            if role == "target" and p.lemma_.lower() in ctx.res.words("nouns", "media"):
+                continue        # "appealed on TV": the channel, no target
             if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
                 if prep.lower_ in ("in", "during"):
                     _nested_place(ctx, si, p, frame)    # "killed in an attack near Bagram": there too

@@ -435,6 +435,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         elif word == "at" and draft.predicate in ("launches", "strikes", "attacks") and draft.target is None \
                 and e.type not in ("Location",):
             _set(draft, "target", e)      # "fired water cannon at two Philippine vessels"
+        elif word in _TARGET_PREPS and objs[0].lemma_.lower() in ctx.res.words("nouns", "media"):
+            continue                      # "appealed on TV for peace": the channel, no target
         elif word in _TARGET_PREPS and (ev is None or ev.to_role == "target" or draft.predicate in _VIOLENT):
             _set(draft, "target", e)      # "strikes on boats"; not "appealed on TV"
         elif word == "for" and ev is not None and ev.to_role == "recipient" and e.type in ("Country", "Organization",
