@@ -503,7 +503,7 @@ class ArticleContext:
                         return [m.entity]
                     if a.pos_ == "NOUN" and a.lemma_.lower() in self.people:
                         return self.resolve_all(si, a, allow_noun)
-                return []
+                return [] if any(e.type in ("Location", "Country") for e in found) else found
             return found
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
