@@ -1594,3 +1594,9 @@ def test_a_numbered_thing_keeps_its_number_and_a_channel_is_no_target():
     assert [f for f in facts if f[2] == "Room 25"]
     ex = extract(_article("Ivo Brandt appealed on TV for peace with Ruritania."))
     assert all(s.target is None or s.target.label.lower() != "tv" for s in ex.statements)
+
+
+def test_what_should_or_must_happen_is_not_yet_done():
+    _, facts = _facts("The brigade should reach full strength by 2027. Ruritania must withdraw its troops from Lisk.")
+    assert [f for f in facts if f[0] == "reach_intended"]
+    assert [f for f in facts if f[0] == "withdraws_intended"] and not [f for f in facts if f[0] == "withdraws"]

@@ -460,8 +460,8 @@ def _future(trigger, res) -> bool:
     """'will vote', 'is expected to vote', 'is due to deliver', 'are to be tested': the event is still to come."""
     a = trigger
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in a.children):
-            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "should", "must") for c in a.children):
+            return True         # (what should or must happen is not yet done: "should reach it by 2027")
         if a.dep_ == "conj" and a.head.i != a.i and not any(c.dep_ in ("nsubj", "nsubjpass", "aux")
                                                             for c in a.children):
             a = a.head          # "will meet X and sign a deal": the deal too
