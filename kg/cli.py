@@ -180,7 +180,8 @@ def _build_summary(report) -> None:
     click.echo(f"statements: {report.statements}")
     click.echo(f"claims:     {report.claims}")
     click.echo(f"triples:    {report.triples}")
-    click.echo("most central actors: " + ", ".join(f"{c['label']} ({c['type']})" for c in report.central))
+    if report.central:      # (not computed without the exports: see _not_written)
+        click.echo("most central actors: " + ", ".join(f"{c['label']} ({c['type']})" for c in report.central))
     click.echo("wrote: " + ", ".join(report.files.values()))
 
 
