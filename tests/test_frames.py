@@ -697,3 +697,9 @@ def test_a_body_s_members_are_no_items_of_an_event():
                       "Officials say Ivo Brandt leads a group called the Sun Cartel, which they say includes "
                       "senior army officers.")
     assert not [s for s in sts if s.predicate == "fights" and s.object is not None and "officers" in s.object.label]
+
+
+def test_a_verb_of_result_keeps_the_state_it_brings_about():
+    sts = _statements("Militant attacks have brought Ruritania and Freedonia to the brink of war.")
+    assert {s.predicate for s in sts if s.object is not None and s.object.label in ("Ruritania", "Freedonia")} \
+        == {"bring_to_brink"}

@@ -62,6 +62,7 @@ class Frame:
     quantities: list = field(default_factory=list)
     negated: bool = False
     owned: bool = False                     # its agent claimed it ("X claimed responsibility for the attack")
+    result: str | None = None               # the state a verb of result brings to ("to the brink")
 
     def first(self, role: str) -> Entity | None:
         found = self.roles.get(role)
@@ -147,6 +148,12 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
         if role is None:
             continue
         for p in prep.children:
+            if p.dep_ == "pobj" and prep.lower_ == "to" and frame.kind == "verb" and frame.result is None \
+                    and p.pos_ == "NOUN" and head.lemma_.lower() in _table(ctx, "verbs", "result_to") \
+                    and ctx.mention_at(si, p.i) is None and not _actor_like(ctx, p, []) \
+                    and p.lemma_.lower() not in _table(ctx, "nouns", "places"):
+                frame.result = f"to {p.lemma_.lower()}"   # "brought them to the brink": bring_to_brink
+                continue
             if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME"):
                 _nested_place(ctx, si, p, frame)    # "On December 21 in Bagram, ...": the place of the clause
             if p.dep_ != "pobj" or p.like_num or p.ent_type_ in ("DATE", "TIME") \
@@ -505,7 +512,7 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
     fields = _table(ctx, "roles")
     ev = frame.event
     predicate = ev.predicate if ev is not None else snake(
-        verb_of(ctx, frame.lemma) if frame.kind == "noun" else frame.lemma)
+        verb_of(ctx, frame.lemma) if frame.kind == "noun" else " ".join(filter(None, (frame.lemma, frame.result))))
     if not predicate:
         return []
     d = Draft(frame.si, frame.trigger, predicate, ev, confidence=0.5 if ev is not None else 0.4)
