@@ -1600,3 +1600,12 @@ def test_what_should_or_must_happen_is_not_yet_done():
     _, facts = _facts("The brigade should reach full strength by 2027. Ruritania must withdraw its troops from Lisk.")
     assert [f for f in facts if f[0] == "reach_intended"]
     assert [f for f in facts if f[0] == "withdraws_intended"] and not [f for f in facts if f[0] == "withdraws"]
+
+
+def test_a_trade_in_goods_is_no_military_aid():
+    ex = extract(_article("Russia exports 2 million barrels of oil per day. Ruritania supplied 40 missiles to "
+                          "the Freedonian army."))
+    oil = next(s for s in ex.statements if s.predicate == "exports")
+    assert oil.object.label == "oil" and oil.event_code == "CAMEO:061"
+    arms = next(s for s in ex.statements if s.predicate == "supplies")
+    assert arms.event_code == "CAMEO:072"

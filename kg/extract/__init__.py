@@ -280,6 +280,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     per_sentence: dict[int, list[int]] = {}
     triggers: list = []
     undated = set(res.words("events", "undated_predicates"))
+    civilian = res.lexicon.get("events", {}).get("civilian_codes", {})
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     for d in drafts:
@@ -336,6 +337,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not negated and not mode else None),
                 claimant=canon(claimant), status=status, status_cue=cue, time=time,
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
+            if st.event_code == "CAMEO:072" and o is not None and st.predicate in civilian \
+                    and not _military(res, o):
+                st = replace(st, event_code=f"CAMEO:{civilian[st.predicate]}")   # oil exports are no military aid
             if st.subject is not None and st.subject == st.object:
                 continue
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
@@ -360,6 +364,15 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
 
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+
+
+def _military(res, e: Entity) -> bool:
+    """A weapon, a force or military equipment, by type or by the head word of its label."""
+    if e.type in ("WeaponSystem", "MilitaryForce"):
+        return True
+    words = set(res.words("nouns", "weapon")) | set(res.words("nouns", "people")) \
+        | set(res.lexicon.get("types", {}).get("MilitaryForce", []))
+    return any(w in words or w.rstrip("s") in words for w in e.label.lower().split())   # "radar units"
 
 
 def _no_agent(res, e: Entity) -> bool:
