@@ -1609,3 +1609,9 @@ def test_a_trade_in_goods_is_no_military_aid():
     assert oil.object.label == "oil" and oil.event_code == "CAMEO:061"
     arms = next(s for s in ex.statements if s.predicate == "supplies")
     assert arms.event_code == "CAMEO:072"
+
+
+def test_a_place_or_a_year_that_saw_something_is_a_figure():
+    _, facts = _facts("The region has witnessed militancy wane in recent years. Last year saw a surge in attacks. "
+                      "After the vote, the region saw protests but also witnessed a huge increase in tourists.")
+    assert not [f for f in facts if f[0] in ("witness", "see")]

@@ -565,6 +565,12 @@ def figurative(ctx: ArticleContext, tok) -> bool:
         return False
     near = {c.lemma_.lower() for c in tok.children} | {g.lemma_.lower() for c in tok.children for g in c.children}
     lemma = tok.lemma_.lower()
+    owner = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children) else tok
+    if lemma in ctx.res.words("idioms", "place_time_subject") and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in ctx.res.frames.get("nouns", {}).get("places", ())
+                                   or c.lower_ in ctx.res.words("types", "Location") or c.ent_type_ in ("DATE", "LOC"))
+            for c in owner.children):   # (also "the region saw protests but also witnessed ...")
+        return True     # "the region has witnessed militancy wane", "2019 saw a surge": what happened there
     for figure in ctx.res.words("idioms", "figures"):
         verb, *words = figure.split()
         if verb == lemma and all(w in near for w in words):
