@@ -1615,3 +1615,8 @@ def test_a_place_or_a_year_that_saw_something_is_a_figure():
     _, facts = _facts("The region has witnessed militancy wane in recent years. Last year saw a surge in attacks. "
                       "After the vote, the region saw protests but also witnessed a huge increase in tourists.")
     assert not [f for f in facts if f[0] in ("witness", "see")]
+
+
+def test_whose_statements_an_of_phrase_names():
+    _, facts = _facts("Ruritania rejected the statements of Ivo Brandt.")
+    assert [f for f in facts if f[0] == "rejects" and f[2] == "Ivo Brandt's statements"]

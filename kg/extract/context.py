@@ -835,6 +835,11 @@ class ArticleContext:
                 if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)) is not None \
                         and (mc.kind == "name" or c.pos_ != "PRON"):     # "the US president's statements"
                     label, owned = f"{mc.entity.label}'s {label}", True
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i
+                  for p in c.children if p.dep_ == "pobj"]
+            if not owned and of and (whose := self.resolve_all(si, of[0], allow_noun=False)) \
+                    and whose[0].type in ("Person", "Country", "Organization"):
+                label, owned = f"{whose[0].label}'s {label}", True   # "the statements of the US president"
         for c in tok.children:
             if not owned and c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(si, c.i) is None:
                 start = c.left_edge.i + (doc[c.left_edge.i].dep_ == "det")
