@@ -52,7 +52,8 @@ def gerund_clause(tok) -> bool:
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     return first.tag_ == "VBG" and first.pos_ == "VERB" and first.dep_ == "amod" and first.i > 0 \
-        and tok.doc[first.i - 1].dep_ == "cc" and top.head.tag_ == "VBG" and top.dep_ == "dobj"
+        and (tok.doc[first.i - 1].dep_ == "cc" or tok.doc[first.i - 1].text == ",") \
+        and top.head.tag_ == "VBG" and top.dep_ == "dobj"
 
 
 def quoted(doc, idx: int) -> bool:
