@@ -411,17 +411,17 @@ def _reduced_relative(tok) -> bool:
 
 def _free_for(doc, start: int, owners) -> bool:
     """Whether the time at ``start`` may date an event of ``owners``: not a noun's own ("last month's
-    attack" dates the attack, not its denial), not another verb's deadline ("and should be ready by 2027")."""
+    attack" dates the attack, not its denial), not another verb's deadline ("and should be ready by 2030")."""
     tok = next((t for t in doc if t.idx >= start), None)
     if tok is None:
         return True
     if tok.lower_ == "by" and tok.dep_ == "prep":
-        return tok.head in owners      # the time phrase took its preposition: "by 2027"
+        return tok.head in owners      # the time phrase took its preposition: "by 2030"
     head = tok
     for _ in range(4):       # up to the time phrase's own head: "month" of "last month's"
         if head.dep_ == "poss" or head.dep_ in ("nmod", "compound", "amod") and head.head.pos_ == "NOUN" \
                 and head.head.ent_type_ not in ("DATE", "TIME"):
-            return head.head in owners     # (and "the April 15, 2013, attack": the attack's date)
+            return head.head in owners     # (and "the May 3, 2011, attack": the attack's date)
         if head.dep_ == "pobj" and head.head.lower_ == "by":
             return head.head.head in owners
         if head.head.i == head.i or head.head.ent_type_ != "DATE" and head.head.dep_ != "pobj":
@@ -474,7 +474,7 @@ def _future(trigger, res) -> bool:
     a = trigger
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "should", "must") for c in a.children):
-            return True         # (what should or must happen is not yet done: "should reach it by 2027")
+            return True         # (what should or must happen is not yet done: "should reach it by 2030")
         if a.dep_ == "conj" and a.head.i != a.i and not any(c.dep_ in ("nsubj", "nsubjpass", "aux")
                                                             for c in a.children):
             a = a.head          # "will meet X and sign a deal": the deal too

@@ -686,7 +686,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
     table = ctx.res.lexicon.get("modality", {})
     h = tok.head
     if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.tag_ == "VB" and (
-            h.dep_ == "ROOT" or h.dep_ in ("ccomp", "parataxis") and h.i == min(t.i for t in h.subtree if not t.is_punct)) \
+            h.dep_ == "ROOT"
+            or h.dep_ in ("ccomp", "parataxis") and h.i == min(t.i for t in h.subtree if not t.is_punct)) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in h.children):
         return "intended"   # under an imperative: "Let it be cut the way it is"
     if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \

@@ -790,7 +790,7 @@ class ArticleContext:
             right += 2      # "the semi-finals": a hyphenated word the tokenizer split
         if tok.text[:1].isupper() and right + 1 < len(doc) and doc[right + 1].like_num \
                 and doc[right + 1].head.i == tok.i and doc[right + 1].i > tok.i:
-            right += 1      # "Room 25", "Gate 3": a numbered thing is named with its number
+            right += 1      # "Room 12", "Gate 3": a numbered thing is named with its number
         words = doc[left:right + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
         # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"
@@ -810,7 +810,7 @@ class ArticleContext:
             if owner is not None and owner.type == "Person" and c.pos_ == "PRON" \
                     and (e := self.res.by_name.get(owner.label)) \
                     and e.country and (land := self.res.by_name.get(e.country)) is not None:
-                owner = self.registry.from_entry(land, land.name)    # "Zelensky ... his forces": Ukrainian
+                owner = self.registry.from_entry(land, land.name)    # "the president ... his forces": his country's
             first = owner.label.split()[0] if owner is not None and owner.label else ""
             state = self.res.demonym.get(first[:1].upper() + first[1:])
             if owner is not None and owner.type != "Country" and state is not None:

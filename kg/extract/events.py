@@ -637,7 +637,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     if gov_ev is not None and gov_ev.predicate in ctx.res.words("events", "addressee_predicates") \
             and ev.to_role == "recipient" and d.subject in _subject_of(ctx, si, noun.head)[0]:
         # "Freedonia requested the delivery of radars": to Freedonia; "a caller requested delivery to
-        # Room 25": to the room, and the caller delivers nothing
+        # Room 12": to the room, and the caller delivers nothing
         d.recipient, d.subject = d.recipient or d.subject, None
     of = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.subtree]
     d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *of, *([noun.head] if noun.dep_ == "pobj" else [])],
