@@ -1621,3 +1621,8 @@ def test_a_place_or_a_year_that_saw_something_is_a_figure():
 def test_whose_statements_an_of_phrase_names():
     _, facts = _facts("Ruritania rejected the statements of Ivo Brandt.")
     assert [f for f in facts if f[0] == "rejects" and f[2] == "Ivo Brandt's statements"]
+
+
+def test_a_proposal_keeps_what_it_proposes():
+    _, facts = _facts("Ivo Brandt has repeatedly endorsed proposals to freeze the fighting along the front line.")
+    assert [f for f in facts if f[2] == "proposals to freeze the fighting along the front line"]

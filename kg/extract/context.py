@@ -791,6 +791,13 @@ class ArticleContext:
         if tok.text[:1].isupper() and right + 1 < len(doc) and doc[right + 1].like_num \
                 and doc[right + 1].head.i == tok.i and doc[right + 1].i > tok.i:
             right += 1      # "Room 12", "Gate 3": a numbered thing is named with its number
+        content = self.res.lexicon.get("nouns", {}).get("content_nouns", {})
+        for c in tok.rights if tok.lemma_.lower() in content else ():
+            said = c.dep_ in ("acl", "relcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) \
+                or c.dep_ == "prep" and c.lower_ in content[tok.lemma_.lower()]
+            if said and c.right_edge.i - tok.i <= 10 and not any(t.is_punct for t in doc[tok.i:c.right_edge.i + 1]):
+                right = c.right_edge.i     # "proposals to freeze the fighting", "an increase in the number of X"
+                break
         words = doc[left:right + 1]
         label = words.text if any(t.pos_ == "PROPN" for t in words) else words.text.lower()
         # "Pakistan's military" -> "Pakistani military", "Russia's embassy" -> "Russian embassy"
