@@ -1569,6 +1569,11 @@ def test_a_quote_over_paragraphs_without_marks_of_their_own_is_its_speaker_s():
     assert st.status == "claimed" and st.claimant.label == "Ivo Brandt"
     after = next(s for s in ex.statements if s.subject is not None and s.subject.label == "Ruritania")
     assert after.claimant is None
+    ex = extract(_article('Ivo Brandt issued a statement, saying "we condemn the attack in Lisk.\n\n'
+                          "We mourn the dead.\n\n"
+                          'Freedonia will send 200 troops to Vostok next week."'))
+    st = next(s for s in ex.statements if s.subject is not None and s.subject.label == "Freedonia")
+    assert st.status == "claimed" and st.claimant.label == "Ivo Brandt"
 
 
 def test_it_while_a_patrol_moves_is_the_patrol_not_a_name_in_it():

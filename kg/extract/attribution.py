@@ -254,6 +254,12 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         back = si - 1
         while claimant is None and back >= max(0, si - 3) and any(ch in ctx.sentences[back].doc.text for ch in '"“”'):
             claimant, back = _speaker(ctx, back), back - 1
+        if claimant is None and _closing_first(doc.text):
+            # the last paragraph of a quote over paragraphs: the speaker where it opened, further back
+            opener = next((k for k in range(si - 1, max(-1, si - 8), -1)
+                           if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
+            if opener is not None and _opening_last(ctx.sentences[opener].doc.text):
+                claimant = _speaker(ctx, opener)
         if claimant is not None:
             status, cue = "claimed", "quote"
     if claimant is None and not any(ch in doc.text for ch in '"“”') and (opener := _long_quote_opener(ctx, si)) \
