@@ -1631,3 +1631,10 @@ def test_whose_statements_an_of_phrase_names():
 def test_a_proposal_keeps_what_it_proposes():
     _, facts = _facts("Ivo Brandt has repeatedly endorsed proposals to freeze the fighting along the front line.")
     assert [f for f in facts if f[2] == "proposals to freeze the fighting along the front line"]
+
+
+def test_it_a_speaker_points_at_is_no_body_named_before():
+    ex = extract(_article('The Ruritanian government hosted the talks. "Let it be cut the way it is," Ivo Brandt said '
+                          "on Monday."))
+    assert not [s for s in ex.statements if s.predicate.startswith("cut")
+                and any(e is not None and "government" in e.label for e in (s.recipient, s.object))]

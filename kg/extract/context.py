@@ -460,6 +460,8 @@ class ArticleContext:
         if low == "it" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in \
                 {w.split()[0] for w in self.res.words("events", "light_verbs")}:
             return []       # "those who planned and carried it out": the attack, an event, not a state
+        if low == "it" and tok.dep_ in ("nsubjpass", "dobj") and _quoted(tok):
+            return []       # '"Let it be cut the way it is"': a thing the speaker points at, no body named before
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl" \
                 and any(c.dep_ == "mark" for c in tok.head.children):
             # "... took action against eight justices of the supreme court after it tried to": the
