@@ -1634,7 +1634,6 @@ def test_a_proposal_keeps_what_it_proposes():
 
 
 def test_it_a_speaker_points_at_is_no_body_named_before():
-    ex = extract(_article('The Ruritanian government hosted the talks. "Let it be cut the way it is," Ivo Brandt said '
-                          "on Monday."))
+    ex = extract(_article('Ivo Brandt spoke at the White House. "Let it be cut the way it is," he said on Monday.'))
     assert not [s for s in ex.statements if s.predicate.startswith("cut")
-                and any(e is not None and "government" in e.label for e in (s.recipient, s.object))]
+                and any(e is not None and "White House" in e.label for e in (s.recipient, s.object))]
