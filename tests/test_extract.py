@@ -1637,3 +1637,11 @@ def test_it_a_speaker_points_at_is_no_body_named_before():
     ex = extract(_article('Ivo Brandt spoke at the White House. "Let it be cut the way it is," he said on Monday.'))
     assert not [s for s in ex.statements if s.predicate.startswith("cut")
                 and any(e is not None and "White House" in e.label for e in (s.recipient, s.object))]
+
+
+def test_experts_describing_is_no_party_s_claim_and_a_prison_term_no_place():
+    ex = extract(_article("UN-appointed human rights experts described the raids by Ruritanian forces as "
+                          "extrajudicial executions. Ivo Brandt faces up to 20 years in prison."))
+    st = _one(ex, "describes")
+    assert st.status == "reported"
+    assert not [s for s in ex.statements if s.location is not None and s.location.label == "prison"]

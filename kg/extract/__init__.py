@@ -303,6 +303,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = None, "reported", None     # a title is background, not what was said
         if d.predicate in ("claims_count", "describes") and claimant is None:   # the subject's own assertion
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
+            if claimant is not None and status == "claimed" and claimant.label.lower().split()[-1:] and \
+                    claimant.label.lower().split()[-1] in res.words("attribution", "neutral_sources"):
+                status = "reported"     # "UN experts described the raids as ...": no party's claim
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
         if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \

@@ -208,6 +208,8 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
     """'shattered the building in Oklahoma City', 'a bakery on Rue Royale': a place inside a participant."""
     if "place" in frame.roles:
         return
+    if tok.lemma_.lower() in ("year", "month", "week", "day", "hour", "decade") and tok.ent_type_ in ("DATE", "TIME"):
+        return      # "faces up to 20 years in prison": a penalty, no place where it happens
     for prep in tok.children:
         if prep.lower_ in _table(ctx, "nested", "not_place"):
             continue        # "deter aggression towards Lisk": where the aggression is aimed, not where deterred
