@@ -633,10 +633,14 @@ def test_judging_an_event_judges_who_carried_it_out(body, subject, predicate, ob
 
 
 def test_a_description_is_the_describer_s_claim():
+    # a party's description is its claim; experts, no party, describe on the record (reported, with them as source)
+    ex = extract(_article("US forces struck boats in the Caribbean. Venezuela described the raids as unlawful."))
+    st = _one(ex, "describes")
+    assert st.claimant == st.subject and st.status == "claimed"
     ex = extract(_article("US forces struck boats in the Caribbean. Experts described the raids as unlawful."))
     st = _one(ex, "describes")
     assert st.claimant.label == "Experts" or st.claimant == st.subject
-    assert st.status == "claimed"
+    assert st.status == "reported"
 
 
 def test_wars_fought_over_it_name_no_place_and_count_once():
