@@ -71,6 +71,11 @@ def _long_quote_opener(ctx: ArticleContext, si: int, reach: int = 8) -> int | No
                   if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
     if ahead is None or not _closing_first(ctx.sentences[ahead].doc.text):
         return None
+    return _quote_opened_before(ctx, si, reach)
+
+
+def _quote_opened_before(ctx: ArticleContext, si: int, reach: int = 8) -> int | None:
+    """The nearest sentence before ``si`` with quotation marks, if it leaves a quote open."""
     back = next((k for k in range(si - 1, max(-1, si - reach), -1)
                  if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
     return back if back is not None and _opening_last(ctx.sentences[back].doc.text) else None
@@ -254,12 +259,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         back = si - 1
         while claimant is None and back >= max(0, si - 3) and any(ch in ctx.sentences[back].doc.text for ch in '"“”'):
             claimant, back = _speaker(ctx, back), back - 1
-        if claimant is None and _closing_first(doc.text):
-            # the last paragraph of a quote over paragraphs: the speaker where it opened, further back
-            opener = next((k for k in range(si - 1, max(-1, si - 8), -1)
-                           if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
-            if opener is not None and _opening_last(ctx.sentences[opener].doc.text):
-                claimant = _speaker(ctx, opener)
+        if claimant is None and _closing_first(doc.text) and (opener := _quote_opened_before(ctx, si)) is not None:
+            claimant = _speaker(ctx, opener)   # the last paragraph of a quote over paragraphs: where it opened
         if claimant is not None:
             status, cue = "claimed", "quote"
     if claimant is None and not any(ch in doc.text for ch in '"“”') and (opener := _long_quote_opener(ctx, si)) \

@@ -410,13 +410,6 @@ def _strong(frame: Frame) -> bool:
         or any(e.type in _STRONG_TYPES for v in frame.roles.values() for e in v)
 
 
-def _a_place(ctx, e) -> bool:
-    """A named place, or a noun of places ('the shop', 'the airport'), not 'a branch office'."""
-    head = e.label.lower().split()[-1] if e.label else ""
-    return e.type in ("Location", "Country") or head in set(_table(ctx, "nouns", "places")) \
-        or head in ctx.res.lexicon.get("types", {}).get("Location", [])
-
-
 def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Frame]:
     """Frames of one sentence for every verb and event noun no typed rule took (``taken``: index -> predicate)."""
     doc = ctx.sentences[si].doc
@@ -450,9 +443,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
                 continue    # "killings rocked the east": the killings are the event
             frame = _verb_frame(ctx, si, tok, ev)
             if ev is None and lemma in _table(ctx, "verb", "motion").get("needs_goal", ()) \
-                    and not set(frame.roles) & {"patient", "recipient", "target"} \
-                    and not any(_a_place(ctx, e) for e in frame.roles.get("place", ())):
-                continue    # "going from an organ to a branch office": no place, no journey
+                    and not set(frame.roles) & {"patient", "recipient", "target", "place"}:
+                continue    # "going from an organ to a subservient tool": no place (as _place reads one), no journey
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None:
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             if gov.i in taken and taken[gov.i] is not None and (ev is None or taken[gov.i] == ev.predicate) \
