@@ -1642,3 +1642,19 @@ def test_experts_describing_is_no_party_s_claim_and_a_prison_term_no_place():
     st = _one(ex, "describes")
     assert st.status == "reported"
     assert not [s for s in ex.statements if s.location is not None and s.location.label == "prison"]
+
+
+def test_an_aside_of_saying_the_parse_hangs_as_a_clause_still_names_its_speaker():
+    ex = extract(_article("Olga Brandt said that the country has a shortage of insulin. However, Brandt "
+                          "assured, the government is doing all it can to resolve the shortage."))
+    resolve = [s for s in ex.statements if s.predicate.startswith("resolve")]
+    assert resolve and all(s.claimant is not None and s.claimant.label == "Olga Brandt" for s in resolve)
+
+
+def test_a_witness_who_testified_that_claims_all_that_follows():
+    ex = extract(_article('To trace his steps, prosecutors called Mira Okonjo, owner of Lantern Grill, in Port '
+                          'Vesna, who testified that shortly after 6 p.m. on March 3 she took a phone order from '
+                          'a caller who gave the name "Hale" and requested delivery to Room 12 at the Bluebell.'))
+    asked = [s for s in ex.statements if s.predicate == "requests"]
+    assert asked and all(s.claimant is not None and s.claimant.label == "Mira Okonjo" and s.status == "claimed"
+                         for s in asked)

@@ -703,3 +703,20 @@ def test_a_verb_of_result_keeps_the_state_it_brings_about():
     sts = _statements("Militant attacks have brought Ruritania and Freedonia to the brink of war.")
     assert {s.predicate for s in sts if s.object is not None and s.object.label in ("Ruritania", "Freedonia")} \
         == {"bring_to_brink"}
+
+
+def test_a_place_noun_under_on_is_where_not_whom_and_a_clock_time_names_no_one():
+    sts = _statements('Governor Ivo Brandt said, "I deny the existence of any leak on the premises of the Lisk '
+                      'refinery." A police source said the bag had been placed in front of the shop at around '
+                      '4.15 p.m. local time (1415 GMT).')
+    deny = [s for s in sts if s.predicate == "denies"]
+    assert deny and all(s.target is None for s in deny)
+    placed = [s for s in sts if s.predicate == "place"]
+    assert all(s.target is None for s in placed)
+    assert [s for s in placed if s.location is not None and s.location.label == "shop"]
+
+
+def test_an_aim_is_never_the_one_doing_it():
+    sts = _statements('The mayor called the leaflets "a campaign that has one purpose, which is to spread fear '
+                      'among the voters."')
+    assert not [s for s in sts if s.subject is not None and "purpose" in s.subject.label]

@@ -216,7 +216,14 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         # "X fired a missile, South Korea's military said, the latest in ...": a reporting verb the parse
         # hung elsewhere, parenthetical (no clause of its own), still reports the sentence's main clause
         for v in doc:
-            if v.dep_ == "parataxis" and v.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in v.children) \
+            aside = v.dep_ in ("advcl", "ccomp") and v.head.dep_ == "ROOT" and v.i < v.head.i \
+                and v.tag_ in ("VBD", "VBZ", "VBP") \
+                and any(c.dep_ == "nsubj" for c in v.children) \
+                and not any(c.dep_ in ("mark", "dobj") for c in v.children) \
+                and v.i + 1 < len(doc) and doc[v.i + 1].text == ","
+            # ("However, X assured, the government is ...": the parse hangs the aside as a clause of the
+            # main verb)
+            if (v.dep_ == "parataxis" or aside) and v.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in v.children) \
                     and not (tok.i > v.i and _inside_quotes(doc, v.head) and not _inside_quotes(doc, tok)) \
                     and (st := _reporting_status(ctx, v.lemma_.lower())):
                 # (not the narration after a quote: '"They go nowhere," X said, after a meeting with Y')
@@ -224,6 +231,17 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 if subj:
                     claimant, status, cue = subj[0], st, v.text
                     break
+    if claimant is None:
+        # "X, who testified that shortly after 5 p.m. she took ...": the parse takes "that" for the
+        # reporting verb's object and hangs what was said elsewhere; all that follows is what was said
+        for v in doc:
+            if v.i < tok.i and v.pos_ == "VERB" and v.i not in {a.i for a in tok.ancestors} \
+                    and any(c.dep_ == "dobj" and c.lower_ == "that" and not list(c.children) and c.i == v.i + 1
+                            for c in v.children) \
+                    and not any(c.dep_ == "ccomp" for c in v.children) \
+                    and (st := _reporting_status(ctx, v.lemma_.lower())) and (subj := _sayer(ctx, si, v)):
+                claimant, status, cue = subj[0], st, v.text
+                break
     if claimant is None:
         low = doc.text.lower()
         for phrase in ctx.res.words("attribution", "according"):

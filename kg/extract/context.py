@@ -501,11 +501,20 @@ class ArticleContext:
                 for _ in range(8):
                     if a.head.i == a.i or a.dep_ not in ("pobj", "prep", "appos", "compound"):
                         break
+                    if a.dep_ == "prep" and a.head.pos_ == "VERB":
+                        break
                     a = a.head
                     if (m := self.mention_at(si, a.i)) is not None and self.is_person(m.entity):
                         return [m.entity]
                     if a.pos_ == "NOUN" and a.lemma_.lower() in self.people:
                         return self.resolve_all(si, a, allow_noun)
+                doc = self.sentences[si].doc
+                if a.dep_ == "prep" and a.head.pos_ == "VERB":
+                    # "called Yuhua Bai, owner of a restaurant, in Lisk, who testified": the parse hangs
+                    # the place on the verb; the person named before it, back to the verb
+                    for t in reversed(doc[a.head.i + 1:a.i]):
+                        if (m := self.mention_at(si, t.i)) is not None and self.is_person(m.entity):
+                            return [m.entity]
                 return [] if any(e.type in ("Location", "Country") for e in found) else found
             return found
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):

@@ -110,6 +110,8 @@ def _participants(ctx, si, tok) -> list[Entity]:
     if tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "them", "this", "that", "which", "who") \
             and tok.dep_ == "pobj":
         return []
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _table(ctx, "participants", "time_nouns"):
+        return []       # "at 5 p.m. local time (1530 GMT)": a time, whatever hangs on it
     found = ctx.resolve_all(si, tok)
     generic = set(_table(ctx, "participants", "generic"))
     specific = bool(tok.ent_type_) or any(
@@ -147,7 +149,11 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             prep = inner[0]
         if role is None:
             continue
+        spatial = _table(ctx, "participants", "spatial_preposition_nouns")
         for p in prep.children:
+            if p.dep_ == "pobj" and p.lemma_.lower() in spatial:      # "in front of the bakery": the bakery
+                p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for q in c.children if q.dep_ == "pobj"), p)
             if p.dep_ == "pobj" and prep.lower_ == "to" and frame.kind == "verb" and frame.result is None \
                     and p.pos_ == "NOUN" and head.lemma_.lower() in _table(ctx, "verbs", "result_to") \
                     and ctx.mention_at(si, p.i) is None and not _actor_like(ctx, p, []) \
@@ -183,9 +189,12 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                     and not (frame.kind == "noun" and p.pos_ == "PROPN" and not any(e.wikidata for e in ents)):
                 role_here = "place"     # but "a sale to Freedonia": a name NER takes for a place receives
             elif role == "target" and prep.lower_ in _table(ctx, "verb", "actor_preps") and not _actor_like(ctx, p, ents) \
-                    and (frame.event is None or (frame.event.predicate in _VIOLENT) == (frame.kind == "verb")):
+                    and (frame.event is None or (frame.event.predicate in _VIOLENT) == (frame.kind == "verb")
+                         or frame.event.predicate not in _VIOLENT
+                         and {p.lemma_.lower(), p.lower_} & set(_table(ctx, "nouns", "places"))):
                 # (an event noun of violence keeps its target: "an attack on the market")
-                # "left a bag on a block", "caught on video": a place, or no participant at all
+                # "left a bag on a block", "caught on video", "denied a leak on the premises": a place, or
+                # no participant at all
                 role_here, ents = "place", _place(ctx, si, p, ents)
             if role_here == "place":
                 places = _place(ctx, si, p, ents)
@@ -243,7 +252,7 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     subj, passive = _subject_of(ctx, si, verb)
     if (si, verb.i) in ctx.agentless:
         subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
-    generic = set(_table(ctx, "participants", "generic"))
+    generic = set(_table(ctx, "participants", "generic")) | set(_table(ctx, "participants", "purposes"))
     _add(frame, "agent", [e for e in subj if (e.label.lower().split()[-1:] != ["people"] or passive)
                           and not (e.type == "Thing" and e.label.lower().split()[-1] in generic)])
     deps = _table(ctx, "verb", "deps")

@@ -437,6 +437,9 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "target", e)      # "fired water cannon at two Philippine vessels"
         elif word in _TARGET_PREPS and objs[0].lemma_.lower() in ctx.res.words("nouns", "media"):
             continue                      # "appealed on TV for peace": the channel, no target
+        elif word in _TARGET_PREPS and draft.predicate not in _VIOLENT \
+                and {objs[0].lemma_.lower(), objs[0].lower_} & set(ctx.res.frames["nouns"]["places"]):
+            _set(draft, "location", e)    # "denied a leak on the premises": where, not whom it is aimed at
         elif word in _TARGET_PREPS and (ev is None or ev.to_role == "target" or draft.predicate in _VIOLENT):
             _set(draft, "target", e)      # "strikes on boats"; not "appealed on TV"
         elif word == "for" and ev is not None and ev.to_role == "recipient" and e.type in ("Country", "Organization",
