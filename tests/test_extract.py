@@ -1658,3 +1658,38 @@ def test_a_witness_who_testified_that_claims_all_that_follows():
     asked = [s for s in ex.statements if s.predicate == "requests"]
     assert asked and all(s.claimant is not None and s.claimant.label == "Mira Okonjo" and s.status == "claimed"
                          for s in asked)
+
+
+def test_the_code_of_an_event_follows_what_it_is_done_to():
+    ex = extract(_article("In 1998, rebels seized dozens of hostages in a school in Lisk. The prosecutor has "
+                          "delivered the files to Interpol. Farmers warned the police of their fears."))
+    seized = _one(ex, "seizes")
+    assert seized.event_code == "CAMEO:181"
+    handed = _one(ex, "supplies")
+    assert handed.event_code == "CAMEO:064" and handed.recipient is not None and handed.recipient.label == "Interpol"
+    assert _one(ex, "warns").event_code is None
+
+
+def test_some_of_which_is_the_noun_before_it():
+    ex = extract(_article("Officials said 14 arrest warrants have been issued, some of which have been "
+                          "delivered to Interpol."))
+    handed = _one(ex, "supplies")
+    assert handed.object is not None and handed.object.label == "arrest warrants"
+    assert handed.quantity is None
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("An alleged clash near the campus between students and riot police has left at least one student "
+     "injured.", "injures"),
+    ("Reports that the guards had received an order advising them not to go to the Lantern Cafe added to "
+     "the mystery.", "not_go_intended"),
+])
+def test_an_alleged_cause_or_unsourced_reports_leave_it_unverified(body, predicate):
+    assert _one(extract(_article(body)), predicate).status == "unverified"
+
+
+def test_a_report_describing_is_a_source_and_attacking_a_virus_a_figure():
+    ex = extract(_article('As one report at the time described the town, "nobody felt safe". The minister said '
+                          'the money allows the allocation of resources to attack the virus.'))
+    assert _one(ex, "describes").status == "reported"
+    assert not [s for s in ex.statements if s.predicate.startswith("attacks")]

@@ -281,6 +281,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     triggers: list = []
     undated = set(res.words("events", "undated_predicates"))
     civilian = res.lexicon.get("events", {}).get("civilian_codes", {})
+    object_codes = res.lexicon.get("events", {}).get("object_codes", {})
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     for d in drafts:
@@ -304,8 +305,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         if d.predicate in ("claims_count", "describes") and claimant is None:   # the subject's own assertion
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
             if claimant is not None and status == "claimed" and claimant.label.lower().split()[-1:] and \
-                    claimant.label.lower().split()[-1] in res.words("attribution", "neutral_sources"):
-                status = "reported"     # "UN experts described the raids as ...": no party's claim
+                    claimant.label.lower().split()[-1] in res.words("attribution", "neutral_sources") \
+                    + res.words("attribution", "evidence_nouns"):
+                status = "reported"     # "UN experts described the raids as ...", "one report described ...":
+                                        # no party's claim
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
         if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \
@@ -343,6 +346,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             if st.event_code == "CAMEO:072" and o is not None and st.predicate in civilian \
                     and not _military(res, o):
                 st = replace(st, event_code=f"CAMEO:{civilian[st.predicate]}")   # oil exports are no military aid
+            if st.event_code and o is not None and (code := _object_code(object_codes.get(st.predicate, {}), o)) \
+                    is not None:
+                st = replace(st, event_code=f"CAMEO:{code}" if code else None)   # "seized hostages": 181
             if st.subject is not None and st.subject == st.object:
                 continue
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
@@ -367,6 +373,15 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
 
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+
+
+def _object_code(codes: dict, o: Entity) -> str | None:
+    """The code the lexicon's ``events.object_codes`` gives an event done to ``o`` ('' for none), or None."""
+    low = o.label.lower()
+    for code, words in codes.items():
+        if o.type in words or low in words or low.split()[-1:] and low.split()[-1] in words:
+            return code
+    return None
 
 
 def _military(res, e: Entity) -> bool:

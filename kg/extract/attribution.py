@@ -294,8 +294,12 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     # a hedge on the event's own clause ("allegedly operating", "the alleged attack"), not elsewhere in the
     # sentence; not a verb ("police alleged")
     up = {tok.i, *(a.i for a in tok.ancestors)}
+    events = set(ctx.res.frames.get("nouns", {}).get("events", ()))
     hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")
-              and t.head.i in up and (t.dep_ != "amod" or t.head.i == tok.i)]
+              and (t.head.i in up and (t.dep_ != "amod" or t.head.i == tok.i)
+                   or t.dep_ == "amod" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.i in up
+                   and t.head.lemma_.lower() in events)]
+    # (and "an alleged clash has left one student injured": the event that caused it is in doubt)
     # (not "the alleged killer, shot dead by police": the hedge is on who he is, not on the shooting)
     if status == "reported" and hedges:     # "was reportedly killed": no one's claim, not yet verified
         status, cue = ("claimed" if claimant is not None else "unverified"), hedges[0].text
@@ -306,8 +310,12 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             a.lemma_.lower() in ("seem", "appear") and a.pos_ in ("VERB", "AUX") for a in (tok, tok.head)):
         status, cue = "unverified", "seem"     # "appear to be losing hope", "seemed to be aimed at civilians"
     rumours = set(ctx.res.words("attribution", "rumour_nouns"))
+    unsourced = set(ctx.res.words("attribution", "unsourced_nouns"))
     rumour = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("NOUN", "ADJ")
-                   and (a.lemma_.lower() in rumours or a.lower_ in rumours)), None)
+                   and (a.lemma_.lower() in rumours or a.lower_ in rumours
+                        or a.lower_ in unsourced and a.tag_ == "NNS" and not any(
+                            c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from", "in")
+                            for c in a.children))), None)
     if status in ("reported", "claimed") and rumour is not None:
         status, cue = "unverified", rumour.text     # "rumours about deaths caused by X"
     if claimant is not None and ctx.publisher and claimant.label.lower() == ctx.publisher.lower():

@@ -347,6 +347,17 @@ class ArticleContext:
             # "Every time I speak to Vladimir ...," Trump said: the speaker of the quote
             e = self.speaker_of(si, tok)
             return [e] if e else []
+        if (low in _QUANTIFIERS or tok.like_num) and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("which", "whom") for p in c.children)
+                for c in tok.children):
+            # "27 warrants were issued, some of which were delivered ...": the noun before the comma
+            before = [t for t in tok.doc[max(0, tok.i - 6):tok.i] if t.pos_ in ("NOUN", "PROPN")]
+            if before and tok.nbor(-1).is_punct:
+                n = before[-1]
+                while n.dep_ == "compound" and n.head.i < tok.i:
+                    n = n.head
+                return self.resolve_all(si, n, allow_noun)
+            return []
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
                 and tok.nbor(1).text == "[":
             # "they [Iran] have moved ...": the editor's bracket names the referent

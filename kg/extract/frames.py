@@ -179,7 +179,10 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                     "verbs"] and ents and not _actor_like(ctx, p, ents):
                 role_here = "place"     # "drove the truck to Geary Lake": where to
             elif role == "recipient" and frame.kind == "verb" and (places := _place(ctx, si, p, ents)) and (
-                    p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)):
+                    p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)) and not (
+                    p.ent_type_ == "ORG" and frame.event is not None and frame.event.to_role == "recipient"
+                    and all(e.type == "Organization" for e in ents)):
+                # (but "delivered the files to Interpol": a body receives what is handed over)
                 role_here, ents = "place", places   # "came to the shop", "flew to Belfast": where to, no recipient
             elif role == "recipient" and frame.kind == "verb" and p.pos_ != "PROPN" and not _actor_like(ctx, p, ents):
                 continue    # "returned to his bike", "brought them to the brink": no one receives anything
