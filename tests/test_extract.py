@@ -1693,3 +1693,17 @@ def test_a_report_describing_is_a_source_and_attacking_a_virus_a_figure():
                           'the money allows the allocation of resources to attack the virus.'))
     assert _one(ex, "describes").status == "reported"
     assert not [s for s in ex.statements if s.predicate.startswith("attacks")]
+
+
+def test_for_x_to_do_it_makes_x_the_doer():
+    ex = extract(_article("The rules ban quick rentals, requiring drivers to wait two hours and for rental firms "
+                          "to run checks on them with the police."))
+    run = [s for s in ex.statements if s.predicate.startswith("run")]
+    assert run and all(s.subject is not None and s.subject.label == "rental firms" for s in run)
+
+
+def test_counter_terrorist_flights_are_no_terrorists_and_a_name_goes_on_past_of():
+    ex = extract(_article("Drones are to be taken for counter-terrorist test flights on a military base. Smugglers "
+                          "carried cigarettes across the Straits of Gibraltar from Africa to Europe."))
+    assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "terrorists"]
+    assert [s for s in ex.statements if s.location is not None and s.location.label == "Straits of Gibraltar"]

@@ -176,6 +176,7 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             taken[i] = True
         out.append(Mention(doc_index, s, e, registry.from_entry(entry, surface), kind,
                            offset + doc[s].idx, offset + doc[e - 1].idx + len(doc[e - 1].text)))
+    of_heads = set(res.words("names", "of_heads"))
     for ent in doc.ents:
         type_ = _NER_TYPES.get(ent.label_)
         if not type_:
@@ -187,6 +188,14 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             e -= 1
         if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES or doc[s].text[:1].islower():
             continue
+        if doc[e - 1].lower_ in of_heads and e + 1 < len(doc) and doc[e].lower_ == "of" \
+                and doc[e + 1].pos_ == "PROPN" and doc[e + 1].text[:1].isupper():
+            end = e + 2     # "the Straits of Gibraltar": NER stopped before the "of"; the name is the whole
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if not any(m.start < end and e < m.end and not (e <= m.start and m.end <= end) for m in out):
+                out = [m for m in out if not (e <= m.start and m.end <= end)]    # "Gibraltar" alone: within
+                e = end
         type_ = _type_from_context(doc, s, e, type_, res)
         if type_ == "Group" and e - s == 1 and ent.label_ == "NORP":
             continue  # an unknown demonym alone ("Marines") is not a participant

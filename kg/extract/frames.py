@@ -304,6 +304,8 @@ def _own_agent(ctx, si, noun) -> list[Entity]:
     'a militant attack'."""
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("events", "agent_adjectives"):
+            if c.i > 1 and c.nbor(-1).text == "-" and c.nbor(-2).lower_ in ("counter", "anti"):
+                return []   # "counter-terrorist test flights": against them, not theirs
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]
         if c.dep_ == "poss":
             return ctx.resolve_all(si, c, allow_noun=False)

@@ -119,6 +119,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return _noun_agent(ctx, si, event_noun, depth + 1), True
     if (blast := _blast_before(ctx, verb)) is not None:
         return _subject_of(ctx, si, blast, depth + 1)
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and to.i > 1 and (n := verb.doc[to.i - 1]).dep_ == "pobj" and n.head.lower_ == "for" \
+            and not any(c.dep_ in _SUBJ for c in verb.children):
+        return ctx.resolve_all(si, n), False    # "and for rental firms to run checks": the firms run them
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
             and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) \
             and not any(x.dep_ in ("aux", "auxpass", "dobj") for x in verb.children):
