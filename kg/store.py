@@ -218,15 +218,7 @@ def _sort_rows(raw: list, variables: list, keys: list, term=None):
         order.sort(key=column.__getitem__, reverse=descending)
         columns.append(column)
     placed = list(zip(*columns))                  # each row's place, all keys together
-    text = {}
-
-    def nt(cell):                                 # a term's N-Triples text, "" unbound: once a cell
-        try:
-            return text[cell]
-        except KeyError:
-            t = term(cell)
-            value = text[cell] = "" if t is None else str(t)
-            return value
+    text = None                                   # a cell's N-Triples text ("" unbound), for ties
     out, start, n = [], 0, len(order)
     while start < n:
         end, here = start + 1, placed[order[start]]
@@ -235,8 +227,11 @@ def _sort_rows(raw: list, variables: list, keys: list, term=None):
         if end - start == 1:
             out.append(raw[order[start]])
         else:
+            if text is None:
+                cells = set(itertools.chain.from_iterable(raw))
+                text = {cell: "" if t is None else str(t) for cell, t in zip(cells, map(term, cells))}
             tied = [raw[j] for j in order[start:end]]
-            tied.sort(key=lambda row: tuple(map(nt, row)))
+            tied.sort(key=lambda row: tuple(map(text.__getitem__, row)))
             out.extend(tied)
         start = end
     return out

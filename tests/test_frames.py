@@ -720,3 +720,13 @@ def test_an_aim_is_never_the_one_doing_it():
     sts = _statements('The mayor called the leaflets "a campaign that has one purpose, which is to spread fear '
                       'among the voters."')
     assert not [s for s in sts if s.subject is not None and "purpose" in s.subject.label]
+
+
+def test_an_event_noun_without_a_suffix_speaks_through_its_verb():
+    from kg.extract.frames import verb_of
+    from kg.extract.resources import load_resources
+
+    class Ctx:
+        res = load_resources()
+    assert verb_of(Ctx, "outbreak") == "break out"
+    assert verb_of(Ctx, "sale") == "sell"

@@ -281,6 +281,12 @@ def _other_sense(ctx, verb) -> bool:
                for c in verb.children for p in c.children)
 
 
+def _worth_of(tok):
+    """'several million dollars' worth of radars': the radars; else the token itself."""
+    return next((p for t in tok.subtree if t.lower_ == "worth" for c in t.children
+                 if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+
+
 def _is_money(ctx, tok) -> bool:
     """'$60bn', '€2 billion', '500 million euros', '87bn yen worth': an amount of money as a noun phrase."""
     currencies = ctx.res.lexicon["quantities"]["currencies"]
@@ -480,14 +486,14 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         d.addressed = True      # "urged India and China to halt purchases": whom the appeal is aimed at
     if ev.to_role == "recipient" and not objs and subj and not passive:
         given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                 for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+                 for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, _worth_of(p))]
         if given:       # "Ruritania armed with 300 missiles": armed by someone unnamed
             d.recipient, d.subject, d.extra_subjects, d.object, d.extra = subj[0], None, [], given[0], given[1:]
             subj = []
     elif ev.to_role == "recipient" and objs:
         # "supplying the group with missiles": the object is the recipient, the 'with' phrase the thing
         given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                 for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+                 for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, _worth_of(p))]
         if given:
             d.recipient, d.object, objs = objs[0], given[0], given
     if d.subject is None and passive and ev.predicate in _VIOLENT:

@@ -77,6 +77,8 @@ def verb_of(ctx, noun: str) -> str:
     table = _table(ctx, "nouns", "verb_suffixes")
     if noun in table.get("keep", ()):
         return noun
+    if (verb := _table(ctx, "nouns", "verb_irregular").get(noun)) is not None:
+        return verb
     for suffix, endings in table.items():
         if suffix != "keep" and noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             for ending in endings:
