@@ -204,36 +204,32 @@ def _sort_rows(raw: list, variables: list, keys: list, term=None):
     if any(var not in index for var, _, _ in keys):
         return None
     term = term or (lambda t: t)
-    order, columns = list(range(len(raw))), []
-    for var, descending, as_str in reversed(keys):
-        i, seen, classes = index[var], {}, set()
+    columns = []
+    for var, descending, as_str in keys:
+        i, place, classes = index[var], {}, set()
         for cell in {row[i] for row in raw}:
-            key = seen[cell] = _order_key(term(cell), as_str)
+            key = place[cell] = _order_key(term(cell), as_str)
             if key is None:
                 return None
             classes.add(key[1])
         if len(classes - {""}) > 1:
             return None
-        column = [seen[row[i]] for row in raw]
+        columns.append(([place[row[i]] for row in raw], descending))
+    order = list(range(len(raw)))
+    for column, descending in reversed(columns):      # stable: the last key first
         order.sort(key=column.__getitem__, reverse=descending)
-        columns.append(column)
-    placed = list(zip(*columns))                  # each row's place, all keys together
-    text = None                                   # a cell's N-Triples text ("" unbound), for ties
-    out, start, n = [], 0, len(order)
-    while start < n:
-        end, here = start + 1, placed[order[start]]
-        while end < n and placed[order[end]] == here:
-            end += 1
-        if end - start == 1:
-            out.append(raw[order[start]])
-        else:
-            if text is None:
-                cells = set(itertools.chain.from_iterable(raw))
-                text = {cell: "" if t is None else str(t) for cell, t in zip(cells, map(term, cells))}
-            tied = [raw[j] for j in order[start:end]]
-            tied.sort(key=lambda row: tuple(map(text.__getitem__, row)))
-            out.extend(tied)
-        start = end
+    placed = list(zip(*(column for column, _ in columns)))     # a row's keys, all together
+    text = {}                                         # a cell's N-Triples text ("" unbound), for ties
+    out = []
+    for _, group in itertools.groupby(order, key=placed.__getitem__):
+        tied = [raw[j] for j in group]
+        if len(tied) > 1:
+            for cell in set(itertools.chain.from_iterable(tied)).difference(text):
+                t = term(cell)
+                text[cell] = "" if t is None else str(t)
+            ties = list(map(tuple, map(map, itertools.repeat(text.__getitem__), tied)))
+            tied = [tied[j] for j in sorted(range(len(tied)), key=ties.__getitem__)]
+        out.extend(tied)
     return out
 
 

@@ -1714,3 +1714,10 @@ def test_money_s_worth_of_goods_given_with_is_the_goods():
                           "of border radars."))
     given = _one(ex, "supplies")
     assert given.object is not None and given.object.label == "border radars"
+
+
+def test_a_bare_vague_count_is_people():
+    ex = extract(_article("Dozens died in the raids on Lisk."))
+    killed = _one(ex, "kills")
+    assert killed.object is not None and killed.object.label == "people"
+    assert killed.quantity.value == 24 and killed.quantity.qualifier == "at_least"

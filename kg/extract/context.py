@@ -791,6 +791,10 @@ class ArticleContext:
     def noun_entity(self, si: int, tok, type_: str | None = None) -> Entity:
         """A plain noun phrase as a participant: modifiers kept, determiners and numbers dropped."""
         doc = self.sentences[si].doc
+        if tok.lower_ in self.res.lexicon.get("quantities", {}).get("vague", {}) and tok.tag_ == "NNS" \
+                and tok.dep_ != "nsubj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return self.registry.from_name("people", "Group")     # "Scores died": people, how many is the count
+            # (not a doer: "thousands streamed out" keeps its count as the name of who did it)
         keep = {"amod", "compound", "nmod", "npadvmod"}
         left = tok.i
         for child in sorted(tok.lefts, key=lambda t: -t.i):
