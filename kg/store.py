@@ -214,12 +214,15 @@ def _sort_rows(raw: list, variables: list, keys: list, term=None):
             classes.add(key[1])
         if len(classes - {""}) > 1:
             return None
-        columns.append(([place[row[i]] for row in raw], descending))
-    order = list(range(len(raw)))
-    for column, descending in reversed(columns):      # stable: the last key first
-        order.sort(key=column.__getitem__, reverse=descending)
-    placed = list(zip(*(column for column, _ in columns)))     # a row's keys, all together
-    text = {}                                         # a cell's N-Triples text ("" unbound), for ties
+        rank, last, r = {}, None, -1              # each distinct cell's rank: rows compare ints
+        for cell, key in sorted(place.items(), key=lambda item: item[1]):
+            if key != last:
+                r, last = r + 1, key
+            rank[cell] = -r if descending else r
+        columns.append(list(map(rank.__getitem__, (row[i] for row in raw))))
+    placed = list(zip(*columns))                  # a row's ranks, key after key
+    order = sorted(range(len(raw)), key=placed.__getitem__)
+    text = {}                                     # a cell's N-Triples text ("" unbound), for ties
     out = []
     for _, group in itertools.groupby(order, key=placed.__getitem__):
         tied = [raw[j] for j in group]
