@@ -22,6 +22,7 @@ its own layout).
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import time
 from dataclasses import dataclass, field
@@ -192,48 +193,73 @@ def _order_key(term, as_str: bool):
     return None if value != value else (3, "n", value)      # NaN: not ordered
 
 
-def _sort_rows(raw: list, variables: list, keys: list, term=None):
+def _cell_key(cell: str, term, as_str: bool):
+    """``_order_key`` of a TSV cell's term, the common kinds told by the cell's first and last
+    character (an IRI ``<...>``, a blank node ``_:``, a plain string ``"..."``), not by the term's
+    datatype, which pyoxigraph builds anew at each look."""
+    first = cell[:1]
+    if not first:
+        return (0, "", "")
+    if first == "_":
+        return (0, "", "") if as_str else (1, "", term.value)
+    if as_str:
+        return (3, "s", term.value)
+    if first == "<":
+        return (2, "", term.value)
+    if first == '"' and cell[-1] == '"':
+        return (3, "s", term.value)
+    return _order_key(term, False)
+
+
+def _sort_rows(raw: list, variables: list, keys: list, terms: dict):
     """The rows in the order of ``keys``, or None when a key is not a projected variable or
     mixes literals SPARQL does not compare (strings and numbers, dates). Rows the keys do not
     order (SPARQL leaves their order open) come in the order of their terms (their N-Triples
     text), so that the order never depends on how Oxigraph joined them.
 
-    ``raw`` holds pyoxigraph terms, or cells that ``term`` maps to them (a result read as
-    TSV: each distinct cell is placed once, by its text)."""
+    ``raw``: rows of SPARQL TSV cells, ``terms`` each cell's pyoxigraph term: each distinct cell
+    is placed once, then the rows are sorted by the ranks of their cells."""
     index = {v: i for i, v in enumerate(variables)}
     if any(var not in index for var, _, _ in keys):
         return None
-    term = term or (lambda t: t)
     columns = []
     for var, descending, as_str in keys:
         i, place, classes = index[var], {}, set()
         for cell in {row[i] for row in raw}:
-            key = place[cell] = _order_key(term(cell), as_str)
+            key = place[cell] = _cell_key(cell, terms[cell], as_str)
             if key is None:
                 return None
             classes.add(key[1])
         if len(classes - {""}) > 1:
             return None
         rank, last, r = {}, None, -1              # each distinct cell's rank: rows compare ints
-        for cell, key in sorted(place.items(), key=lambda item: item[1]):
+        for cell, key in sorted(place.items(), key=operator.itemgetter(1)):
             if key != last:
                 r, last = r + 1, key
             rank[cell] = -r if descending else r
-        columns.append(list(map(rank.__getitem__, (row[i] for row in raw))))
+        columns.append(list(map(rank.__getitem__, [row[i] for row in raw])))
     placed = list(zip(*columns))                  # a row's ranks, key after key
     order = sorted(range(len(raw)), key=placed.__getitem__)
-    text = {}                                     # a cell's N-Triples text ("" unbound), for ties
-    out = []
-    for _, group in itertools.groupby(order, key=placed.__getitem__):
-        tied = [raw[j] for j in group]
-        if len(tied) > 1:
-            for cell in set(itertools.chain.from_iterable(tied)).difference(text):
-                t = term(cell)
-                text[cell] = "" if t is None else str(t)
-            ties = list(map(tuple, map(map, itertools.repeat(text.__getitem__), tied)))
-            tied = [tied[j] for j in sorted(range(len(tied)), key=ties.__getitem__)]
-        out.extend(tied)
-    return out
+    ranked = list(map(placed.__getitem__, order))
+    # the places in ``order`` of the rows tied with the row before them, then each run of ties
+    ties = list(itertools.compress(range(1, len(order)), map(operator.eq, ranked, ranked[1:])))
+    runs, start = [], None
+    for k, at in enumerate(ties):
+        if start is None:
+            start = at - 1
+        if k + 1 == len(ties) or ties[k + 1] != at + 1:
+            runs.append((start, at + 1))
+            start = None
+    if runs:
+        tied = [j for a, b in runs for j in order[a:b]]
+        cells = set(itertools.chain.from_iterable(map(raw.__getitem__, tied)))
+        text = {cell: "" if t is None else str(t) for cell, t in zip(cells, map(terms.__getitem__, cells))}
+        # each cell's rank by its text (distinct cells, distinct texts): tied rows compare ints
+        rank = {cell: r for r, cell in enumerate(sorted(text, key=text.__getitem__))}
+        by_text = dict(zip(tied, map(tuple, map(map, itertools.repeat(rank.__getitem__), map(raw.__getitem__, tied)))))
+        for a, b in runs:
+            order[a:b] = sorted(order[a:b], key=by_text.__getitem__)
+    return list(map(raw.__getitem__, order))
 
 
 @dataclass
@@ -441,7 +467,7 @@ class Store:
             cells = self._cells(res)            # a row of TSV cells each; each distinct cell parsed once
             terms = _parse_cells(cells)
             if keys:
-                ordered = _sort_rows(cells, variables, keys, terms.__getitem__)
+                ordered = _sort_rows(cells, variables, keys, terms)
                 if ordered is None:             # Oxigraph orders
                     cells = self._cells(self._run(text, dataset))
                     terms = _parse_cells(cells)
