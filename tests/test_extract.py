@@ -1721,3 +1721,30 @@ def test_a_bare_vague_count_is_people():
     hurt = _one(ex, "injures")
     assert hurt.object is not None and hurt.object.label == "people"
     assert hurt.quantity.value == 24 and hurt.quantity.qualifier == "at_least"
+
+
+def test_a_caption_s_release_date_is_no_date_of_the_event_and_two_years_are_a_span():
+    ex = extract(_article("Marek Olsen is seen in this image taken from CCTV on the night he committed the attack "
+                          "in this handout photo released, May 27, 2019, from the Greater Lisk Police. In 1995 and "
+                          "1996, rebels seized hundreds of hostages in hospitals in Vostok."))
+    assert _one(ex, "attacks").time is None
+    assert _one(ex, "seizes").time == "1995/1996"
+
+
+def test_the_count_of_an_absolute_with_clause_is_not_the_event_s():
+    ex = extract(_article("Six Freedonian soldiers were killed with two other soldiers and a civilian injured."))
+    assert {s.quantity.value for s in ex.statements if s.predicate == "kills" and s.quantity} == {6}
+
+
+def test_ground_taken_is_the_ground_and_no_place_is_named_by_funds():
+    ex = extract(_article("Kurdish militias captured Ruritania's last remaining territory in March 2019. Critics say "
+                          "the new councils would win direct pipelines to government funds."))
+    assert _one(ex, "captures").object.label != "Ruritania"
+    assert all(s.location is None for s in ex.statements if s.predicate.startswith("win"))
+
+
+def test_it_after_a_body_that_announced_is_the_body():
+    ex = extract(_article("Lisk's counterterrorism authority, which has jurisdiction over incidents throughout "
+                          "Freedonia, announced that it has opened a probe into the explosion."))
+    opened = [s for s in ex.statements if s.predicate == "open"]
+    assert opened and all(s.subject is not None and s.subject.label != "Freedonia" for s in opened)

@@ -435,6 +435,8 @@ def _free_for(doc, start: int, owners) -> bool:
         return True
     if tok.lower_ == "by" and tok.dep_ == "prep":
         return tok.head in owners      # the time phrase took its preposition: "by 2030"
+    if tok.i > 1 and doc[tok.i - 1].text == "," and doc[tok.i - 2].tag_ == "VBN" and doc[tok.i - 2].dep_ == "acl":
+        return doc[tok.i - 2] in owners    # a caption's "photo released, May 27, 2017": when it was released
     head = tok
     for _ in range(4):       # up to the time phrase's own head: "month" of "last month's"
         if head.dep_ == "poss" or head.dep_ in ("nmod", "compound", "amod") and head.head.pos_ == "NOUN" \

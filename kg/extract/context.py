@@ -383,9 +383,10 @@ class ArticleContext:
             speaker = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.lower_ not in
                        _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS]
             found = self.as_actor(self.resolve_all(si, speaker[0])) if speaker else []
-            if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group") \
+            body = found and found[0].type == "Thing" and speaker[0].lower_ in self.res.words("types", "Organization")
+            if found and (found[0].type in ("Country", "Organization", "MilitaryForce", "Group") or body) \
                     and (low != "it" or len(found) == 1):
-                return found
+                return found    # (also "X's counterterrorism authority announced it has opened ...")
         if low == "it" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and tok.head.lemma_.lower() in
                             self.res.words("nouns", "expletive_verbs")) and any(
                 c.dep_ in ("ccomp", "csubj", "advcl") and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether")
@@ -601,7 +602,8 @@ class ArticleContext:
         named_children = [(c, mc) for c in tok.children if (mc := self.mention_at(si, c.i)) and mc.kind == "name"]
         # "the NATO territory", "Tehran's war effort"
         phrase = " ".join(t.lower_ for t in doc[tok.i - 1:tok.i + 1]) if tok.i else low
-        if (low in self.stand_in or phrase in self.stand_in) and named_children:
+        taken = tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.res.words("nouns", "taking_ground")
+        if (low in self.stand_in or phrase in self.stand_in) and named_children and not taken:
             e = named_children[0][1].entity
             entry = self.res.by_name.get(e.label)
             if e.type == "Person" and entry and entry.country in self.res.by_name:

@@ -420,6 +420,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # or of a part of the count ("21 civilians, including 11 children")
     sourcing |= {x.i for t in verb.subtree if t.i != verb.i and (t.dep_ == "relcl" or t.lower_ in ("including", "among"))
                  for x in t.subtree}
+    # nor a count of an absolute "with" clause ("six were killed with two others injured"): theirs
+    doc = verb.doc
+    sourcing |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                 and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].tag_ in ("VBN", "VBD")
+                 and doc[c.right_edge.i + 1].dep_ in ("advcl", "acl", "conj") for t in c.subtree}
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
                   or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause]

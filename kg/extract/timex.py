@@ -118,4 +118,22 @@ def find_times(text: str, published: date | None, future: bool = False) -> list[
                 iso = f"{iso}/{published.isoformat()}"     # "since November 2023": until publication
             if iso:
                 found.append((m.start(), m.end(), iso))
-    return sorted(found)
+    return _joined(text, sorted(found))
+
+
+_JOINS = (" and ", " to ", "-", "–", " through ", " until ", " or ")
+_NEXT_YEAR = re.compile(r"(?: and | to |-|–| through | until )((?:1[89]|20)\d\d)\b")
+
+
+def _joined(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'in 1995 and 1996', 'from 2014 to 2016': one span of time from the first to the last."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, iso in found:
+        if len(iso) == 4 and (m := _NEXT_YEAR.match(text, e)) and m.group(1) > iso:
+            e, iso = m.end(), f"{iso}/{m.group(1)}"     # "in 1995 and 1996": the years NER would not date alone
+        if out and text[out[-1][1]:s] in _JOINS and "/" not in iso and "/" not in out[-1][2] \
+                and len(iso) == len(out[-1][2]) and out[-1][2] < iso:
+            out[-1] = (out[-1][0], e, f"{out[-1][2]}/{iso}")
+        else:
+            out.append((s, e, iso))
+    return out
