@@ -1748,3 +1748,24 @@ def test_it_after_a_body_that_announced_is_the_body():
                           "Freedonia, announced that it has opened a probe into the explosion."))
     opened = [s for s in ex.statements if s.predicate == "open"]
     assert opened and all(s.subject is not None and s.subject.label != "Freedonia" for s in opened)
+
+
+def test_a_call_for_a_truce_asks_for_it_and_an_agreed_truce_needs_no_place():
+    ex = extract(_article("Vostok called for a truce in Lisk. Ruritania and Freedonia agreed a ceasefire on Monday."))
+    asked = [s for s in ex.statements if s.predicate.startswith("agrees_ceasefire") and s.location is not None]
+    assert asked and all(s.predicate == "agrees_ceasefire_intended" for s in asked)
+    agreed = {s.subject.label for s in ex.statements if s.predicate == "agrees_ceasefire" and s.subject}
+    assert agreed == {"Ruritania", "Freedonia"}
+
+
+def test_calling_someone_in_for_a_talk_is_no_appeal():
+    ex = extract(_article("Olga Brandt said her boss called her in along with other department heads for a talk."))
+    assert not [s for s in ex.statements if s.predicate == "calls_for"]
+
+
+def test_all_the_objects_of_a_participle_the_parse_hid_in_a_list_are_its_own():
+    ex = extract(_article("Bands of pro-government toughs — known as brigadas — roam poor neighborhoods, waving "
+                          "guns, intimidating protesters and journalists, beating opposition politicians, and warning "
+                          "locals to toe the government line."))
+    assert not [s for s in ex.statements if s.predicate == "wave" and s.object is not None
+                and s.object.label in ("protesters", "journalists")]

@@ -734,6 +734,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         for name, words in table.items():
             if n.lemma_.lower() in words:
                 return name    # "the prospect of longer sentences", "plans of an attack"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_.lower() in table.get("intended", ()):
+        return "intended"   # "called for a ceasefire", "pressed for talks": asked for, not done
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
         head = n.head.lemma_.lower()
         if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal"):

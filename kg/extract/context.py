@@ -47,13 +47,17 @@ def gerund_clause(tok) -> bool:
     journalists'): a participle opens it right after 'and', and the list hangs on a participle."""
     if tok.dep_ != "conj":
         return False
-    first = tok.doc[tok.left_edge.i]
-    top = tok
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    return first.tag_ == "VBG" and first.pos_ == "VERB" and first.dep_ == "amod" and first.i > 0 \
-        and (tok.doc[first.i - 1].dep_ == "cc" or tok.doc[first.i - 1].text == ",") \
-        and top.head.tag_ == "VBG" and top.dep_ == "dobj"
+    chain = [tok]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    top = chain[-1]
+
+    def opens(c) -> bool:
+        first = c.doc[c.left_edge.i]
+        return first.tag_ == "VBG" and first.pos_ == "VERB" and first.dep_ == "amod" and first.i > 0 \
+            and (c.doc[first.i - 1].dep_ == "cc" or c.doc[first.i - 1].text == ",")
+    # ("intimidating protesters and journalists": the journalists are in the clause the participle opened)
+    return any(opens(c) for c in chain[:-1]) and top.head.tag_ == "VBG" and top.dep_ == "dobj"
 
 
 def quoted(doc, idx: int) -> bool:

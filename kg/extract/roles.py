@@ -590,10 +590,12 @@ def _counted_noun(ctx, si, span) -> str | None:
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
+        between = {c.i for c in tok.children if c.dep_ in ("prt", "dobj")}
         for c in tok.children:     # "call for", "push for"; not "On Friday, X called ...", "For each firm, call X"
             if c.dep_ in ("prep", "prt") and c.i > tok.i and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")) \
-                    and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children):
-                return ev
+                    and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children) \
+                    and not (c.dep_ == "prep" and any(tok.i < b < c.i for b in between)):
+                return ev       # (not "called her in ... for a talk": a particle or an object comes first)
         if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
         result = ctx.res.lexicon.get("events", {}).get("resultatives", {})
