@@ -180,6 +180,8 @@ def _order_key(term, as_str: bool):
         return (2, "", term.value)
     if kind is ox.BlankNode:
         return (1, "", term.value)
+    if kind is not ox.Literal:                 # a triple term: Oxigraph orders
+        return None
     datatype = term.datatype
     if datatype == _XSD_STRING:
         return (3, "s", term.value)
@@ -200,6 +202,8 @@ def _cell_key(cell: str, term, as_str: bool):
     first = cell[:1]
     if not first:
         return (0, "", "")
+    if cell.startswith("<<"):                 # a triple term (RDF 1.2): Oxigraph orders
+        return None
     if first == "_":
         return (0, "", "") if as_str else (1, "", term.value)
     if as_str:

@@ -376,6 +376,13 @@ def test_select_gives_every_term_as_oxigraph_does(order):
     assert len(got.raw) == len(AWKWARD)
 
 
+
+@pytest.mark.parametrize("order", ["", "ORDER BY ?t", "ORDER BY DESC(?t)"])
+def test_triple_terms_come_back_and_are_ordered_by_oxigraph(store, order):
+    text = (f"SELECT ?t WHERE {{ ?s <{EX}count> ?v BIND(TRIPLE(?s, <{EX}count>, ?v) AS ?t) "
+            f"BIND(TRIPLE(?s, <{EX}says>, \"a\\tb\") AS ?t2) }} {order}")
+    assert store.query(text).raw == [tuple(sol) for sol in store.ox.query(text)]
+
 def test_select_without_variables_keeps_its_rows(store):
     r = store.query("SELECT * WHERE { }")
     assert r.rows == [{}] and r.raw == [()]
