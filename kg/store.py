@@ -122,18 +122,44 @@ def from_ox(term):
     return str(term)
 
 
-def _parse_cells(cells: list) -> dict:
-    """Each distinct SPARQL TSV cell of ``cells`` (rows of them) -> its pyoxigraph term ("" ->
-    None), read by Oxigraph's own TSV parser, so a term is what Oxigraph gives."""
-    distinct = set(itertools.chain.from_iterable(cells))
-    distinct.discard("")
-    listed = list(distinct)
-    terms = {"": None}
-    if listed:
-        parsed = ox.parse_query_results(("?t\n" + "\n".join(listed) + "\n").encode("utf-8"),
-                                        format=ox.QueryResultsFormat.TSV)
-        terms.update(zip(listed, (sol[0] for sol in parsed)))
-    return terms
+class _Terms(dict):
+    """SPARQL TSV cell -> its pyoxigraph term ("" -> None), read by Oxigraph's own TSV parser
+    (so a term is what Oxigraph gives) when first needed, a batch of cells at a time."""
+
+    def __init__(self):
+        super().__init__({"": None})
+
+    def fill(self, cells) -> "_Terms":
+        listed = [cell for cell in set(cells) if cell not in self]
+        if listed:
+            parsed = ox.parse_query_results(("?t\n" + "\n".join(listed) + "\n").encode("utf-8"),
+                                            format=ox.QueryResultsFormat.TSV)
+            self.update(zip(listed, (sol[0] for sol in parsed)))
+        return self
+
+    def __missing__(self, cell):
+        return self.fill((cell,))[cell]
+
+
+def _plain(cell: str) -> bool:
+    """Whether the cell is an IRI ``<...>`` or a string ``"..."`` with nothing escaped: its
+    value is then its text less the first and last character."""
+    first = cell[:1]
+    return first == "<" and cell[1:2] != "<" or first == '"' and cell[-1] == '"' and len(cell) > 1 and "\\" not in cell
+
+
+def _values(cells: set, terms: _Terms) -> dict:
+    """Each distinct cell -> its plain Python value (``from_ox`` of its term), an IRI's and a
+    string's read from the cell's text, the others' from their terms."""
+    values, other = {"": None}, []
+    for cell in cells:
+        if _plain(cell):
+            values[cell] = cell[1:-1]
+        elif cell:
+            other.append(cell)
+    terms.fill(other)
+    values.update(zip(other, map(from_ox, map(terms.__getitem__, other))))
+    return values
 
 
 # The final ORDER BY of a SELECT, when it orders by variables (ASC, DESC, STR of them), is done
@@ -195,24 +221,19 @@ def _order_key(term, as_str: bool):
     return None if value != value else (3, "n", value)      # NaN: not ordered
 
 
-def _cell_key(cell: str, term, as_str: bool):
-    """``_order_key`` of a TSV cell's term, the common kinds told by the cell's first and last
-    character (an IRI ``<...>``, a blank node ``_:``, a plain string ``"..."``), not by the term's
-    datatype, which pyoxigraph builds anew at each look."""
+def _cell_key(cell: str, terms: _Terms, as_str: bool):
+    """``_order_key`` of a TSV cell's term, an IRI's, a blank node's and a plain string's read
+    from the cell's text (``<...>``, ``_:...``, ``"..."``), the others' from their terms."""
     first = cell[:1]
     if not first:
         return (0, "", "")
-    if cell.startswith("<<"):                 # a triple term (RDF 1.2): Oxigraph orders
-        return None
     if first == "_":
-        return (0, "", "") if as_str else (1, "", term.value)
-    if as_str:
-        return (3, "s", term.value)
-    if first == "<":
-        return (2, "", term.value)
-    if first == '"' and cell[-1] == '"':
-        return (3, "s", term.value)
-    return _order_key(term, False)
+        return (0, "", "") if as_str else (1, "", cell[2:])
+    if _plain(cell):
+        return (3, "s", cell[1:-1]) if as_str or first == '"' else (2, "", cell[1:-1])
+    if first == "<":                          # a triple term (RDF 1.2): Oxigraph orders
+        return None
+    return (3, "s", terms[cell].value) if as_str else _order_key(terms[cell], False)
 
 
 def _sort_rows(raw: list, variables: list, keys: list, terms: dict):
@@ -221,16 +242,18 @@ def _sort_rows(raw: list, variables: list, keys: list, terms: dict):
     order (SPARQL leaves their order open) come in the order of their terms (their N-Triples
     text), so that the order never depends on how Oxigraph joined them.
 
-    ``raw``: rows of SPARQL TSV cells, ``terms`` each cell's pyoxigraph term: each distinct cell
-    is placed once, then the rows are sorted by the ranks of their cells."""
+    ``raw``: rows of SPARQL TSV cells, ``terms`` their pyoxigraph terms (``_Terms``): each
+    distinct cell is placed once, then the rows are sorted by the ranks of their cells."""
     index = {v: i for i, v in enumerate(variables)}
     if any(var not in index for var, _, _ in keys):
         return None
     columns = []
     for var, descending, as_str in keys:
         i, place, classes = index[var], {}, set()
-        for cell in {row[i] for row in raw}:
-            key = place[cell] = _cell_key(cell, terms[cell], as_str)
+        distinct = {row[i] for row in raw}
+        terms.fill([cell for cell in distinct if not _plain(cell)])
+        for cell in distinct:
+            key = place[cell] = _cell_key(cell, terms, as_str)
             if key is None:
                 return None
             classes.add(key[1])
@@ -257,7 +280,10 @@ def _sort_rows(raw: list, variables: list, keys: list, terms: dict):
     if runs:
         tied = [j for a, b in runs for j in order[a:b]]
         cells = set(itertools.chain.from_iterable(map(raw.__getitem__, tied)))
-        text = {cell: "" if t is None else str(t) for cell, t in zip(cells, map(terms.__getitem__, cells))}
+        # an IRI's and a blank node's text is its cell's
+        terms.fill([cell for cell in cells if cell[:1] not in ("<", "_") or cell[:2] == "<<"])
+        text = {cell: cell if cell[:1] in ("<", "_") and cell[:2] != "<<" else "" if not cell else str(terms[cell])
+                for cell in cells}
         # each cell's rank by its text (distinct cells, distinct texts): tied rows compare ints
         rank = {cell: r for r, cell in enumerate(sorted(text, key=text.__getitem__))}
         by_text = dict(zip(tied, map(tuple, map(map, itertools.repeat(rank.__getitem__), map(raw.__getitem__, tied)))))
@@ -275,6 +301,18 @@ class QueryResult:
     boolean: bool | None = None
     triples: list = field(default_factory=list)   # pyoxigraph Triples
     raw: list = field(default_factory=list)       # pyoxigraph terms per row (for exact serialisation)
+
+    def __getattr__(self, name):
+        # ``raw`` of a result read as TSV (``Store.query``) is made when first asked for: most
+        # callers read only ``rows``, and a term per cell costs as much as a row's dict
+        lazy = self.__dict__.get("_cells")
+        if name != "raw" or lazy is None:
+            raise AttributeError(name)
+        cells, terms = lazy
+        terms.fill(itertools.chain.from_iterable(cells))
+        self.raw = [tuple(map(terms.__getitem__, row)) for row in cells]
+        del self._cells
+        return self.raw
 
     def __iter__(self):
         return iter(self.rows)
@@ -468,19 +506,20 @@ class Store:
             if not variables:                   # no column: TSV would not tell how many rows
                 raw = self._solutions(res)
                 return QueryResult("select", variables=variables, rows=[{} for _ in raw], raw=raw)
-            cells = self._cells(res)            # a row of TSV cells each; each distinct cell parsed once
-            terms = _parse_cells(cells)
+            cells = self._cells(res)            # a row of TSV cells each; each distinct cell read once
+            terms = _Terms()
             if keys:
                 ordered = _sort_rows(cells, variables, keys, terms)
                 if ordered is None:             # Oxigraph orders
                     cells = self._cells(self._run(text, dataset))
-                    terms = _parse_cells(cells)
                 else:
                     cells = ordered
-            values = {cell: from_ox(t) for cell, t in terms.items()}
-            raw = [tuple(map(terms.__getitem__, r)) for r in cells]
-            rows = [dict(zip(variables, map(values.__getitem__, r))) for r in cells]
-            return QueryResult("select", variables=variables, rows=rows, raw=raw)
+            values = _values(set(itertools.chain.from_iterable(cells)), terms)
+            result = QueryResult("select", variables=variables,
+                                 rows=[dict(zip(variables, map(values.__getitem__, r))) for r in cells])
+            del result.raw                      # made from the cells when first asked for
+            result._cells = (cells, terms)
+            return result
         return QueryResult("graph", triples=list(res))
 
     def _run(self, text: str, dataset: dict):

@@ -645,7 +645,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     if d.subject is None or (d.object is None and d.location is None and d.recipient is None and not (
             ev.predicate in ctx.res.words("events", "self_contained_predicates") and noun.dep_ == "dobj"
             and noun.head.pos_ == "VERB" and d.subject in _subject_of(ctx, si, noun.head)[0]
-            and d.subject.type in _ACTORS)):
+            and d.subject.type != "Thing")):
         return None     # (but "Freedonia and Vostok agreed a ceasefire": the doer of a self-contained act)
     gov_ev = _event_for(ctx, noun.head) if noun.dep_ == "dobj" else None
     if gov_ev is not None and gov_ev.predicate in ctx.res.words("events", "addressee_predicates") \
