@@ -1770,3 +1770,10 @@ def test_all_the_objects_of_a_participle_the_parse_hid_in_a_list_are_its_own():
                           "locals to toe the government line."))
     assert not [s for s in ex.statements if s.predicate == "wave" and s.object is not None
                 and s.object.label in ("protesters", "journalists")]
+
+
+def test_a_decision_to_do_it_is_no_deed():
+    ex = extract(_article("The decision to build up a 3,000-strong brigade in Vostok over the coming years came in "
+                          "response to the invasion."))
+    assert [s for s in ex.statements if s.predicate == "builds_intended"]
+    assert not [s for s in ex.statements if s.predicate == "builds"]

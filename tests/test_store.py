@@ -349,7 +349,7 @@ def test_from_ox(term, value):
 AWKWARD = [
     ox.NamedNode(EX + "a?b=1&c#d"), ox.BlankNode("b1"), ox.Literal(""), ox.Literal("tab\there"),
     ox.Literal("line\nbreak\r\nend"), ox.Literal('say "no"'), ox.Literal("back\\slash \\t"),
-    ox.Literal("Éclair ☃ 𝄞"), ox.Literal("\u2028 and \u0085"), ox.Literal("hola", language="es"),
+    ox.Literal("Éclair ☃ 𝄞"), ox.Literal("bell\x07 back\x08 feed\x0c nul\x00 del\x7f"), ox.Literal("a\\u0041"), ox.Literal("\u2028 and \u0085"), ox.Literal("hola", language="es"),
     ox.Literal("en-GB", language="en-gb"), ox.Literal("7", datatype=ox.NamedNode(XSD + "integer")),
     ox.Literal("007", datatype=ox.NamedNode(XSD + "integer")), ox.Literal("+7", datatype=ox.NamedNode(XSD + "integer")),
     ox.Literal("7.50", datatype=ox.NamedNode(XSD + "decimal")), ox.Literal(".5", datatype=ox.NamedNode(XSD + "decimal")),
