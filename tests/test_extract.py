@@ -1777,3 +1777,9 @@ def test_a_decision_to_do_it_is_no_deed():
                           "response to the invasion."))
     assert [s for s in ex.statements if s.predicate == "builds_intended"]
     assert not [s for s in ex.statements if s.predicate == "builds"]
+
+
+def test_what_a_plan_includes_is_proposed_not_done():
+    ex = extract(_article("The plan also includes increased military aid to Ruritania."))
+    assert not [s for s in ex.statements if s.predicate == "supplies"]
+    assert [s for s in ex.statements if s.predicate == "supplies_intended"]

@@ -730,3 +730,10 @@ def test_an_event_noun_without_a_suffix_speaks_through_its_verb():
         res = load_resources()
     assert verb_of(Ctx, "outbreak") == "break out"
     assert verb_of(Ctx, "flight") == "fly"
+
+
+def test_pressure_on_a_capital_is_no_place_and_an_attack_on_it_still_is():
+    sts = _statements("The plan also includes increased military aid to Lisk and economic pressure on Vostok.")
+    assert not [s for s in sts if s.location is not None and s.location.label == "Vostok"]
+    sts = _statements("Five people were killed in an attack on Vostok on Monday.")
+    assert [s for s in sts if s.predicate == "kills" and s.location is not None and s.location.label == "Vostok"]

@@ -737,6 +737,16 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB" \
             and tok.head.head.lemma_.lower() in table.get("intended", ()):
         return "intended"   # "called for a ceasefire", "pressed for talks": asked for, not done
+    first = n
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.i != first.i:
+        first = first.head      # "a fund for X, as well as more military aid to Y": the list's first item
+    if tok.pos_ == "NOUN" and first.dep_ == "dobj" and first.head.pos_ == "VERB" \
+            and first.head.lemma_.lower() in ctx.res.frames.get("verbs", {}).get("items", ()):
+        for c in first.head.children:     # "the plan includes more military aid to Kyiv": proposed, not given
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                for name, words in table.items():
+                    if c.lemma_.lower() in words and name != "possible":
+                        return name
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
         head = n.head.lemma_.lower()
         if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal"):

@@ -227,11 +227,16 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
     for prep in tok.children:
         if prep.lower_ in _table(ctx, "nested", "not_place"):
             continue        # "deter aggression towards Lisk": where the aggression is aimed, not where deterred
+        pressed = prep.lower_ in _table(ctx, "nested", "place_under_places") and tok.pos_ == "NOUN" \
+            and tok.lemma_.lower() not in _table(ctx, "nouns", "places") \
+            and tok.lemma_.lower() in _table(ctx, "participants", "generic") \
+            and not ((ev := _event_for(ctx, tok)) is not None and ev.predicate in _VIOLENT)
         if prep.dep_ == "prep" and (_table(ctx, "verb", "preps").get(prep.lower_) == "place"
                                     or prep.lower_ in _table(ctx, "nested", "place")):
             for p in prep.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and not (pressed and p.pos_ == "PROPN"):
                     _add(frame, "place", _place(ctx, si, p, ctx.resolve_all(si, p)))
+                # ("economic pressure on Moscow": on whom it is pressed, not where; "an attack on the market": there)
 
 
 def open_lemma(ctx, verb) -> str:
