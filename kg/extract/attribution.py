@@ -779,6 +779,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         if a.pos_ == "VERB" and a.tag_ == "VB" and a.dep_ == "ROOT" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in a.children):
             return "intended"       # under an imperative: "Let it be cut the way it is"
+        if a.pos_ == "NOUN" and lemma == "decision" and tok.lemma_.lower() in ctx.res.words("decisions", "done"):
+            return None     # "a decision to approve the sale": the decision approved it
         for name, words in table.items():
             if lemma in words:
                 if name == "threatened" and any(c.dep_ == "dobj" for c in a.children):
