@@ -737,3 +737,9 @@ def test_pressure_on_a_capital_is_no_place_and_an_attack_on_it_still_is():
     assert not [s for s in sts if s.location is not None and s.location.label == "Vostok"]
     sts = _statements("Five people were killed in an attack on Vostok on Monday.")
     assert [s for s in sts if s.predicate == "kills" and s.location is not None and s.location.label == "Vostok"]
+
+
+def test_a_noun_after_the_quote_closes_is_no_object_of_the_quoted_verb():
+    sts = _statements('Vostok pushed back, with spokesman Ivo Brandt saying that "the consistency of our position '
+                      'doesn\'t change" - a reference to its desire for the troops to leave the region.')
+    assert not [s for s in sts if s.object is not None and s.object.label == "reference"]

@@ -273,6 +273,8 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         _add(frame, "patient", _participants(ctx, si, second[0]))
     for c in verb.children:
         role = deps.get(c.dep_) or ("patient" if passive and c.dep_ == "nsubj" else None)
+        if role and c.i > verb.i and any(t.tag_ == "''" for t in verb.doc[verb.i + 1:c.i]):
+            continue    # '"... doesn't change" - a reference to X': the quote closed; the writer's aside
         if c.dep_ == "nsubjpass" and not passive:
             continue
         if given and c.dep_ == "nsubjpass":
