@@ -1783,3 +1783,11 @@ def test_what_a_plan_includes_is_proposed_not_done():
     ex = extract(_article("The plan also includes increased military aid to Ruritania."))
     assert not [s for s in ex.statements if s.predicate == "supplies"]
     assert [s for s in ex.statements if s.predicate == "supplies_intended"]
+
+
+def test_speaking_to_someone_or_a_phone_call_is_no_meeting():
+    ex = extract(_article('"Every time I speak to Olga, I have good conversations," Ivo Brandt said. Marek Olsen '
+                          'held a phone call with Olga Brandt on Tuesday.'))
+    assert not [s for s in ex.statements if s.predicate == "meets"]
+    codes = {s.event_code for s in ex.statements if s.predicate == "consults"}
+    assert codes == {"CAMEO:040", "CAMEO:041"}

@@ -174,7 +174,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                                                 and tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk")):
             d = None    # "speaking in the Élysée": no one met
             refused.add(tok.i)
-        if d and d.predicate == "meets" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
+        if d and d.predicate in ("meets", "consults") and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
                 and tok.lemma_.lower() in ("speak", "talk"):
             d = None    # "Speaking to CNN on Friday, Bessent said ...": an interview
             refused.add(tok.i)
@@ -605,19 +605,19 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                     _nested_location(ctx, si, p, d)
         with_preps = [c] + [x for x in c.children if x.dep_ == "prep"] if c.dep_ == "acl" else [c]
         for w in with_preps:    # "talks with X", "a meeting planned with X"
-            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "negotiates", "signs", "fights",
+            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "consults", "negotiates", "signs", "fights",
                                                                             "protests"):
                 for p in w.children:
                     found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights"))
                     if p.dep_ == "pobj" and found:
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
-        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "negotiates", "signs", "fights",
+        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "consults", "negotiates", "signs", "fights",
                                                                             "clashes_with"):
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
             if len(found) >= 2 and d.subject is None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
-    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in ("meets", "negotiates", "signs", "fights",
+    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in ("meets", "consults", "negotiates", "signs", "fights",
                                                                        "clashes_with"):
         # "Fighting erupted between X and Y": the parse hangs 'between' on the verb
         for c in noun.head.children:
@@ -634,7 +634,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         d.object, d.target = d.target, None
     if d.object is None and ev.predicate == "signs" and d.subject is not None:
         d.object = ctx.noun_entity(si, noun)      # "X and Y struck a trade deal": the deal is what they signed
-    if d.object is None and ev.predicate in ("meets", "negotiates") and d.extra_subjects:
+    if d.object is None and ev.predicate in ("meets", "consults", "negotiates") and d.extra_subjects:
         d.object = d.extra_subjects[0]            # "Israeli and Hamas negotiators resumed talks"
     if d.subject is None and d.object is not None and ev.predicate in _VIOLENT:
         # "This move follows a series of strikes on vessels": the actor of the sentences before

@@ -559,7 +559,7 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
         d.object = None
     if sum(x is not None for x in (d.subject, d.object, d.location, d.target, d.recipient)) == 0:
         return []
-    if predicate == "meets" and (d.object is None or d.object.type == "Thing") \
+    if predicate in ("meets", "consults") and (d.object is None or d.object.type == "Thing") \
             and frame.kind == "verb" and frame.trigger.lemma_.lower() in ("speak", "talk"):
         return []       # "spoke today on the status of ...", "speaking at the White House": no one met
     return [d]

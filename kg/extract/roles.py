@@ -454,14 +454,14 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             _set(draft, "recipient", e)   # "a package of aid for Ukraine"
         elif word == "for" and draft.predicate in ("requests", "calls_for"):
             _set(draft, "object", e)      # "appealed for peace"
-        elif word == "with" and draft.predicate in ("meets", "negotiates", "signs"):
+        elif word == "with" and draft.predicate in ("meets", "consults", "negotiates", "signs"):
             _set(draft, "object", e)
 
 
 _ACTORS = ("Person", "Country", "Organization", "MilitaryForce", "Group")
 
 
-_MEETINGS = {"meets", "negotiates", "visits", "hosts", "signs"}
+_MEETINGS = {"meets", "consults", "negotiates", "visits", "hosts", "signs"}
 
 
 _VIOLENT = {"strikes", "attacks", "kills", "injures", "shoots_down", "invades", "occupies", "seizes"}
