@@ -1791,3 +1791,11 @@ def test_speaking_to_someone_or_a_phone_call_is_no_meeting():
     assert not [s for s in ex.statements if s.predicate == "meets"]
     codes = {s.event_code for s in ex.statements if s.predicate == "consults"}
     assert codes == {"CAMEO:040", "CAMEO:041"}
+
+
+def test_a_police_raid_is_no_military_strike():
+    ex = extract(_article("Police launched further raids early Monday in east Lisk. Freedonian forces launched raids "
+                          "on Vostok's positions near the border."))
+    raid = _one(ex, "raids")
+    assert raid.subject.label == "police" and raid.event_code is None
+    assert _one(ex, "strikes").event_code == "CAMEO:190"

@@ -282,6 +282,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     undated = set(res.words("events", "undated_predicates"))
     civilian = res.lexicon.get("events", {}).get("civilian_codes", {})
     object_codes = res.lexicon.get("events", {}).get("object_codes", {})
+    police = res.lexicon.get("events", {}).get("law_enforcement", {"nouns": [], "doers": []})
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     for d in drafts:
@@ -346,6 +347,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             if st.event_code == "CAMEO:072" and o is not None and st.predicate in civilian \
                     and not _military(res, o):
                 st = replace(st, event_code=f"CAMEO:{civilian[st.predicate]}")   # oil exports are no military aid
+            if st.predicate == "strikes" and d.trigger.lower_ in police["nouns"] and st.subject is not None \
+                    and st.subject.label.lower().split()[-1] in police["doers"]:
+                st = replace(st, predicate="raids", event_code=None)     # "police launched raids": a search
             if st.event_code and o is not None and (code := _object_code(object_codes.get(st.predicate, {}), o)) \
                     is not None:
                 st = replace(st, event_code=f"CAMEO:{code}" if code else None)   # "seized hostages": 181
