@@ -1799,3 +1799,10 @@ def test_a_police_raid_is_no_military_strike():
     raid = _one(ex, "raids")
     assert raid.subject.label == "police" and raid.event_code is None
     assert _one(ex, "strikes").event_code == "CAMEO:190"
+
+
+def test_what_a_told_report_says_happened_after_is_still_told():
+    ex = extract(_article("Olga Brandt, a mother of three who lived in Lisk, told local media she had reported Ivo "
+                          "Marek two years ago, after he approached kids in a local park."))
+    came = [s for s in ex.statements if s.predicate == "approach"]
+    assert came and all(s.claimant is not None and s.claimant.label == "Olga Brandt" for s in came)

@@ -153,12 +153,16 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
         h = a.head
         if h.i == a.i:
             break
+        told = h.dep_ == "ccomp" and _reporting_status(ctx, h.head.lemma_.lower()) is not None
         if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children) and (
                 h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None
+                and not told
                 or any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in a.children)):
             break      # "... as he visited Warsaw": narration around the quote, not part of it; but "told
-                       # media she had reported him after he approached kids": inside what she told
-        if a.dep_ == "advcl" and h.pos_ == "VERB" and _reporting_status(ctx, h.lemma_.lower()) == "claimed":
+                       # media she had reported him after he approached kids": inside what she told (the
+                       # "reported" there is itself told)
+        if a.dep_ == "advcl" and h.pos_ == "VERB" and _reporting_status(ctx, h.lemma_.lower()) == "claimed" \
+                and not told:
             if any(c.tag_ == "WRB" for c in a.children) and any(c.dep_ == "dobj" for c in h.children) \
                     and (subj := _sayer(ctx, si, h)):
                 claimant, status, cue = subj[0], "claimed", h.text   # "recalling the occasions when X entered"
