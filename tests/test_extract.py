@@ -1806,3 +1806,9 @@ def test_what_a_told_report_says_happened_after_is_still_told():
                           "Marek two years ago, after he approached kids in a local park."))
     came = [s for s in ex.statements if s.predicate == "approach"]
     assert came and all(s.claimant is not None and s.claimant.label == "Olga Brandt" for s in came)
+
+
+def test_a_generic_thing_offers_nothing_and_nothing_generic_is_offered_by_no_one():
+    ex = extract(_article("The republic has gas reserves and also the fisheries potential offered by a share in the "
+                          "resources of the Vostok sea."))
+    assert not [s for s in ex.statements if s.predicate == "offers"]

@@ -282,6 +282,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     undated = set(res.words("events", "undated_predicates"))
     civilian = res.lexicon.get("events", {}).get("civilian_codes", {})
     object_codes = res.lexicon.get("events", {}).get("object_codes", {})
+    generic_heads = set(res.frames.get("participants", {}).get("generic", ()))
     police = res.lexicon.get("events", {}).get("law_enforcement", {"nouns": [], "doers": []})
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
@@ -355,6 +356,13 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 st = replace(st, event_code=f"CAMEO:{code}" if code else None)   # "seized hostages": 181
             if st.subject is not None and st.subject == st.object:
                 continue
+            if st.subject is not None and st.subject.type == "Thing" and st.subject.label.islower() \
+                    and st.subject.label.split()[-1] in generic_heads and st.subject != st.claimant:
+                st = replace(st, subject=None)   # "the potential offered by a share in X": no one offers it
+            if st.subject is None and st.object is not None and st.object.type == "Thing" \
+                    and st.object.label.islower() and st.object.label.split()[-1] in generic_heads \
+                    and not (st.location or st.target or st.recipient or st.quantity):
+                continue    # "offers the fisheries potential", no one named: nothing said
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
                 st = replace(st, subject=None)   # "shattered by an explosion, killing 168", "the cafe which killed 13"
             per_sentence.setdefault(d.si, []).append(len(statements))
