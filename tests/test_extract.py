@@ -1812,3 +1812,10 @@ def test_a_generic_thing_offers_nothing_and_nothing_generic_is_offered_by_no_one
     ex = extract(_article("The republic has gas reserves and also the fisheries potential offered by a share in the "
                           "resources of the Vostok sea."))
     assert not [s for s in ex.statements if s.predicate == "offers"]
+
+
+def test_the_person_allowed_to_do_it_is_the_doer_also_when_the_parse_hangs_it_on_the_person():
+    ex = extract(_article("This month, the government allowed one major critic — Ivo Brandt, the former mayor of "
+                          "Lisk — to exchange his jail cell for house arrest."))
+    swap = [s for s in ex.statements if s.predicate.startswith("exchanges")]
+    assert swap and all(s.subject is not None and s.subject.label == "Ivo Brandt" for s in swap)

@@ -120,6 +120,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if (blast := _blast_before(ctx, verb)) is not None:
         return _subject_of(ctx, si, blast, depth + 1)
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
+            and not any(c.dep_ in _SUBJ for c in verb.children) \
+            and (found := [e for e in ctx.resolve_all(si, verb.head) if e.type in ("Person", "Group", "Organization",
+                                                                                    "Country", "MilitaryForce")]):
+        return found, False     # "allowed one critic - X, a former mayor - to exchange his cell": the critic
     if to is not None and to.i > 1 and (n := verb.doc[to.i - 1]).dep_ == "pobj" and n.head.lower_ == "for" \
             and not any(c.dep_ in _SUBJ for c in verb.children):
         return ctx.resolve_all(si, n), False    # "and for rental firms to run checks": the firms run them
