@@ -1819,3 +1819,8 @@ def test_the_person_allowed_to_do_it_is_the_doer_also_when_the_parse_hangs_it_on
                           "Lisk — to exchange his jail cell for house arrest."))
     swap = [s for s in ex.statements if s.predicate.startswith("exchanges")]
     assert swap and all(s.subject is not None and s.subject.label == "Ivo Brandt" for s in swap)
+
+
+def test_a_numbered_room_receives_nothing():
+    ex = extract(_article('A caller who gave the name "Hale" requested delivery to Room 12 at the Bluebell.'))
+    assert not [s for s in ex.statements if s.recipient is not None and s.recipient.label == "Room 12"]

@@ -438,6 +438,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             role = ev.to_role if ev else "location"
             if role == "recipient" or e.type in ("Country", "Location", "Organization", "Person", "MilitaryForce"):
                 role = role if e.type != "Location" else "location"
+            if role == "recipient" and e.type == "Thing" and objs[0].pos_ == "PROPN":
+                role = "location"   # "requested delivery to Room 25": a numbered room receives nothing
             if role == "location" and e.type in ("Thing", "Group") \
                     and not {objs[0].lemma_.lower(), objs[0].lower_} & set(ctx.res.frames["nouns"]["places"]):
                 continue    # "pipelines to government funds": no place
