@@ -1824,3 +1824,21 @@ def test_the_person_allowed_to_do_it_is_the_doer_also_when_the_parse_hangs_it_on
 def test_a_numbered_room_receives_nothing():
     ex = extract(_article('A caller who gave the name "Hale" requested delivery to Room 12 at the Bluebell.'))
     assert not [s for s in ex.statements if s.recipient is not None and s.recipient.label == "Room 12"]
+
+
+def test_the_region_is_the_region_named_last_and_the_countries_stay_a_list():
+    ex = extract(_article("Tensions have risen in Vostok Valley since April. Militants killed 26 civilians in the "
+                          "region last month. Ruritania and Freedonia have fought two wars over it."))
+    killed = _one(ex, "kills")
+    assert killed.location is not None and killed.location.label == "Vostok Valley"
+    ex = extract(_article("Ruritania and Freedonia claim the valley, which borders Chile. The countries have "
+                          "fought two wars over it."))
+    assert not [s for s in ex.statements if s.predicate == "fights" and s.subject is not None
+                and s.subject.label == "Chile"]
+
+
+def test_a_threat_of_strikes_on_someone_somewhere_threatens_the_someone():
+    ex = extract(_article('Ivo Brandt said Ruritania "is looking at land" as it considers further strikes on drug '
+                          'cartels in the Vostok Sea.'))
+    threat = [s for s in ex.statements if s.predicate == "threatens"]
+    assert threat and all(s.object is not None and s.object.label == "drug cartels" for s in threat)

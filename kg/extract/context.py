@@ -362,6 +362,20 @@ class ArticleContext:
                     n = n.head
                 return self.resolve_all(si, n, allow_noun)
             return []
+        anaphors = self.res.lexicon.get("place_anaphors", {})
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in anaphors and tok.lemma_.lower() != "keep" \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.lower_ == "same"
+                        for c in tok.children) \
+                and all(c.dep_ in ("det", "punct") or c.lower_ in anaphors.get("keep", ()) for c in tok.children):
+            # "26 civilians were killed in the region": the place named last (a region, not a base or street)
+            facilities = set(self.res.frames.get("nouns", {}).get("places", ())) - set(anaphors)
+            types = tuple(anaphors[tok.lemma_.lower()])
+            for s in range(si, max(-1, si - 4), -1):
+                found = [m.entity for m in self.mentions[s] if m.kind == "name" and m.entity.type in types
+                         and (s < si or m.start < tok.i)
+                         and m.entity.label.lower().split()[-1] not in facilities | {"base", "airfield", "airbase"}]
+                if found:
+                    return [found[-1]]
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
                 and tok.nbor(1).text == "[":
             # "they [Iran] have moved ...": the editor's bracket names the referent

@@ -159,7 +159,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d and not threat:
                 d = overlay(ctx, si, d)
             if d and threat:   # the threatened party, not the option weighed
-                d.object, d.location, d.target = d.location or d.target, None, None
+                d.object, d.location, d.target = d.target or d.location, None, None   # whom, else where
                 d = d if d.object else None
                 refused.add(tok.i)
         elif (h_ev := _event_for(ctx, head := tok.head if tok.dep_ != "pobj" else tok.head.head)) is not None \
