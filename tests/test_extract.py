@@ -1842,3 +1842,11 @@ def test_a_threat_of_strikes_on_someone_somewhere_threatens_the_someone():
                           'cartels in the Vostok Sea.'))
     threat = [s for s in ex.statements if s.predicate == "threatens"]
     assert threat and all(s.object is not None and s.object.label == "drug cartels" for s in threat)
+
+
+def test_participating_in_a_ceremony_is_one_statement_with_the_ceremony():
+    ex = extract(_article("Brandt, who became chancellor this month, participated in a ceremony in the main square "
+                          "of Lisk that officially marked the formation of the brigade."))
+    took = _one(ex, "participates_in")
+    assert took.object is not None and took.object.label == "ceremony"
+    assert not [s for s in ex.statements if s.predicate == "ceremony"]

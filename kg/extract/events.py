@@ -400,10 +400,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones
+    prep_objects = ctx.res.lexicon.get("events", {}).get("prep_objects", {})
     if not objs:
         # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
         for c in verb.children:
             if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
+                                     or c.lower_ == prep_objects.get(verb.lemma_.lower())
                                      or ev.trigger == "open fire on" and c.lower_ in ("on", "at")):
                 objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)] or [
                     e for pr in c.children if pr.dep_ == "prep" and pr.lower_ in ("of", "from")

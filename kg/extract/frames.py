@@ -471,7 +471,9 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None:
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             if gov.i in taken and taken[gov.i] is not None and (ev is None or taken[gov.i] == ev.predicate) \
-                    and (tok.dep_ != "pobj" or tok.head.lower_ == "of"):
+                    and (tok.dep_ != "pobj" or tok.head.lower_ == "of"
+                         or tok.head.lower_ == ctx.res.lexicon.get("events", {}).get("prep_objects", {}).get(
+                             gov.lemma_.lower())):     # ("participated in a ceremony": the verb's object)
                 continue        # "launched strikes", "fought two wars": the verb's event already
             frame = _noun_frame(ctx, si, tok, ev)
         else:
