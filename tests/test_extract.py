@@ -1850,3 +1850,18 @@ def test_participating_in_a_ceremony_is_one_statement_with_the_ceremony():
     took = _one(ex, "participates_in")
     assert took.object is not None and took.object.label == "ceremony"
     assert not [s for s in ex.statements if s.predicate == "ceremony"]
+
+
+def test_no_one_acts_against_their_own_bases_the_concluder_does():
+    ex = extract(_article("The police, however, concluded that Hamas were responsible and launched an operation "
+                          "against the group's infrastructure in Lisk."))
+    ops = [s for s in ex.statements if s.predicate == "conducts_operations"]
+    assert ops and all(s.subject is not None and s.subject.label == "police" for s in ops)
+
+
+def test_it_after_a_named_cafe_is_the_cafe():
+    ex = extract(_article("The Lantern Cafe was located on 4 Main Street in Lisk, close to the General Directorate "
+                          "of Security, the headquarters of the police. It was regularly frequented by members of "
+                          "the police force."))
+    went = [s for s in ex.statements if s.predicate == "frequent"]
+    assert went and all(s.object is not None and s.object.label == "Lantern Cafe" for s in went)

@@ -503,8 +503,12 @@ class ArticleContext:
             if bodies:
                 return self.resolve_all(si, bodies[-1], allow_noun)
         if low in _THING_PRONOUNS:
-            e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce")) \
-                or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
+            e = self.previous_subject(si, tok, ("Country", "Organization", "MilitaryForce"))
+            if e is None and (f := self.previous_subject(si, tok, ("Location", "Organization"))) is not None \
+                    and f.label.lower().split()[-1:] \
+                    and f.label.lower().split()[-1] in self.res.frames.get("nouns", {}).get("places", ()):
+                e = f       # "The Rolando Cafe was located near the police headquarters. It was frequented by ..."
+            e = e or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
             return []       # '"They've changed their tactics," said a source': whoever the speaker means

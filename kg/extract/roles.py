@@ -65,6 +65,18 @@ def _phrase_lemma(tok) -> str:
 def _subject_of(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
     """The agent of a verb, inherited through conjunction, xcomp, relative and participle clauses."""
     found, passive = _subject_of_raw(ctx, si, verb, depth)
+    if found and not passive and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.pos_ == "VERB" \
+            and not any(c.dep_ in _SUBJ for c in verb.children) and any(
+                t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and (set(ctx.resolve_all(si, t)) & set(found) or (
+                    t.lemma_.lower() in ctx.res.words("nouns", "body_anaphors")
+                    and any(c.lower_ == "the" for c in t.children)
+                    and any(e.type in ("Organization", "Group") for e in found)))
+                for t in verb.subtree):
+        # "police concluded that the group was responsible and launched an operation against the group's
+        # bases": no one acts against their own; the parse hung the act in what was concluded
+        outer, outer_passive = _subject_of_raw(ctx, si, verb.head.head, depth + 1)
+        if outer:
+            found, passive = outer, outer_passive
     return ctx.as_actor(found), passive
 
 
