@@ -1865,3 +1865,9 @@ def test_it_after_a_named_cafe_is_the_cafe():
                           "the police force."))
     went = [s for s in ex.statements if s.predicate == "frequent"]
     assert went and all(s.object is not None and s.object.label == "Lantern Cafe" for s in went)
+
+
+def test_talks_a_verb_will_hold_are_still_to_come():
+    ex = extract(_article("The army will hold talks with the rebels in Lisk next week."))
+    assert [s for s in ex.statements if s.predicate == "meets_intended"]
+    assert not [s for s in ex.statements if s.predicate == "meets"]

@@ -504,7 +504,13 @@ def _on_spine(trigger) -> bool:
 def _future(trigger, res) -> bool:
     """'will vote', 'is expected to vote', 'is due to deliver', 'are to be tested': the event is still to come."""
     a = trigger
-    for _ in range(3):
+    for _ in range(4):
+        if a.pos_ == "NOUN" and a.dep_ in ("dobj", "nsubjpass") and a.head.pos_ == "VERB":
+            a = a.head          # "will hold talks next week": the talks are to come
+            continue
+        if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.dep_ == "prep" and a.head.head.pos_ == "VERB":
+            a = a.head.head     # "are to be taken for test flights": so are the flights
+            continue
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "should", "must") for c in a.children):
             return True         # (what should or must happen is not yet done: "should reach it by 2030")
         if a.dep_ == "conj" and a.head.i != a.i and not any(c.dep_ in ("nsubj", "nsubjpass", "aux")
