@@ -1871,3 +1871,9 @@ def test_talks_a_verb_will_hold_are_still_to_come():
     ex = extract(_article("The army will hold talks with the rebels in Lisk next week."))
     assert [s for s in ex.statements if s.predicate == "meets_intended"]
     assert not [s for s in ex.statements if s.predicate == "meets"]
+
+
+def test_not_until_later_is_done_later():
+    ex = extract(_article("Russian forces did not strike Lisk until Monday."))
+    assert [s for s in ex.statements if s.predicate == "strikes"]
+    assert not [s for s in ex.statements if s.predicate == "not_strikes"]
