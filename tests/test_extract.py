@@ -1877,3 +1877,10 @@ def test_not_until_later_is_done_later():
     ex = extract(_article("Russian forces did not strike Lisk until Monday."))
     assert [s for s in ex.statements if s.predicate == "strikes"]
     assert not [s for s in ex.statements if s.predicate == "not_strikes"]
+
+
+def test_whom_a_call_on_is_aimed_at_is_its_target():
+    ex = extract(_article("The head of the department, Olga Brandt, called on the government today to declare the "
+                          "outbreak an emergency."))
+    call = _one(ex, "calls_for")
+    assert call.target is not None and call.target.label == "government" and call.object is None

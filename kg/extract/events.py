@@ -489,8 +489,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if objs:
         d.object = objs[0]
     if objs and ev.to_role == "target" and verb.lemma_.lower() in ctx.res.words("control", "object") and any(
-            c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children):
-        d.addressed = True      # "urged India and China to halt purchases": whom the appeal is aimed at
+            (c.dep_ == "xcomp" or c.dep_ == "advcl" and c.i > verb.i and ev.trigger == f"{verb.lemma_.lower()} on")
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children):
+        d.addressed = True      # "urged India and China to halt purchases", "called on the government today to
+                                # declare ...": whom the appeal is aimed at
     if ev.to_role == "recipient" and not objs and subj and not passive:
         given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, _worth_of(p))]
