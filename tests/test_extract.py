@@ -1884,3 +1884,9 @@ def test_whom_a_call_on_is_aimed_at_is_its_target():
                           "outbreak an emergency."))
     call = _one(ex, "calls_for")
     assert call.target is not None and call.target.label == "government" and call.object is None
+
+
+def test_a_claim_keeps_whose_it_is():
+    ex = extract(_article("The governor refuted Olga Brandt's claim and called it a lie."))
+    refuted = [s for s in ex.statements if s.predicate == "refute"]
+    assert refuted and refuted[0].object.label == "Olga Brandt's claim"
