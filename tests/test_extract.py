@@ -1890,3 +1890,10 @@ def test_a_claim_keeps_whose_it_is():
     ex = extract(_article("The governor refuted Olga Brandt's claim and called it a lie."))
     refuted = [s for s in ex.statements if s.predicate == "refute"]
     assert refuted and refuted[0].object.label == "Olga Brandt's claim"
+
+
+def test_no_one_denies_their_own_wish():
+    ex = extract(_article("Vostok has pushed back against that idea, with spokesman Ivo Brandt saying that nothing "
+                          "changes, a reference to Vostok's desire for Ruritanian troops to leave the Lisk region."))
+    left = [s for s in ex.statements if s.predicate.startswith("leave")]
+    assert all(s.status != "denied" for s in left)
