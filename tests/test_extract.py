@@ -1709,10 +1709,12 @@ def test_counter_terrorist_flights_are_no_terrorists_and_a_name_goes_on_past_of(
     assert [s for s in ex.statements if s.location is not None and s.location.label == "Straits of Gibraltar"]
 
 
-def test_money_s_worth_of_goods_given_with_is_the_goods():
-    ex = extract(_article("Freedonia recently provided Ruritanian authorities with several million dollars' worth "
-                          "of border radars."))
-    given = _one(ex, "supplies")
+@pytest.mark.parametrize("body", [
+    "Freedonia recently provided Ruritanian authorities with several million dollars' worth of border radars.",
+    "Freedonia recently provided Ruritanian authorities with “several million dollars’ worth” of border radars.",
+])
+def test_money_s_worth_of_goods_given_with_is_the_goods(body):
+    given = _one(extract(_article(body)), "supplies")
     assert given.object is not None and given.object.label == "border radars"
 
 

@@ -283,8 +283,11 @@ def _other_sense(ctx, verb) -> bool:
 
 def _worth_of(tok):
     """'several million dollars' worth of radars': the radars; else the token itself."""
-    return next((p for t in tok.subtree if t.lower_ == "worth" for c in t.children
+    if not any(t.lower_ == "worth" for t in tok.subtree):
+        return tok
+    return next((p for t in tok.subtree if t.lower_ == "worth" or t.i == tok.i for c in t.children
                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
+    # (the parse may hang "of" on the money: "dollars' worth of radars")
 
 
 def _is_money(ctx, tok) -> bool:
