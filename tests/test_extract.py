@@ -1899,3 +1899,10 @@ def test_no_one_denies_their_own_wish():
                           "changes, a reference to Vostok's desire for Ruritanian troops to leave the Lisk region."))
     left = [s for s in ex.statements if s.predicate.startswith("leave")]
     assert all(s.status != "denied" for s in left)
+
+
+def test_supplies_someone_threatens_to_cut_off_are_no_supply_by_them():
+    ex = extract(_article("Patients say officials have threatened to cut off their supplies of insulin if they do "
+                          "not vote."))
+    assert not [s for s in ex.statements if s.predicate == "supplies"]
+    assert [s for s in ex.statements if s.predicate.startswith("cut_off")]

@@ -50,6 +50,7 @@ from .roles import (
     stolen_subject,
     _same_side,
     _subject_of,
+    threatened_stop,
 )
 
 __all__ = ["Draft", "find_drafts"]
@@ -574,6 +575,8 @@ def _transfer(ctx, si, verb, d: Draft) -> None:
 
 
 def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
+    if threatened_stop(ctx, noun):
+        return None
     d = Draft(si, noun, ev.predicate, ev)
     agent = _noun_agent(ctx, si, noun)
     d.subject = agent[0] if agent else None

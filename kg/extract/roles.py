@@ -606,6 +606,16 @@ def _counted_noun(ctx, si, span) -> str | None:
     return " and ".join(words)
 
 
+def threatened_stop(ctx, noun) -> bool:
+    """'threatened to cut off their supplies of drugs': an event noun a stop still to come governs, owned
+    by a pronoun. The threat is the news; whose supplies they are, and who gives them, the pronoun
+    does not tell, so the noun makes no statement of its own."""
+    gov = noun.head
+    stops = ctx.res.words("events", "cessation_verbs")
+    return noun.dep_ == "dobj" and gov.pos_ == "VERB" and (gov.lemma_.lower() in stops or _phrase_lemma(gov) in stops) \
+        and gov.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
