@@ -1906,3 +1906,11 @@ def test_supplies_someone_threatens_to_cut_off_are_no_supply_by_them():
                           "not vote."))
     assert not [s for s in ex.statements if s.predicate == "supplies"]
     assert [s for s in ex.statements if s.predicate.startswith("cut_off")]
+
+
+def test_a_passive_after_an_active_verb_is_done_to_its_subject_and_later_is_not_then():
+    ex = extract(_article("His attorney said Ivo Brandt entered Freedonia in 2010 on a student visa and was later "
+                          "granted political asylum."))
+    granted = _one(ex, "grant")
+    assert granted.subject is None and granted.recipient is not None and granted.recipient.label == "Ivo Brandt"
+    assert granted.time is None

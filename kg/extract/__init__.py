@@ -430,8 +430,10 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     clause = ({t.idx for t in trigger.subtree} - inner) | {trigger.head.idx}
     time = next((iso for a, b, iso in times if any(a <= i < b for i in clause)), None)
     own_date = any(t.ent_type_ == "DATE" and t.idx in clause for t in doc)     # "on April 17", unresolved
+    later = any(c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "afterward", "subsequently", "eventually")
+                for c in anchor.children)     # "entered in 2010 and was later granted asylum": not in 2010
     if time is None and len(times) == 1 and _on_spine(anchor) and not own_date and not _before_then(anchor) \
-            and not any(times[0][0] <= i < times[0][1] for i in inner):
+            and not later and not any(times[0][0] <= i < times[0][1] for i in inner):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
 

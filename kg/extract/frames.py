@@ -261,6 +261,11 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     if any(expletive_it(ctx.res, c) for c in verb.children):
         return frame        # "It required one man to clear the area": the infinitive is the event
     subj, passive = _subject_of(ctx, si, verb)
+    if passive and not subj and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "X entered the US and was later granted asylum": X is the one granted it (or the one done to)
+        shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)]
+        _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient", shared)
     if (si, verb.i) in ctx.agentless:
         subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
     generic = set(_table(ctx, "participants", "generic")) | set(_table(ctx, "participants", "purposes"))

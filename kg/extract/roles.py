@@ -183,6 +183,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     return ctx.resolve_all(si, p), passive
     if any(c.dep_ in ("nsubjpass",) for c in verb.children):
         return [], True
+    if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) \
+            and not any(c.dep_ == "auxpass" for c in verb.head.children):
+        return [], True     # "entered the US in 2010 and was later granted asylum": he was granted it
     h = verb.head
     if verb.dep_ == "xcomp" and h.lemma_.lower() == "use" and any(c.dep_ == "nsubjpass" for c in h.children):
         return [], False       # "the money would be used to buy ...": an instrument, not the buyer
