@@ -139,7 +139,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return found, False     # "allowed one critic - X, a former mayor - to exchange his cell": the critic
     if to is not None and to.i > 1 and (n := verb.doc[to.i - 1]).dep_ == "pobj" and n.head.lower_ == "for" \
             and not any(c.dep_ in _SUBJ for c in verb.children):
-        return ctx.resolve_all(si, n), False    # "and for rental firms to run checks": the firms run them
+        # "sent instructions for the Lisk authorities to strengthen security", "and for rental firms to run
+        # checks": for X to do it, X does it (a doer, not "time for the money to arrive")
+        found = ctx.resolve_all(si, n)
+        if any(e.type in _ACTORS for e in found) or n.lemma_.lower() in ctx.people \
+                or n.lemma_.lower() in ctx.res.lexicon.get("types", {}).get("Organization", []) \
+                or n.lower_ in ctx.res.words("nouns", "collective_organization"):
+            return found, False
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
             and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) \
             and not any(x.dep_ in ("aux", "auxpass", "dobj") for x in verb.children):
@@ -217,12 +223,6 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
         if seen:
             return ctx.resolve_all(si, seen[0]), False      # whoever it is, not the one who saw
-    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
-    if to and to[0].i > 0 and (prev := verb.doc[to[0].i - 1]).dep_ == "pobj" and prev.head.lower_ == "for":
-        # "sent instructions for the Lisk authorities to strengthen security": for X to do, X does
-        found = ctx.resolve_all(si, prev)
-        if any(e.type in _ACTORS for e in found) or prev.lemma_.lower() in ctx.people:
-            return found, False
     if verb.dep_ in ("advcl", "xcomp") and h.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                     for c in verb.children) \
             and (hev := _event_for(ctx, h)) is not None and hev.to_role == "recipient":
