@@ -1914,3 +1914,10 @@ def test_a_passive_after_an_active_verb_is_done_to_its_subject_and_later_is_not_
     granted = _one(ex, "grant")
     assert granted.subject is None and granted.recipient is not None and granted.recipient.label == "Ivo Brandt"
     assert granted.time is None
+
+
+def test_what_the_subject_is_not_lends_it_no_deed():
+    ex = extract(_article("Ruritania is not yet the kind of dictatorship that once proliferated in the region — with "
+                          "rulers who “disappeared” opponents, banned books and movies, and ran mass torture centers."))
+    assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "Ruritania"
+                and s.predicate == "run"]

@@ -275,6 +275,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         found, passive = _subject_of(ctx, si, prior, depth + 1)
         if found or prior.dep_ != "pobj":
             return found, passive      # (the parse's "to vote" as a noun: the clause's subject, below)
+    if verb.dep_ == "conj" and h.lemma_.lower() == "be" and any(c.dep_ == "neg" for c in h.children) \
+            and any(c.dep_ == "attr" for c in h.children):
+        return [], False    # "X is not yet the kind of dictatorship that ..., with rulers who ... and ran torture
+                            # centres": the parse's conjunct of what X is not; not X's deed
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and not found and verb.dep_ == "conj" and _active(verb) \
