@@ -1921,3 +1921,10 @@ def test_what_the_subject_is_not_lends_it_no_deed():
                           "rulers who “disappeared” opponents, banned books and movies, and ran mass torture centers."))
     assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "Ruritania"
                 and s.predicate == "run"]
+
+
+def test_whom_a_call_on_is_aimed_at_also_when_the_parse_calls_on_a_particle():
+    ex = extract(_article("In August 1999, an Islamic body declared an independent state in parts of Vostok, and "
+                          "called on Muslims to take up arms against Ruritania in a holy war."))
+    call = _one(ex, "calls_for")
+    assert call.target is not None and call.target.label == "Muslims" and call.object is None

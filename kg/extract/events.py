@@ -407,8 +407,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     prep_objects = ctx.res.lexicon.get("events", {}).get("prep_objects", {})
     if not objs:
         # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
-        for c in verb.children:
-            if c.dep_ == "prep" and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
+        for c in verb.children:     # (the parse may call the preposition a particle: "called [on] Muslims")
+            if c.dep_ in ("prep", "prt") and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
                                      or c.lower_ == prep_objects.get(verb.lemma_.lower())
                                      or ev.trigger == "open fire on" and c.lower_ in ("on", "at")):
                 objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)] or [
