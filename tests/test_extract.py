@@ -1928,3 +1928,9 @@ def test_whom_a_call_on_is_aimed_at_also_when_the_parse_calls_on_a_particle():
                           "called on Muslims to take up arms against Ruritania in a holy war."))
     call = _one(ex, "calls_for")
     assert call.target is not None and call.target.label == "Muslims" and call.object is None
+
+
+def test_those_promised_that_something_will_happen_are_told_not_given():
+    pledge = _one(extract(_article("Ivo Brandt has promised Ruritanians that the assembly will herald a new era.")),
+                  "pledges")
+    assert pledge.object is None and pledge.recipient is not None and pledge.recipient.label == "Ruritanians"

@@ -490,6 +490,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None
     if objs and ev.predicate in ctx.res.words("events", "actor_object_predicates"):
         objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
+    told = [c for c in verb.children if c.dep_ == "dobj"]
+    if objs and ev.to_role == "recipient" and any(c.dep_ == "ccomp" for c in verb.children) and told \
+            and (all(e.type in _ACTORS for e in objs) or told[0].tag_ in ("NNP", "NNPS")
+                 or told[0].lemma_.lower() in ctx.people):
+        d.recipient, objs = objs[0], []     # "promised Venezuelans that the assembly will ...": told, not given
     if objs:
         d.object = objs[0]
     if objs and ev.to_role == "target" and verb.lemma_.lower() in ctx.res.words("control", "object") and any(

@@ -285,6 +285,11 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
             continue
         if given and c.dep_ == "nsubjpass":
             role = "recipient"      # "McVeigh was assigned Room 25", "he was refused entry": the one given it
+        if role == "patient" and c.dep_ == "dobj" and ev is not None and ev.to_role == "recipient" \
+                and any(x.dep_ == "ccomp" for x in verb.children) \
+                and (c.tag_ in ("NNP", "NNPS") or c.lemma_.lower() in ctx.people
+                     or any(e.type in _ACTORS for e in _participants(ctx, si, c))):
+            role = "recipient"      # "promised Venezuelans that the assembly will ...": told, not given
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
