@@ -1934,3 +1934,13 @@ def test_those_promised_that_something_will_happen_are_told_not_given():
     pledge = _one(extract(_article("Ivo Brandt has promised Ruritanians that the assembly will herald a new era.")),
                   "pledges")
     assert pledge.object is None and pledge.recipient is not None and pledge.recipient.label == "Ruritanians"
+
+
+def test_a_quote_after_a_statement_said_is_the_statement_s():
+    ex = extract(_article('A statement after a two-hour emergency meeting at Lisk Castle said that Mr Brandt, the '
+                          'defence secretary, and army advisers had considered the rebels\' "bombing outrages".\n\n'
+                          '"They deplored the slaughter of men, women and children, which took place today on rebel '
+                          'orders. In the light of these murderous attacks, the ministers authorised certain '
+                          'operations against the rebels to be undertaken forthwith."'))
+    killed = [s for s in ex.statements if s.predicate == "kills"]
+    assert killed and all(s.claimant is not None and s.status == "claimed" for s in killed)

@@ -95,6 +95,9 @@ def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
             found = [e for c in subj for e in ctx.resolve_all(si, c)]
             if not subj and t.tag_ == "VBG":       # "X responded, stating, '...'": X
                 found = _subject_of(ctx, si, t)[0]
+            if not found and subj and subj[0].lemma_.lower() in ctx.res.words("attribution", "document_nouns"):
+                # "A statement after the meeting said ...": its author, else the statement itself
+                found = [document_author(ctx, si, subj[0]) or ctx.noun_entity(si, subj[0])]
             if found:
                 return found[0]
     return None
