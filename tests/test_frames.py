@@ -743,3 +743,10 @@ def test_a_noun_after_the_quote_closes_is_no_object_of_the_quoted_verb():
     sts = _statements('Vostok pushed back, with spokesman Ivo Brandt saying that "the consistency of our position '
                       'doesn\'t change" - a reference to its desire for the troops to leave the region.')
     assert not [s for s in sts if s.object is not None and s.object.label == "reference"]
+
+
+def test_a_claim_of_responsibility_someone_had_to_make_is_not_made():
+    sts = _statements("Some members believed that the organisation had to admit responsibility for attacks "
+                      "carried out, even if the results were not those intended.")
+    attacks = [s for s in sts if s.predicate == "attacks"]
+    assert attacks and all(s.status != "claimed" and s.claimant is None for s in attacks)

@@ -205,6 +205,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                            # the sentence's cue sets the status and who (see ``sentence_cues``)
             if st and a.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in h.children):
                 break      # "warning locals to toe the line": an order to the object, no claim of a fact
+            if st and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+                break      # "believed the group had to admit responsibility for attacks": no claim made yet
             if st and a.dep_ == "ccomp" and tok.i > h.i and _inside_quotes(tok.doc, a) \
                     and not _inside_quotes(tok.doc, tok):
                 break      # '"They go nowhere," X said, after a meeting with Y': the parse hangs the
