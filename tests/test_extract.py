@@ -1944,3 +1944,10 @@ def test_a_quote_after_a_statement_said_is_the_statement_s():
                           'operations against the rebels to be undertaken forthwith."'))
     killed = [s for s in ex.statements if s.predicate == "kills"]
     assert killed and all(s.claimant is not None and s.status == "claimed" for s in killed)
+
+
+def test_the_purpose_of_a_command_is_not_the_speaker_s_deed():
+    ex = extract(_article('At a rally this month, Ivo Brandt said: "Take the lists of workers from all the state '
+                          'institutions to create a constituent committee.'))
+    assert not [s for s in ex.statements if s.predicate.startswith("create") and s.subject is not None
+                and s.subject.label == "Ivo Brandt"]

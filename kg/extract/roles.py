@@ -279,6 +279,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             and any(c.dep_ == "attr" for c in h.children):
         return [], False    # "X is not yet the kind of dictatorship that ..., with rulers who ... and ran torture
                             # centres": the parse's conjunct of what X is not; not X's deed
+    if verb.dep_ in ("conj", "xcomp", "advcl") and h.pos_ == "VERB" and h.tag_ == "VB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in h.children) \
+            and h.i == min(t.i for t in h.subtree if not t.is_punct):
+        return [], False    # '"Take the lists of workers ... to create a committee"': the ones told, unnamed
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and not found and verb.dep_ == "conj" and _active(verb) \
