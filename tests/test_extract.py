@@ -1951,3 +1951,10 @@ def test_the_purpose_of_a_command_is_not_the_speaker_s_deed():
                           'institutions to create a constituent committee.'))
     assert not [s for s in ex.statements if s.predicate.startswith("create") and s.subject is not None
                 and s.subject.label == "Ivo Brandt"]
+
+
+def test_trying_to_blame_is_blaming_trying_to_attack_is_not_attacking():
+    ex = extract(_article("The rebels tried to blame the security forces for the explosion. The rebels tried to "
+                          "attack the base."))
+    assert _one(ex, "accuses").event_code == "CAMEO:112"
+    assert [s for s in ex.statements if s.predicate == "attacks_intended"]

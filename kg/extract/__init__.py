@@ -320,6 +320,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode = "intended"      # "will be deployed next year", "are to be tested": announced, not done
         if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
             mode = "threatened" if d.predicate in contested else "intended"
+        if mode == "intended" and d.predicate in res.words("events", "tried_is_done") \
+                and d.trigger.dep_ == "xcomp" and d.trigger.head.lemma_.lower() in ("try", "attempt", "seek"):
+            mode = None            # "tried to blame the security forces": a try at saying is saying it
         if mode == "possible" and missed(ctx, d.trigger):
             mode, d.negated = None, True     # "missed opportunities to identify him": not identified
         negated = d.negated or d.trigger.pos_ == "VERB" and any(      # "was nearly downed"; not "nearly half"
