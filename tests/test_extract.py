@@ -1644,10 +1644,15 @@ def test_experts_describing_is_no_party_s_claim_and_a_prison_term_no_place():
     assert not [s for s in ex.statements if s.location is not None and s.location.label == "prison"]
 
 
+def _starting(ex, predicate: str, exact: bool = False):
+    """The statements whose predicate is, or begins with, ``predicate`` (any modality suffix)."""
+    return [s for s in ex.statements if s.predicate == predicate or not exact and s.predicate.startswith(predicate)]
+
+
 def test_an_aside_of_saying_the_parse_hangs_as_a_clause_still_names_its_speaker():
     ex = extract(_article("Olga Brandt said that the country has a shortage of insulin. However, Brandt "
                           "assured, the government is doing all it can to resolve the shortage."))
-    resolve = [s for s in ex.statements if s.predicate.startswith("resolve")]
+    resolve = _starting(ex, "resolve")
     assert resolve and all(s.claimant is not None and s.claimant.label == "Olga Brandt" for s in resolve)
 
 
@@ -1655,7 +1660,7 @@ def test_a_witness_who_testified_that_claims_all_that_follows():
     ex = extract(_article('To trace his steps, prosecutors called Mira Okonjo, owner of Lantern Grill, in Port '
                           'Vesna, who testified that shortly after 6 p.m. on March 3 she took a phone order from '
                           'a caller who gave the name "Hale" and requested delivery to Room 12 at the Bluebell.'))
-    asked = [s for s in ex.statements if s.predicate == "requests"]
+    asked = _starting(ex, "requests", exact=True)
     assert asked and all(s.claimant is not None and s.claimant.label == "Mira Okonjo" and s.status == "claimed"
                          for s in asked)
 
@@ -1692,13 +1697,13 @@ def test_a_report_describing_is_a_source_and_attacking_a_virus_a_figure():
     ex = extract(_article('As one report at the time described the town, "nobody felt safe". The minister said '
                           'the money allows the allocation of resources to attack the virus.'))
     assert _one(ex, "describes").status == "reported"
-    assert not [s for s in ex.statements if s.predicate.startswith("attacks")]
+    assert not _starting(ex, "attacks")
 
 
 def test_for_x_to_do_it_makes_x_the_doer():
     ex = extract(_article("The rules ban quick rentals, requiring drivers to wait two hours and for rental firms "
                           "to run checks on them with the police."))
-    run = [s for s in ex.statements if s.predicate.startswith("run")]
+    run = _starting(ex, "run")
     assert run and all(s.subject is not None and s.subject.label == "rental firms" for s in run)
 
 
@@ -1748,7 +1753,7 @@ def test_ground_taken_is_the_ground_and_no_place_is_named_by_funds():
 def test_it_after_a_body_that_announced_is_the_body():
     ex = extract(_article("Lisk's counterterrorism authority, which has jurisdiction over incidents throughout "
                           "Freedonia, announced that it has opened a probe into the explosion."))
-    opened = [s for s in ex.statements if s.predicate == "open"]
+    opened = _starting(ex, "open", exact=True)
     assert opened and all(s.subject is not None and s.subject.label != "Freedonia" for s in opened)
 
 
@@ -1763,7 +1768,7 @@ def test_a_call_for_a_truce_asks_for_it_and_an_agreed_truce_needs_no_place():
 
 def test_calling_someone_in_for_a_talk_is_no_appeal():
     ex = extract(_article("Olga Brandt said her boss called her in along with other department heads for a talk."))
-    assert not [s for s in ex.statements if s.predicate == "calls_for"]
+    assert not _starting(ex, "calls_for", exact=True)
 
 
 def test_all_the_objects_of_a_participle_the_parse_hid_in_a_list_are_its_own():
@@ -1777,20 +1782,20 @@ def test_all_the_objects_of_a_participle_the_parse_hid_in_a_list_are_its_own():
 def test_a_decision_to_do_it_is_no_deed():
     ex = extract(_article("The decision to build up a 3,000-strong brigade in Vostok over the coming years came in "
                           "response to the invasion."))
-    assert [s for s in ex.statements if s.predicate == "builds_intended"]
-    assert not [s for s in ex.statements if s.predicate == "builds"]
+    assert _starting(ex, "builds_intended", exact=True)
+    assert not _starting(ex, "builds", exact=True)
 
 
 def test_what_a_plan_includes_is_proposed_not_done():
     ex = extract(_article("The plan also includes increased military aid to Ruritania."))
-    assert not [s for s in ex.statements if s.predicate == "supplies"]
-    assert [s for s in ex.statements if s.predicate == "supplies_intended"]
+    assert not _starting(ex, "supplies", exact=True)
+    assert _starting(ex, "supplies_intended", exact=True)
 
 
 def test_speaking_to_someone_or_a_phone_call_is_no_meeting():
     ex = extract(_article('"Every time I speak to Olga, I have good conversations," Ivo Brandt said. Marek Olsen '
                           'held a phone call with Olga Brandt on Tuesday.'))
-    assert not [s for s in ex.statements if s.predicate == "meets"]
+    assert not _starting(ex, "meets", exact=True)
     codes = {s.event_code for s in ex.statements if s.predicate == "consults"}
     assert codes == {"CAMEO:040", "CAMEO:041"}
 
@@ -1806,20 +1811,20 @@ def test_a_police_raid_is_no_military_strike():
 def test_what_a_told_report_says_happened_after_is_still_told():
     ex = extract(_article("Olga Brandt, a mother of three who lived in Lisk, told local media she had reported Ivo "
                           "Marek two years ago, after he approached kids in a local park."))
-    came = [s for s in ex.statements if s.predicate == "approach"]
+    came = _starting(ex, "approach", exact=True)
     assert came and all(s.claimant is not None and s.claimant.label == "Olga Brandt" for s in came)
 
 
 def test_a_generic_thing_offers_nothing_and_nothing_generic_is_offered_by_no_one():
     ex = extract(_article("The republic has gas reserves and also the fisheries potential offered by a share in the "
                           "resources of the Vostok sea."))
-    assert not [s for s in ex.statements if s.predicate == "offers"]
+    assert not _starting(ex, "offers", exact=True)
 
 
 def test_the_person_allowed_to_do_it_is_the_doer_also_when_the_parse_hangs_it_on_the_person():
     ex = extract(_article("This month, the government allowed one major critic — Ivo Brandt, the former mayor of "
                           "Lisk — to exchange his jail cell for house arrest."))
-    swap = [s for s in ex.statements if s.predicate.startswith("exchanges")]
+    swap = _starting(ex, "exchanges")
     assert swap and all(s.subject is not None and s.subject.label == "Ivo Brandt" for s in swap)
 
 
@@ -1842,7 +1847,7 @@ def test_the_region_is_the_region_named_last_and_the_countries_stay_a_list():
 def test_a_threat_of_strikes_on_someone_somewhere_threatens_the_someone():
     ex = extract(_article('Ivo Brandt said Ruritania "is looking at land" as it considers further strikes on drug '
                           'cartels in the Vostok Sea.'))
-    threat = [s for s in ex.statements if s.predicate == "threatens"]
+    threat = _starting(ex, "threatens", exact=True)
     assert threat and all(s.object is not None and s.object.label == "drug cartels" for s in threat)
 
 
@@ -1851,13 +1856,13 @@ def test_participating_in_a_ceremony_is_one_statement_with_the_ceremony():
                           "of Lisk that officially marked the formation of the brigade."))
     took = _one(ex, "participates_in")
     assert took.object is not None and took.object.label == "ceremony"
-    assert not [s for s in ex.statements if s.predicate == "ceremony"]
+    assert not _starting(ex, "ceremony", exact=True)
 
 
 def test_no_one_acts_against_their_own_bases_the_concluder_does():
     ex = extract(_article("The police, however, concluded that Hamas were responsible and launched an operation "
                           "against the group's infrastructure in Lisk."))
-    ops = [s for s in ex.statements if s.predicate == "conducts_operations"]
+    ops = _starting(ex, "conducts_operations", exact=True)
     assert ops and all(s.subject is not None and s.subject.label == "police" for s in ops)
 
 
@@ -1865,20 +1870,20 @@ def test_it_after_a_named_cafe_is_the_cafe():
     ex = extract(_article("The Lantern Cafe was located on 4 Main Street in Lisk, close to the General Directorate "
                           "of Security, the headquarters of the police. It was regularly frequented by members of "
                           "the police force."))
-    went = [s for s in ex.statements if s.predicate == "frequent"]
+    went = _starting(ex, "frequent", exact=True)
     assert went and all(s.object is not None and s.object.label == "Lantern Cafe" for s in went)
 
 
 def test_talks_a_verb_will_hold_are_still_to_come():
     ex = extract(_article("The army will hold talks with the rebels in Lisk next week."))
-    assert [s for s in ex.statements if s.predicate == "meets_intended"]
-    assert not [s for s in ex.statements if s.predicate == "meets"]
+    assert _starting(ex, "meets_intended", exact=True)
+    assert not _starting(ex, "meets", exact=True)
 
 
 def test_not_until_later_is_done_later():
     ex = extract(_article("Russian forces did not strike Lisk until Monday."))
-    assert [s for s in ex.statements if s.predicate == "strikes"]
-    assert not [s for s in ex.statements if s.predicate == "not_strikes"]
+    assert _starting(ex, "strikes", exact=True)
+    assert not _starting(ex, "not_strikes", exact=True)
 
 
 def test_whom_a_call_on_is_aimed_at_is_its_target():
@@ -1890,22 +1895,22 @@ def test_whom_a_call_on_is_aimed_at_is_its_target():
 
 def test_a_claim_keeps_whose_it_is():
     ex = extract(_article("The governor refuted Olga Brandt's claim and called it a lie."))
-    refuted = [s for s in ex.statements if s.predicate == "refute"]
+    refuted = _starting(ex, "refute", exact=True)
     assert refuted and refuted[0].object.label == "Olga Brandt's claim"
 
 
 def test_no_one_denies_their_own_wish():
     ex = extract(_article("Vostok has pushed back against that idea, with spokesman Ivo Brandt saying that nothing "
                           "changes, a reference to Vostok's desire for Ruritanian troops to leave the Lisk region."))
-    left = [s for s in ex.statements if s.predicate.startswith("leave")]
+    left = _starting(ex, "leave")
     assert all(s.status != "denied" for s in left)
 
 
 def test_supplies_someone_threatens_to_cut_off_are_no_supply_by_them():
     ex = extract(_article("Patients say officials have threatened to cut off their supplies of insulin if they do "
                           "not vote."))
-    assert not [s for s in ex.statements if s.predicate == "supplies"]
-    assert [s for s in ex.statements if s.predicate.startswith("cut_off")]
+    assert not _starting(ex, "supplies", exact=True)
+    assert _starting(ex, "cut_off")
 
 
 def test_a_passive_after_an_active_verb_is_done_to_its_subject_and_later_is_not_then():
@@ -1942,7 +1947,7 @@ def test_a_quote_after_a_statement_said_is_the_statement_s():
                           '"They deplored the slaughter of men, women and children, which took place today on rebel '
                           'orders. In the light of these murderous attacks, the ministers authorised certain '
                           'operations against the rebels to be undertaken forthwith."'))
-    killed = [s for s in ex.statements if s.predicate == "kills"]
+    killed = _starting(ex, "kills", exact=True)
     assert killed and all(s.claimant is not None and s.status == "claimed" for s in killed)
 
 
@@ -1957,4 +1962,4 @@ def test_trying_to_blame_is_blaming_trying_to_attack_is_not_attacking():
     ex = extract(_article("The rebels tried to blame the security forces for the explosion. The rebels tried to "
                           "attack the base."))
     assert _one(ex, "accuses").event_code == "CAMEO:112"
-    assert [s for s in ex.statements if s.predicate == "attacks_intended"]
+    assert _starting(ex, "attacks_intended", exact=True)
