@@ -1709,9 +1709,9 @@ def test_for_x_to_do_it_makes_x_the_doer():
 
 def test_counter_terrorist_flights_are_no_terrorists_and_a_name_goes_on_past_of():
     ex = extract(_article("Drones are to be taken for counter-terrorist test flights on a military base. Smugglers "
-                          "carried cigarettes across the Straits of Gibraltar from Africa to Europe."))
+                          "carried cigarettes across the Straits of Vostok from Lisk to Freedonia."))
     assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "terrorists"]
-    assert [s for s in ex.statements if s.location is not None and s.location.label == "Straits of Gibraltar"]
+    assert [s for s in ex.statements if s.location is not None and s.location.label == "Straits of Vostok"]
 
 
 @pytest.mark.parametrize("body", [

@@ -585,7 +585,7 @@ def _variants(d, canon):
 
 def _doubt(st: Statement, status: str, cue: str, by: Entity | None = None) -> Statement:
     if status in ("denied", "disputed") and by is not None and by == st.claimant:
-        return st       # "Russia pushed back against the idea, ... its desire for X": no one denies their own claim
+        return st       # "Vostok pushed back against the idea, ... its desire for X": no one denies their own claim
     if DOUBT_RANK[status] > DOUBT_RANK[st.status]:
         return replace(st, status=status, status_cue=cue, status_by=by if by != st.claimant else None)
     return st

@@ -751,7 +751,7 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         first = first.head      # "a fund for X, as well as more military aid to Y": the list's first item
     if tok.pos_ == "NOUN" and first.dep_ == "dobj" and first.head.pos_ == "VERB" \
             and first.head.lemma_.lower() in ctx.res.frames.get("verbs", {}).get("items", ()):
-        for c in first.head.children:     # "the plan includes more military aid to Kyiv": proposed, not given
+        for c in first.head.children:     # "the plan includes more military aid to Lisk": proposed, not given
             if c.dep_ in ("nsubj", "nsubjpass"):
                 for name, words in table.items():
                     if c.lemma_.lower() in words and name != "possible":

@@ -362,11 +362,12 @@ class ArticleContext:
                     n = n.head
                 return self.resolve_all(si, n, allow_noun)
             return []
-        anaphors = self.res.lexicon.get("place_anaphors", {})
-        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in anaphors and tok.lemma_.lower() != "keep" \
+        anaphors = self.res.lexicon.get("place_anaphors", {}).get("nouns", {})
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in anaphors \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.lower_ == "same"
                         for c in tok.children) \
-                and all(c.dep_ in ("det", "punct") or c.lower_ in anaphors.get("keep", ()) for c in tok.children):
+                and all(c.dep_ in ("det", "punct") or c.lower_ in self.res.words("place_anaphors", "keep")
+                        for c in tok.children):
             # "26 civilians were killed in the region": the place named last (a region, not a base or street)
             facilities = set(self.res.frames.get("nouns", {}).get("places", ())) - set(anaphors)
             types = tuple(anaphors[tok.lemma_.lower()])
@@ -507,7 +508,7 @@ class ArticleContext:
             if e is None and (f := self.previous_subject(si, tok, ("Location", "Organization"))) is not None \
                     and f.label.lower().split()[-1:] \
                     and f.label.lower().split()[-1] in self.res.frames.get("nouns", {}).get("places", ()):
-                e = f       # "The Rolando Cafe was located near the police headquarters. It was frequented by ..."
+                e = f       # "The Lantern Cafe was located near the police headquarters. It was frequented by ..."
             e = e or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
@@ -544,7 +545,7 @@ class ArticleContext:
                         return self.resolve_all(si, a, allow_noun)
                 doc = self.sentences[si].doc
                 if a.dep_ == "prep" and a.head.pos_ == "VERB":
-                    # "called Yuhua Bai, owner of a restaurant, in Lisk, who testified": the parse hangs
+                    # "called Mira Okonjo, owner of a restaurant, in Lisk, who testified": the parse hangs
                     # the place on the verb; the person named before it, back to the verb
                     for t in reversed(doc[a.head.i + 1:a.i]):
                         if (m := self.mention_at(si, t.i)) is not None and self.is_person(m.entity):
@@ -817,7 +818,7 @@ class ArticleContext:
         doc = self.sentences[si].doc
         if tok.lower_ in self.res.lexicon.get("quantities", {}).get("vague", {}) and tok.tag_ == "NNS" \
                 and tok.dep_ != "nsubj" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            return self.registry.from_name("people", "Group")     # "Scores died": people, how many is the count
+            return self.registry.from_name("people", "Group")     # "Hundreds were wounded": people, how many is the count
             # (not a doer: "thousands streamed out" keeps its count as the name of who did it)
         keep = {"amod", "compound", "nmod", "npadvmod"}
         left = tok.i

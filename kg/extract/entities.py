@@ -190,11 +190,11 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             continue
         if doc[e - 1].lower_ in of_heads and e + 1 < len(doc) and doc[e].lower_ == "of" \
                 and doc[e + 1].pos_ == "PROPN" and doc[e + 1].text[:1].isupper():
-            end = e + 2     # "the Straits of Gibraltar": NER stopped before the "of"; the name is the whole
+            end = e + 2     # "the Strait of Hormuz": NER stopped before the "of"; the name is the whole
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
                 end += 1
             if not any(m.start < end and e < m.end and not (e <= m.start and m.end <= end) for m in out):
-                out = [m for m in out if not (e <= m.start and m.end <= end)]    # "Gibraltar" alone: within
+                out = [m for m in out if not (e <= m.start and m.end <= end)]    # "Hormuz" alone: within
                 e = end
         type_ = _type_from_context(doc, s, e, type_, res)
         if type_ == "Group" and e - s == 1 and ent.label_ == "NORP":

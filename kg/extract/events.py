@@ -407,7 +407,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     prep_objects = ctx.res.lexicon.get("events", {}).get("prep_objects", {})
     if not objs:
         # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
-        for c in verb.children:     # (the parse may call the preposition a particle: "called [on] Muslims")
+        for c in verb.children:     # (the parse may call the preposition a particle: "called [on] the villagers")
             if c.dep_ in ("prep", "prt") and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
                                      or c.lower_ == prep_objects.get(verb.lemma_.lower())
                                      or ev.trigger == "open fire on" and c.lower_ in ("on", "at")):
@@ -494,13 +494,13 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if objs and ev.to_role == "recipient" and any(c.dep_ == "ccomp" for c in verb.children) and told \
             and (all(e.type in _ACTORS for e in objs) or told[0].tag_ in ("NNP", "NNPS")
                  or told[0].lemma_.lower() in ctx.people):
-        d.recipient, objs = objs[0], []     # "promised Venezuelans that the assembly will ...": told, not given
+        d.recipient, objs = objs[0], []     # "promised Ruritanians that the assembly will ...": told, not given
     if objs:
         d.object = objs[0]
     if objs and ev.to_role == "target" and verb.lemma_.lower() in ctx.res.words("control", "object") and any(
             (c.dep_ == "xcomp" or c.dep_ == "advcl" and c.i > verb.i and ev.trigger == f"{verb.lemma_.lower()} on")
             and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children):
-        d.addressed = True      # "urged India and China to halt purchases", "called on the government today to
+        d.addressed = True      # "urged Ruritania and Freedonia to halt purchases", "called on the government today to
                                 # declare ...": whom the appeal is aimed at
     if ev.to_role == "recipient" and not objs and subj and not passive:
         given = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"

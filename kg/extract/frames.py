@@ -185,7 +185,7 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                     p.ent_type_ != "GPE" or not any(c.dep_ == "dobj" for c in head.children)) and not (
                     p.ent_type_ == "ORG" and frame.event is not None and frame.event.to_role == "recipient"
                     and all(e.type == "Organization" for e in ents)):
-                # (but "delivered the files to Interpol": a body receives what is handed over)
+                # (but "handed the files to Europol": a body receives what is handed over)
                 role_here, ents = "place", places   # "came to the shop", "flew to Belfast": where to, no recipient
             elif role == "recipient" and frame.kind == "verb" and p.pos_ != "PROPN" and not _actor_like(ctx, p, ents):
                 continue    # "returned to his bike", "brought them to the brink": no one receives anything
@@ -237,7 +237,7 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
             for p in prep.children:
                 if p.dep_ == "pobj" and not (pressed and p.pos_ == "PROPN"):
                     _add(frame, "place", _place(ctx, si, p, ctx.resolve_all(si, p)))
-                # ("economic pressure on Moscow": on whom it is pressed, not where; "an attack on the market": there)
+                # ("economic pressure on Vostok": on whom it is pressed, not where; "an attack on the market": there)
 
 
 def open_lemma(ctx, verb) -> str:
@@ -289,7 +289,7 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
                 and any(x.dep_ == "ccomp" for x in verb.children) \
                 and (c.tag_ in ("NNP", "NNPS") or c.lemma_.lower() in ctx.people
                      or any(e.type in _ACTORS for e in _participants(ctx, si, c))):
-            role = "recipient"      # "promised Venezuelans that the assembly will ...": told, not given
+            role = "recipient"      # "promised Ruritanians that the assembly will ...": told, not given
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
