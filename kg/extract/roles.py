@@ -134,8 +134,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
             and not any(c.dep_ in _SUBJ for c in verb.children) \
-            and (found := [e for e in ctx.resolve_all(si, verb.head) if e.type in ("Person", "Group", "Organization",
-                                                                                    "Country", "MilitaryForce")]):
+            and (found := [e for e in ctx.resolve_all(si, verb.head) if e.type in _ACTORS]):
         return found, False     # "allowed one critic - X, a former mayor - to exchange his cell": the critic
     if to is not None and to.i > 1 and (n := verb.doc[to.i - 1]).dep_ == "pobj" and n.head.lower_ == "for" \
             and not any(c.dep_ in _SUBJ for c in verb.children):
@@ -462,7 +461,7 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             if role == "recipient" or e.type in ("Country", "Location", "Organization", "Person", "MilitaryForce"):
                 role = role if e.type != "Location" else "location"
             if role == "recipient" and e.type == "Thing" and objs[0].pos_ == "PROPN":
-                role = "location"   # "requested delivery to Room 25": a numbered room receives nothing
+                role = "location"   # "requested delivery to Room 12": a numbered room receives nothing
             if role == "location" and e.type in ("Thing", "Group") \
                     and not {objs[0].lemma_.lower(), objs[0].lower_} & set(ctx.res.frames["nouns"]["places"]):
                 continue    # "pipelines to government funds": no place
