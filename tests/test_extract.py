@@ -1963,3 +1963,10 @@ def test_trying_to_blame_is_blaming_trying_to_attack_is_not_attacking():
                           "attack the base."))
     assert _one(ex, "accuses").event_code == "CAMEO:112"
     assert _starting(ex, "attacks_intended", exact=True)
+
+
+def test_the_premises_of_a_named_place_are_that_place():
+    ex = extract(_article('Governor Ivo Brandt said, "I deny the existence of any virus on the premises of the Lisk '
+                          'Central Hospital."'))
+    denied = _starting(ex, "denies")
+    assert denied and all(s.location is not None and s.location.label == "Lisk Central Hospital" for s in denied)
