@@ -274,14 +274,17 @@ class ArticleContext:
         return self.noun_entity(si - 1, subj[0], type_="Person")
 
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
-                demonyms: bool = False, outside_quotes: bool = False) -> Entity | None:
+                demonyms: bool = False, outside_quotes: bool = False, skip_heads=frozenset()) -> Entity | None:
         """The nearest named mention of one of ``types`` before token i (this or earlier sentences);
-        with ``outside_quotes`` (a pronoun in the narration), not one named only inside a quotation."""
+        with ``outside_quotes`` (a pronoun in the narration), not one named only inside a quotation;
+        none whose label ends in one of ``skip_heads``."""
         for s in range(si, max(-1, si - back - 1), -1):
             for m in reversed(self.mentions[s]):
                 if s == si and m.start >= i:
                     continue
                 if outside_quotes and quoted(self.sentences[s].doc, self.sentences[s].doc[m.start].idx):
+                    continue
+                if m.entity.label.lower().split()[-1:] and m.entity.label.lower().split()[-1] in skip_heads:
                     continue
                 if (m.kind == "name" or demonyms) and m.entity.type in types and not (
                         m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_
@@ -369,14 +372,11 @@ class ArticleContext:
                 and all(c.dep_ in ("det", "punct") or c.lower_ in self.res.words("place_anaphors", "keep")
                         for c in tok.children):
             # "26 civilians were killed in the region": the place named last (a region, not a base or street)
-            facilities = set(self.res.frames.get("nouns", {}).get("places", ())) - set(anaphors)
-            types = tuple(anaphors[tok.lemma_.lower()])
-            for s in range(si, max(-1, si - 4), -1):
-                found = [m.entity for m in self.mentions[s] if m.kind == "name" and m.entity.type in types
-                         and (s < si or m.start < tok.i)
-                         and m.entity.label.lower().split()[-1] not in facilities | {"base", "airfield", "airbase"}]
-                if found:
-                    return [found[-1]]
+            facilities = set(self.res.frames.get("nouns", {}).get("places", ())) - set(anaphors) \
+                | {"base", "airfield", "airbase"}
+            e = self.earlier(si, tok.i, tuple(anaphors[tok.lemma_.lower()]), back=3, skip_heads=facilities)
+            if e is not None:
+                return [e]
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
                 and tok.nbor(1).text == "[":
             # "they [Iran] have moved ...": the editor's bracket names the referent

@@ -51,9 +51,14 @@ from .roles import (
     _same_side,
     _subject_of,
     threatened_stop,
+    told_not_given,
 )
 
 __all__ = ["Draft", "find_drafts"]
+
+# Event nouns done with a counterpart ("talks with X") and between two sides ("a meeting between X and Y")
+_WITH_COUNTERPART = ("meets", "consults", "negotiates", "signs", "fights", "protests")
+_BETWEEN_SIDES = ("meets", "consults", "negotiates", "signs", "fights", "clashes_with")
 
 def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     sent = ctx.sentences[si]
@@ -283,12 +288,12 @@ def _other_sense(ctx, verb) -> bool:
 
 
 def _worth_of(tok):
-    """'several million dollars' worth of radars': the radars; else the token itself."""
+    """'several million dollars' worth of radars': the radars (the parse may hang the 'of' on 'worth'
+    or on the money); else the token itself."""
     if not any(t.lower_ == "worth" for t in tok.subtree):
         return tok
     return next((p for t in tok.subtree if t.lower_ == "worth" or t.i == tok.i for c in t.children
                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), tok)
-    # (the parse may hang "of" on the money: "dollars' worth of radars")
 
 
 def _is_money(ctx, tok) -> bool:
@@ -490,10 +495,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None
     if objs and ev.predicate in ctx.res.words("events", "actor_object_predicates"):
         objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
-    told = [c for c in verb.children if c.dep_ == "dobj"]
-    if objs and ev.to_role == "recipient" and any(c.dep_ == "ccomp" for c in verb.children) and told \
-            and (all(e.type in _ACTORS for e in objs) or told[0].tag_ in ("NNP", "NNPS")
-                 or told[0].lemma_.lower() in ctx.people):
+    if objs and ev.to_role == "recipient" \
+            and any(told_not_given(ctx, si, verb, c) for c in verb.children if c.dep_ == "dobj"):
         d.recipient, objs = objs[0], []     # "promised Ruritanians that the assembly will ...": told, not given
     if objs:
         d.object = objs[0]
@@ -620,20 +623,17 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                     _nested_location(ctx, si, p, d)
         with_preps = [c] + [x for x in c.children if x.dep_ == "prep"] if c.dep_ == "acl" else [c]
         for w in with_preps:    # "talks with X", "a meeting planned with X"
-            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ("meets", "consults", "negotiates", "signs", "fights",
-                                                                            "protests"):
+            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in _WITH_COUNTERPART:
                 for p in w.children:
                     found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights"))
                     if p.dep_ == "pobj" and found:
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
-        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ("meets", "consults", "negotiates", "signs", "fights",
-                                                                            "clashes_with"):
+        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in _BETWEEN_SIDES:
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
             if len(found) >= 2 and d.subject is None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
-    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in ("meets", "consults", "negotiates", "signs", "fights",
-                                                                       "clashes_with"):
+    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in _BETWEEN_SIDES:
         # "Fighting erupted between X and Y": the parse hangs 'between' on the verb
         for c in noun.head.children:
             if c.dep_ == "prep" and c.lower_ == "between":

@@ -43,6 +43,7 @@ from .roles import (
     _quantity_for,
     _subject_of,
     threatened_stop,
+    told_not_given,
 )
 
 __all__ = ["Frame", "find_frames", "frame_drafts", "document_frames", "overlay"]
@@ -142,6 +143,7 @@ def _place(ctx, si, tok, ents: list[Entity]) -> list[Entity]:
 
 def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
     preposition_nouns = set(_table(ctx, "participants", "preposition_nouns"))
+    spatial = _table(ctx, "participants", "spatial_preposition_nouns")
     for prep in _preps(head):
         role = table.get(prep.lower_)
         if blamed_on(ctx, head, prep):
@@ -152,7 +154,6 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             prep = inner[0]
         if role is None:
             continue
-        spatial = _table(ctx, "participants", "spatial_preposition_nouns")
         for p in prep.children:
             if p.dep_ == "pobj" and p.lemma_.lower() in spatial:      # "in front of the bakery": the bakery
                 p = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -223,7 +224,7 @@ def _nested_place(ctx, si, tok, frame: Frame) -> None:
     """'shattered the building in Oklahoma City', 'a bakery on Rue Royale': a place inside a participant."""
     if "place" in frame.roles:
         return
-    if tok.lemma_.lower() in ("year", "month", "week", "day", "hour", "decade") and tok.ent_type_ in ("DATE", "TIME"):
+    if tok.lemma_.lower() in _table(ctx, "participants", "time_nouns") and tok.ent_type_ in ("DATE", "TIME"):
         return      # "faces up to 20 years in prison": a penalty, no place where it happens
     for prep in tok.children:
         if prep.lower_ in _table(ctx, "nested", "not_place"):
@@ -285,10 +286,7 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
             continue
         if given and c.dep_ == "nsubjpass":
             role = "recipient"      # "McVeigh was assigned Room 25", "he was refused entry": the one given it
-        if role == "patient" and c.dep_ == "dobj" and ev is not None and ev.to_role == "recipient" \
-                and any(x.dep_ == "ccomp" for x in verb.children) \
-                and (c.tag_ in ("NNP", "NNPS") or c.lemma_.lower() in ctx.people
-                     or any(e.type in _ACTORS for e in _participants(ctx, si, c))):
+        if role == "patient" and ev is not None and ev.to_role == "recipient" and told_not_given(ctx, si, verb, c):
             role = "recipient"      # "promised Ruritanians that the assembly will ...": told, not given
         if role:
             _add(frame, role, _participants(ctx, si, c))

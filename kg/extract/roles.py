@@ -616,6 +616,14 @@ def _counted_noun(ctx, si, span) -> str | None:
     return " and ".join(words)
 
 
+def told_not_given(ctx, si, verb, obj) -> bool:
+    """'promised Ruritanians that the assembly will ...': the object of a verb of giving that also
+    says something (a that-clause) is the one told, the recipient, not the thing given."""
+    return obj.dep_ == "dobj" and any(x.dep_ == "ccomp" for x in verb.children) and (
+        obj.tag_ in ("NNP", "NNPS") or obj.lemma_.lower() in ctx.people
+        or any(e.type in _ACTORS for e in ctx.resolve_all(si, obj)))
+
+
 def threatened_stop(ctx, noun) -> bool:
     """'threatened to cut off their supplies of drugs': an event noun a stop still to come governs, owned
     by a pronoun. The threat is the news; whose supplies they are, and who gives them, the pronoun
