@@ -1364,9 +1364,9 @@ def test_a_hyphenated_word_split_by_the_tokenizer_is_one_label():
 
 def test_a_quote_over_several_sentences_is_its_speaker_s():
     ex, _ = _facts('The Freedonian foreign ministry issued a statement, stating "we express our condolences to the '
-                   'families of the victims. We will continue to work together to promote peace in Vostok."')
-    promote = [s for s in ex.statements if s.predicate.startswith("promote")]
-    assert promote and all(s.claimant is not None and s.status == "claimed" for s in promote)
+                   'families of the victims. We will continue to work together to rebuild the hospitals in Vostok."')
+    rebuild = [s for s in ex.statements if s.predicate.startswith("rebuild")]
+    assert rebuild and all(s.claimant is not None and s.status == "claimed" for s in rebuild)
 
 
 def test_what_a_confession_says_is_its_author_s_claim():

@@ -750,3 +750,19 @@ def test_a_claim_of_responsibility_someone_had_to_make_is_not_made():
                       "carried out, even if the results were not those intended.")
     attacks = [s for s in sts if s.predicate == "attacks"]
     assert attacks and all(s.status != "claimed" and s.claimant is None for s in attacks)
+
+
+def test_an_incident_names_no_event_of_its_own():
+    sts = _statements("Police attend to an incident on Vostok Bridge in Lisk, Ruritania, May 3, 2019.")
+    assert not [s for s in sts if s.predicate.startswith("incident")]
+    sts = _statements("A bomb exploded on Vostok Bridge in Lisk on Monday. Police said the incident was "
+                      "under investigation.")
+    assert not [s for s in sts if s.predicate.startswith("incident")]
+
+
+def test_an_aim_as_the_only_participant_is_rhetoric_not_an_event():
+    sts = _statements('"We will keep working to promote peace and stability in Lisk," the minister said. '
+                      "He promised that the new council will herald a new era of prosperity.")
+    assert not [s for s in sts if s.object is not None and s.object.label in ("peace", "stability", "new era")]
+    sts = _statements("The Ruritanian army will restore calm in Lisk next week.")
+    assert [s for s in sts if s.predicate.startswith("restore") and s.subject is not None]

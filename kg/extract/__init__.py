@@ -283,6 +283,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     civilian = res.lexicon.get("events", {}).get("civilian_codes", {})
     object_codes = res.lexicon.get("events", {}).get("object_codes", {})
     generic_heads = set(res.frames.get("participants", {}).get("generic", ()))
+    aims = set(res.frames.get("participants", {}).get("aims", ()))
     police = res.lexicon.get("events", {}).get("law_enforcement", {"nouns": [], "doers": []})
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
@@ -369,6 +370,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                     and st.object.label.islower() and st.object.label.split()[-1] in generic_heads \
                     and not (st.location or st.target or st.recipient or st.quantity):
                 continue    # "offers the fisheries potential", no one named: nothing said
+            if mode in ("intended", "possible") and st.event_code is None and _only_aim(st, aims):
+                continue    # "will work to promote peace and stability in X": an aim, not an event
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
                 st = replace(st, subject=None)   # "shattered by an explosion, killing 168", "the cafe which killed 13"
             per_sentence.setdefault(d.si, []).append(len(statements))
@@ -419,6 +422,15 @@ def _no_agent(res, e: Entity) -> bool:
     return e.type == "Thing" and (head in set(res.frames.get("nouns", {}).get("events", ()))
                                   or head in set(res.frames.get("nouns", {}).get("places", ()))
                                   or head.rstrip("s") in res.noun_events)
+
+
+def _only_aim(st: Statement, aims: set) -> bool:
+    """The statement's one participant is a value or aim ("peace", "a new era"), its subject
+    unnamed: what someone hopes for, said in rhetoric, not an event with a party."""
+    o = st.object
+    return o is not None and o.type == "Thing" and o.label.islower() and o.label.split()[-1] in aims \
+        and (st.subject is None or st.subject.type == "Thing" and st.subject.label.islower()) \
+        and st.target is None and st.recipient is None and st.quantity is None
 
 
 def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:

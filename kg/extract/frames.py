@@ -448,6 +448,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
     skip = set(_table(ctx, "verbs", "skip")) | set(ctx.res.words("attribution", "claimed"))
     items = set(_table(ctx, "verbs", "items"))
     event_nouns = set(_table(ctx, "nouns", "events"))
+    kindless = set(_table(ctx, "nouns", "kindless"))      # "an incident on the bridge": no event of its own
     deed_claims = set(_table(ctx, "nouns", "deed_claims"))    # "accepted responsibility": the deed's frame says it
     measures = ctx.res.lexicon.get("measures", {}).get("nouns", {})
     out = []
@@ -477,8 +478,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             if ev is None and lemma in _table(ctx, "verb", "motion").get("needs_goal", ()) \
                     and not set(frame.roles) & {"patient", "recipient", "target", "place"}:
                 continue    # "going from an organ to a subservient tool": no place (as _place reads one), no journey
-        elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns) and ctx.mention_at(si, tok.i) is None \
-                and not threatened_stop(ctx, tok):
+        elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns and lemma not in kindless) \
+                and ctx.mention_at(si, tok.i) is None and not threatened_stop(ctx, tok):
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             if gov.i in taken and taken[gov.i] is not None and (ev is None or taken[gov.i] == ev.predicate) \
                     and (tok.dep_ != "pobj" or tok.head.lower_ == "of"
