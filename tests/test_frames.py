@@ -766,3 +766,11 @@ def test_an_aim_as_the_only_participant_is_rhetoric_not_an_event():
     assert not [s for s in sts if s.object is not None and s.object.label in ("peace", "stability", "new era")]
     sts = _statements("The Ruritanian army will restore calm in Lisk next week.")
     assert [s for s in sts if s.predicate.startswith("restore") and s.subject is not None]
+
+
+def test_a_generic_object_of_an_unnamed_subject_says_nothing_and_a_denial_still_does():
+    sts = _statements("The council went from a friendly organ that recognized the need for restraint "
+                      "to a branch office of the party.")
+    assert not [s for s in sts if s.object is not None and s.object.label == "need"]
+    sts = _statements("The governor of Lisk denies the allegations, according to the Vostok Herald.")
+    assert [s for s in sts if s.predicate == "denies"]

@@ -366,10 +366,11 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             if st.subject is not None and st.subject.type == "Thing" and st.subject.label.islower() \
                     and st.subject.label.split()[-1] in generic_heads and st.subject != st.claimant:
                 st = replace(st, subject=None)   # "the potential offered by a share in X": no one offers it
-            if st.subject is None and st.object is not None and st.object.type == "Thing" \
-                    and st.object.label.islower() and st.object.label.split()[-1] in generic_heads \
+            if (st.subject is None or st.event_code is None and _unnamed(st.subject)) \
+                    and st.object is not None and _unnamed(st.object) \
+                    and st.object.label.split()[-1] in generic_heads \
                     and not (st.location or st.target or st.recipient or st.quantity):
-                continue    # "offers the fisheries potential", no one named: nothing said
+                continue    # "offers the fisheries potential", "an organ that recognized the need": nothing said
             if mode in ("intended", "possible") and st.event_code is None and _only_aim(st, aims):
                 continue    # "will work to promote peace and stability in X": an aim, not an event
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
@@ -424,12 +425,16 @@ def _no_agent(res, e: Entity) -> bool:
                                   or head.rstrip("s") in res.noun_events)
 
 
+def _unnamed(e: Entity | None) -> bool:
+    """No one named: absent, or a plain lower-case noun phrase ('the organ', 'officials')."""
+    return e is None or e.type == "Thing" and e.label.islower()
+
+
 def _only_aim(st: Statement, aims: set) -> bool:
     """The statement's one participant is a value or aim ("peace", "a new era"), its subject
     unnamed: what someone hopes for, said in rhetoric, not an event with a party."""
     o = st.object
-    return o is not None and o.type == "Thing" and o.label.islower() and o.label.split()[-1] in aims \
-        and (st.subject is None or st.subject.type == "Thing" and st.subject.label.islower()) \
+    return o is not None and _unnamed(o) and o.label.split()[-1] in aims and _unnamed(st.subject) \
         and st.target is None and st.recipient is None and st.quantity is None
 
 
