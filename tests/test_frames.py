@@ -774,3 +774,17 @@ def test_a_generic_object_of_an_unnamed_subject_says_nothing_and_a_denial_still_
     assert not [s for s in sts if s.object is not None and s.object.label == "need"]
     sts = _statements("The governor of Lisk denies the allegations, according to the Vostok Herald.")
     assert [s for s in sts if s.predicate == "denies"]
+
+
+def test_what_one_listens_to_is_the_object_not_a_recipient():
+    st = _with(_statements('"He used to listen to a lot of Ivo Brandt," a friend told the Vostok Herald.'), "listen")[0]
+    assert _label(st.object) == "Ivo Brandt" and st.recipient is None
+
+
+def test_who_responds_to_an_attack_is_not_its_attacker():
+    sts = _statements("The Ruritanian army responded to the attack on Lisk within hours.")
+    attacks = [s for s in sts if s.predicate == "attacks"]
+    assert attacks and all(s.subject is None or "army" not in s.subject.label.lower() for s in attacks)
+    for verb in ("turned", "resorted"):     # ("resorted": a past tense the parse tags as a participle)
+        sts = _statements(f"After the talks failed, the rebels {verb} to attacks on the villages of Lisk.")
+        assert [s for s in sts if s.predicate == "attacks" and _label(s.subject) == "rebels"]

@@ -177,6 +177,9 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                 continue        # "in the attack", "after the talks": another event, not a participant
             ents = _participants(ctx, si, p)
             role_here = role
+            if role == "recipient" and frame.kind == "verb" and head.lemma_.lower() in _table(ctx, "verb", "to_patient") \
+                    and not any(c.dep_ == "dobj" for c in head.children):
+                role = role_here = "patient"    # "listened to the preacher": what the listening is about
             if role == "agent" and prep.lower_ != "by":
                 ents = [e for e in ents if e.type in _ACTORS]   # "fire from the Islamic State": who fires
             if role == "recipient" and frame.kind == "verb" and head.lemma_.lower() in _table(ctx, "verb", "motion")[

@@ -146,9 +146,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 or n.lower_ in ctx.res.words("nouns", "collective_organization"):
             return found, False
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
-            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(d.dep_ == "det" for d in c.children)
+                    for c in verb.children) \
             and not any(x.dep_ in ("aux", "auxpass", "dobj") for x in verb.children):
         return [], True     # a headline's passive: "Venezuela Armed with Missiles", "Services Questioned About ..."
+                            # (headlines drop articles: "the rebels resorted to" is a past tense the parse mistook)
     for c in verb.children:
         if c.dep_ in _SUBJ and verb.dep_ == "relcl" and c.lower_ in ("that", "which") \
                 and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head) and not ctx.mention_at(si, verb.head.i):
