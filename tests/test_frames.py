@@ -788,3 +788,11 @@ def test_who_responds_to_an_attack_is_not_its_attacker():
     for verb in ("turned", "resorted"):     # ("resorted": a past tense the parse tags as a participle)
         sts = _statements(f"After the talks failed, the rebels {verb} to attacks on the villages of Lisk.")
         assert [s for s in sts if s.predicate == "attacks" and _label(s.subject) == "rebels"]
+
+
+def test_deaths_put_down_to_a_disease_are_no_killing_and_to_a_rocket_still_are():
+    sts = _statements("Officials speculated that the nine unexplained deaths over the last week in Lisk might have "
+                      "been the result of complications from the disease.")
+    assert not [s for s in sts if s.predicate.startswith("kills")]
+    sts = _statements("The deaths of 12 villagers in Vostok were caused by a rocket attack.")
+    assert [s for s in sts if s.predicate == "kills" and s.quantity is not None and s.quantity.value == 12]

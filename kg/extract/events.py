@@ -50,6 +50,7 @@ from .roles import (
     stolen_subject,
     _same_side,
     _subject_of,
+    natural_death,
     threatened_stop,
     told_not_given,
 )
@@ -583,7 +584,7 @@ def _transfer(ctx, si, verb, d: Draft) -> None:
 
 
 def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
-    if threatened_stop(ctx, noun):
+    if threatened_stop(ctx, noun) or ev.predicate == "kills" and natural_death(ctx, noun):
         return None
     d = Draft(si, noun, ev.predicate, ev)
     agent = _noun_agent(ctx, si, noun)

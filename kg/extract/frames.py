@@ -42,6 +42,7 @@ from .roles import (
     receptive,
     _quantity_for,
     _subject_of,
+    natural_death,
     threatened_stop,
     told_not_given,
 )
@@ -482,7 +483,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
                     and not set(frame.roles) & {"patient", "recipient", "target", "place"}:
                 continue    # "going from an organ to a subservient tool": no place (as _place reads one), no journey
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns and lemma not in kindless) \
-                and ctx.mention_at(si, tok.i) is None and not threatened_stop(ctx, tok):
+                and ctx.mention_at(si, tok.i) is None and not threatened_stop(ctx, tok) \
+                and not (ev is not None and ev.predicate == "kills" and natural_death(ctx, tok)):
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             if gov.i in taken and taken[gov.i] is not None and (ev is None or taken[gov.i] == ev.predicate) \
                     and (tok.dep_ != "pobj" or tok.head.lower_ == "of"

@@ -636,6 +636,18 @@ def threatened_stop(ctx, noun) -> bool:
         and gov.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
+def natural_death(ctx, noun) -> bool:
+    """'the deaths might have been the result of complications from the disease': deaths its clause
+    puts down to a natural cause ([events].natural_causes), with no violent one beside: no killing."""
+    clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "attr") else noun
+    natural = set(ctx.res.words("events", "natural_causes"))
+    violent = set(ctx.res.words("events", "violent_causes")) | ctx.weapon_nouns
+    words = [t for t in clause.subtree if t.i != noun.i]
+    return any(t.lemma_.lower() in natural or t.lower_ in natural for t in words) and not any(
+        t.lemma_.lower() in violent or t.lower_ in violent
+        or (ev := _event_for(ctx, t)) is not None and ev.predicate in _VIOLENT for t in words)
+
+
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
