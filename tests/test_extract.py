@@ -1970,3 +1970,10 @@ def test_the_premises_of_a_named_place_are_that_place():
                           'Central Hospital."'))
     denied = _starting(ex, "denies")
     assert denied and all(s.location is not None and s.location.label == "Lisk Central Hospital" for s in denied)
+
+
+def test_an_infinitive_the_parse_hangs_on_the_object_keeps_its_governing_verb_s_modality():
+    ex = extract(_article("This month, the government allowed one major critic — Ivo Brandt, the former mayor of "
+                          "Lisk — to exchange his jail cell for house arrest."))
+    exchange = _starting(ex, "exchange")
+    assert exchange and all(s.predicate.endswith("_authorized") for s in exchange)

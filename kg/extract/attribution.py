@@ -714,6 +714,12 @@ def modality(ctx: ArticleContext, tok) -> str | None:
             and tok.head.lemma_.lower() in ctx.res.lexicon.get("modality", {}).get("possible", ()) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "possible"   # "the opportunity to attack the prime minister": a chance, not a plan
+    if found is None and tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.dep_ == "dobj" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        control = tok.head.head.lemma_.lower()      # "allowed one critic - X, the former mayor - to leave":
+        for name, words in ctx.res.lexicon.get("modality", {}).items():    # the parse hangs the infinitive
+            if control in words:                                           # on the object; the verb governs it
+                return name
     if found is None and tok.pos_ == "VERB" and tok.dep_ in ("relcl", "acl") and tok.head.pos_ == "NOUN" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             and tok.head.lemma_.lower() not in ctx.res.words("nouns", "decision_nouns") \
