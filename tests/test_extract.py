@@ -1743,6 +1743,33 @@ def test_the_count_of_an_absolute_with_clause_is_not_the_event_s():
     assert {s.quantity.value for s in ex.statements if s.predicate == "kills" and s.quantity} == {6}
 
 
+def _casualties(body: str):
+    ex = extract(_article(body))
+    return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,
+                   s.quantity and s.quantity.unit) for s in ex.statements if s.predicate in ("kills", "injures"))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The blast in Lisk killed 14 people and wounded 72.",
+     [("injures", "people", 72, "people"), ("kills", "people", 14, "people")]),
+    ("A bomb exploded near the stadium, killing four people and injuring more than 310 others.",
+     [("injures", "people", 310, "people"), ("kills", "people", 4, "people")]),
+    ("Rebels killed 19 Freedonian soldiers and injured another 12.",
+     [("injures", "freedonian soldiers", 12, "soldiers"), ("kills", "freedonian soldiers", 19, "soldiers")]),
+    ("A farmer was killed and seven more were wounded in the shelling of Lisk.",
+     [("injures", "people", 7, "people"), ("kills", "farmer", None, None)]),
+    ("By the end of 1961, 385 had been killed, 140 of them civilians.",
+     [("kills", "people", 385, "people")]),
+    ("By March, 212 had been killed, 90 of them children.", [("kills", "people", 212, "people")]),
+])
+def test_victims_only_counted_are_people_or_what_the_joined_clause_counts(body, expected):
+    assert _casualties(body) == expected
+
+
+def test_uncounted_others_are_no_counted_victims():
+    assert not [c for c in _casualties("The rebels killed two villagers and injured others.") if c[0] == "injures"]
+
+
 def test_ground_taken_is_the_ground_and_no_place_is_named_by_funds():
     ex = extract(_article("Kurdish militias captured Ruritania's last remaining territory in March 2019. Critics say "
                           "the new councils would win direct pipelines to government funds."))

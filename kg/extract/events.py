@@ -314,6 +314,34 @@ def _own_agent(ctx, si, noun) -> list[Entity]:
     return []
 
 
+def _part_of_count(tok) -> bool:
+    """'258 of them civilians', '40 of whom': a part of a count told beside it."""
+    return any(n.like_num and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.lower_ in ("them", "whom", "those", "these") for p in c.children) for c in n.children)
+        for n in (tok, *tok.children))
+
+
+def _counted_victims(ctx, si, verb) -> tuple[list[Entity], str | None]:
+    """'wounded 71', 'injuring more than 260 others', 'five more were wounded': victims that are only
+    counted. They are what the casualty clause joined to this one counts, when it counts a plural
+    noun ('killed 23 soldiers and injured another 15': soldiers), else people."""
+    victim = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if victim is None or not any(t.like_num for t in victim.subtree) or not (
+            victim.like_num or victim.pos_ == "NUM" or victim.lower_ in ctx.res.words("events", "elliptic_victims")):
+        return [], None
+    head = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else None
+    for c in head.children if head is not None else ():
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        noun = c if c.pos_ == "NOUN" else next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                                                for p in pr.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        if noun is not None and noun.tag_ == "NNS":       # "four of its soldiers were killed and six wounded"
+            found = [e for e in ctx.resolve_all(si, noun) if e.type not in ("Country", "Organization")]
+            if found:
+                return found[:1], noun.text
+    return [ctx.registry.from_name("people", "Group")], "people"
+
+
 def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
     """'four people died in the unrest': killed, by no one the sentence names; counted and placed."""
     if _negated(verb):
@@ -388,6 +416,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     for c in verb.children:
         if c.dep_ in _OBJ and c.lower_ == "fire" and ev.trigger == "open fire on":
             continue        # "opened fire on X": X is the object
+        if c.dep_ in _OBJ and _part_of_count(c):
+            continue        # "385 had been killed, 140 of them civilians" (the parse: "killed civilians")
         if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             objs = ctx.resolve_all(si, c)
             if objs:
@@ -404,6 +434,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             _prep_roles(ctx, si, g, ev, d)
     if not objs and passive and (stolen := stolen_subject(verb)) is not None:
         objs = ctx.resolve_all(si, stolen)      # "... with police and Dzhokhar was arrested": Dzhokhar
+    counted_unit = None
+    elliptic = ctx.res.words("events", "elliptic_victims")
+    if ev.predicate in ctx.res.words("events", "casualty_predicates") \
+            and all(o.label.lower() in elliptic for o in objs):
+        counted, counted_unit = _counted_victims(ctx, si, verb)  # "wounded 71", "five more were wounded"
+        objs = counted or objs
     if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
             and stolen_subject(verb) is None:
         # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
@@ -432,6 +468,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # or of a part of the count ("21 civilians, including 11 children")
     sourcing |= {x.i for t in verb.subtree if t.i != verb.i and (t.dep_ == "relcl" or t.lower_ in ("including", "among"))
                  for x in t.subtree}
+    # ("496 had been killed, 258 of them civilians": a part of the count, told after it)
+    sourcing |= {x.i for t in verb.subtree if t.i != verb.i and _part_of_count(t) for x in t.subtree}
     # nor a count of an absolute "with" clause ("six were killed with two others injured"): theirs
     doc = verb.doc
     sourcing |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -453,6 +491,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                  [x for pr in t.children if pr.lower_ == "of" for x in pr.children if x.dep_ == "pobj"])]
         if nouns:
             d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, nouns[0].text, d.quantity.text)
+    if counted_unit and d.quantity is not None \
+            and (d.quantity.unit is None or d.quantity.unit in elliptic
+                 or verb.dep_ == "conj" and passive):
+        d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, counted_unit, d.quantity.text)
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)
@@ -469,8 +511,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     cause = cause_verb and bool(subj) and subj[0].type not in (*_ACTORS, "WeaponSystem") \
         and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children)
     # "A drone strike killed 21 civilians": an attack no one is named for still killed them
+    # ("the bombing killed 13 people and wounded 71": the subject of the clause it is joined to)
+    shared = verb.head.children if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else ()
     cause = cause or cause_verb and not subj and any(
-        c.dep_ == "nsubj" and ctx.res.noun_events.get(c.lemma_.lower()) for c in verb.children)
+        c.dep_ == "nsubj" and ctx.res.noun_events.get(c.lemma_.lower()) for c in (*verb.children, *shared))
     if cause:
         subj = []       # "the explosion killed three people": victims and count, no one to name
     d.subject = subj[0] if subj else None
