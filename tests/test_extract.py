@@ -1743,6 +1743,13 @@ def test_the_count_of_an_absolute_with_clause_is_not_the_event_s():
     assert {s.quantity.value for s in ex.statements if s.predicate == "kills" and s.quantity} == {6}
 
 
+def test_what_is_alleged_is_the_charge_not_the_accused():
+    _, facts = _facts("On Tuesday, Ruritania sanctioned nine more Freedonian officials, alleging abuses of "
+                      "power and fraud.")
+    assert [f[:2] for f in facts if f[0] == "sanctions"] == [("sanctions", "Ruritania")]
+    assert not [f for f in facts if f[0] == "accuses" and f[2] in ("abuses", "power", "fraud")]
+
+
 def _casualties(body: str):
     ex = extract(_article(body))
     return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,

@@ -434,6 +434,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             _prep_roles(ctx, si, g, ev, d)
     if not objs and passive and (stolen := stolen_subject(verb)) is not None:
         objs = ctx.resolve_all(si, stolen)      # "... with police and Dzhokhar was arrested": Dzhokhar
+    charge = [c for c in verb.children if c.dep_ == "dobj"] \
+        if verb.lemma_.lower() in ctx.res.words("events", "charge_object_verbs") else []
+    if charge:
+        # "alleging violations of human rights": what is alleged, not whom; the accused only where the
+        # charge names its doer ("alleged abuses by the police")
+        objs = _own_agent(ctx, si, charge[0])
     counted_unit = None
     elliptic = ctx.res.words("events", "elliptic_victims")
     if ev.predicate in ctx.res.words("events", "casualty_predicates") \

@@ -292,6 +292,10 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
             role = "recipient"      # "McVeigh was assigned Room 25", "he was refused entry": the one given it
         if role == "patient" and ev is not None and ev.to_role == "recipient" and told_not_given(ctx, si, verb, c):
             role = "recipient"      # "promised Ruritanians that the assembly will ...": told, not given
+        if role == "patient" and c.dep_ == "dobj" \
+                and verb.lemma_.lower() in ctx.res.words("events", "charge_object_verbs"):
+            _add(frame, role, _own_agent(ctx, si, c))   # "alleging violations": the charge; "abuses by X": X
+            continue
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
