@@ -958,7 +958,7 @@ def test_a_border_closed_with_a_country():
 
 def test_a_request_for_a_transfer_is_no_transfer():
     _, facts = _facts("Kyiv made a request for Germany to supply Taurus missiles.")
-    assert ("supplies_intended", "Germany", "Taurus") in facts and ("requests", "Ukraine", "Taurus") in facts
+    assert ("supplies_requested", "Germany", "Taurus") in facts and ("requests", "Ukraine", "Taurus") in facts
 
 
 def test_threats_and_promises():
@@ -1687,7 +1687,7 @@ def test_some_of_which_is_the_noun_before_it():
     ("An alleged clash near the campus between students and riot police has left at least one student "
      "injured.", "injures"),
     ("Reports that the guards had received an order advising them not to go to the Lantern Cafe added to "
-     "the mystery.", "not_go_intended"),
+     "the mystery.", "not_go_requested"),
 ])
 def test_an_alleged_cause_or_unsourced_reports_leave_it_unverified(body, predicate):
     assert _one(extract(_article(body)), predicate).status == "unverified"
@@ -1794,7 +1794,7 @@ def test_it_after_a_body_that_announced_is_the_body():
 def test_a_call_for_a_truce_asks_for_it_and_an_agreed_truce_needs_no_place():
     ex = extract(_article("Vostok called for a truce in Lisk."))
     asked = [s for s in ex.statements if s.predicate.startswith("agrees_ceasefire") and s.location is not None]
-    assert asked and all(s.predicate == "agrees_ceasefire_intended" for s in asked)
+    assert asked and all(s.predicate == "agrees_ceasefire_requested" for s in asked)
     ex = extract(_article("Ruritania and Freedonia agreed a ceasefire on Monday."))
     agreed = {s.subject.label for s in ex.statements if s.predicate == "agrees_ceasefire" and s.subject}
     assert agreed == {"Ruritania", "Freedonia"}

@@ -298,7 +298,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         s = sentences[d.si]
         if s.doc.text.rstrip().rstrip('"”’\'').endswith("?"):
             continue       # "Why did you authorise the CIA to go into Venezuela?": asked, not stated
-        if mode == "imperative" or mode == "intended" and unwanted_quality(ctx, d.trigger) \
+        if mode == "imperative" or mode in ("intended", "requested") and unwanted_quality(ctx, d.trigger) \
                 or figurative(ctx, d.trigger):
             continue
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
@@ -328,8 +328,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode, d.negated = None, True     # "missed opportunities to identify him": not identified
         negated = d.negated or d.trigger.pos_ == "VERB" and any(      # "was nearly downed"; not "nearly half"
             c.dep_ == "advmod" and c.lower_ in near_miss and c.i == d.trigger.i - 1 for c in d.trigger.children) \
-            or mode in ("intended", "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"
-        if claimant is None and mode == "intended":
+            or mode in ("intended", "requested", "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"
+        if claimant is None and mode in ("intended", "requested"):
             who, word = requester(ctx, d.si, d.trigger)     # "X expressed a desire for Y to supply": X's wish
             if who is not None and who != d.subject:
                 claimant, status, cue = who, "claimed", word.text
@@ -371,7 +371,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                     and st.object.label.split()[-1] in generic_heads \
                     and not (st.location or st.target or st.recipient or st.quantity):
                 continue    # "offers the fisheries potential", "an organ that recognized the need": nothing said
-            if mode in ("intended", "possible") and st.event_code is None and _only_aim(st, aims):
+            if mode in ("intended", "requested", "possible") and st.event_code is None and _only_aim(st, aims):
                 continue    # "will work to promote peace and stability in X": an aim, not an event
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
                 st = replace(st, subject=None)   # "shattered by an explosion, killing 168", "the cafe which killed 13"

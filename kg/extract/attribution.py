@@ -588,7 +588,7 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
     """'did not want a wasted meeting', 'has no plans to strike': the wanting or planning over the
     event is negated, so the event is not wanted (the statement takes ``not_``)."""
     table = ctx.res.lexicon.get("modality", {})
-    words = set(table.get("intended", [])) | set(table.get("authorized", []))
+    words = set(table.get("intended", [])) | set(table.get("requested", [])) | set(table.get("authorized", []))
     a = tok
     for _ in range(3):
         if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp"):
@@ -690,7 +690,7 @@ def requester(ctx: ArticleContext, si: int, tok):
 def modality(ctx: ArticleContext, tok) -> str | None:
     """'authorised the CIA to conduct', 'a desire for the US to supply': not (yet) done.
 
-    Returns the suffix for the predicate (``authorized``, ``intended``,
+    Returns the suffix for the predicate (``authorized``, ``intended``, ``requested``,
     ``threatened``, ``refused`` ...) or None for an event stated as done;
     ``imperative`` for the verb of a command, which states no event of anyone's.
     """
@@ -749,9 +749,10 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         for name, words in table.items():
             if n.lemma_.lower() in words:
                 return name    # "the prospect of longer sentences", "plans of an attack"
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB" \
-            and tok.head.head.lemma_.lower() in table.get("intended", ()):
-        return "intended"   # "called for a ceasefire", "pressed for talks": asked for, not done
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        for name in ("requested", "intended"):      # "called for a ceasefire", "pressed for talks": asked for,
+            if tok.head.head.lemma_.lower() in table.get(name, ()):     # not done; "hoped for talks"
+                return name
     first = n
     while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.i != first.i:
         first = first.head      # "a fund for X, as well as more military aid to Y": the list's first item
@@ -799,7 +800,7 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         for name, words in table.items():
             if lemma in words:
                 if name == "threatened" and any(c.dep_ == "dobj" for c in a.children):
-                    return "intended"       # "warning locals to toe the line": told to, no threat of theirs
+                    return "requested"      # "warning locals to toe the line": told to, no threat of theirs
                 return name
         if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "pcomp"):
             return None
