@@ -801,3 +801,19 @@ def test_deaths_put_down_to_a_disease_are_no_killing_and_to_a_rocket_still_are()
     assert not [s for s in sts if s.predicate.startswith("kills")]
     sts = _statements("The deaths of 12 villagers in Vostok were caused by a rocket attack.")
     assert [s for s in sts if s.predicate == "kills" and s.quantity is not None and s.quantity.value == 12]
+
+
+@pytest.mark.parametrize("body, subject", [
+    ("Leftists were arrested, including Marta Ilic, wife of the playwright Jon Sava, and the writer Lev Dorn.", None),
+    ("Police detained several activists in Lisk, including Marta Ilic and Lev Dorn.", "police"),
+])
+def test_the_named_members_of_an_including_list_are_patients_too(body, subject):
+    held = [s for s in _statements(body) if s.predicate == "arrests"]
+    assert {_label(s.object) for s in held} >= {"Marta Ilic", "Lev Dorn"}
+    assert "Jon Sava" not in {_label(s.object) for s in held}       # the husband, not on the list
+    assert all(_label(s.subject) == subject for s in held)
+
+
+def test_unnamed_members_of_an_including_list_add_nothing():
+    sts = _statements("The strike killed 21 civilians, including 11 children.")
+    assert [(s.predicate, _label(s.object)) for s in sts if s.predicate == "kills"] == [("kills", "civilians")]

@@ -48,6 +48,7 @@ from .roles import (
     _prep_roles,
     _quantity_for,
     stolen_subject,
+    included_names,
     _same_side,
     _subject_of,
     natural_death,
@@ -420,6 +421,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             continue        # "385 had been killed, 140 of them civilians" (the parse: "killed civilians")
         if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             objs = ctx.resolve_all(si, c)
+            objs += [e for e in included_names(ctx, si, verb, c) if e not in objs]   # "..., including Ana Vel"
             if objs:
                 break
     money = [c for c in verb.children if c.dep_ == "dobj" and _is_money(ctx, c)]

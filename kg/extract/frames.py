@@ -42,6 +42,7 @@ from .roles import (
     receptive,
     _quantity_for,
     _subject_of,
+    included_names,
     natural_death,
     threatened_stop,
     told_not_given,
@@ -299,6 +300,8 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         if role:
             _add(frame, role, _participants(ctx, si, c))
             _nested_place(ctx, si, c, frame)
+            if role == "patient":
+                _add(frame, role, included_names(ctx, si, verb, c))     # "..., including Ana Vel"
         if role == "patient" and "target" not in frame.roles:
             for prep in _preps(c):      # "closed its border crossings with Freedonia": the other side
                 if prep.lower_ in _table(ctx, "verb", "patient_with"):

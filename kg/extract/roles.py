@@ -344,6 +344,25 @@ def stolen_subject(verb):
     return verb.doc[k] if k >= 0 and clause_subject(verb.doc[k]) else None
 
 
+_NAMED_TYPES = ("Person", "Organization", "Country", "MilitaryForce", "WeaponSystem")
+
+
+def included_names(ctx, si, verb, tok) -> list[Entity]:
+    """'Critics were arrested, including the poet Ana Vel and Lev Dorn': the named members of the
+    patient's 'including' list are patients too. The list hangs on the noun or, where the parse
+    puts it, on the verb."""
+    lists = [c for x in (tok, verb) for c in x.children if c.dep_ == "prep" and c.lower_ == "including"]
+    todo = [p for c in lists[:1] for p in c.children if p.dep_ == "pobj"]
+    out: list[Entity] = []
+    while todo:     # the list's items and their appositions, not what hangs on them ("wife of X")
+        t = todo.pop(0)
+        todo += [c for c in t.children if c.dep_ in ("appos", "conj", "compound")]
+        m = ctx.mention_at(si, t.i)
+        if m is not None and m.entity.type in _NAMED_TYPES and m.entity not in out:
+            out.append(m.entity)
+    return out
+
+
 def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     ev = _event_for(ctx, noun)
     for c in noun.children:
