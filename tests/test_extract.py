@@ -1750,6 +1750,11 @@ def test_what_is_alleged_is_the_charge_not_the_accused():
     assert not [f for f in facts if f[0] == "accuses" and f[2] in ("abuses", "power", "fraud")]
 
 
+def test_it_is_not_for_someone_to_do_it_says_it_is_not_meant():
+    _, facts = _facts('"It\'s not for me to give a figure," said Marta Ilic.')
+    assert [p for p, _, _ in facts if "give" in p] == ["not_give_intended"]
+
+
 def _casualties(body: str):
     ex = extract(_article(body))
     return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,

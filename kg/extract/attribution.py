@@ -589,6 +589,11 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
     event is negated, so the event is not wanted (the statement takes ``not_``)."""
     table = ctx.res.lexicon.get("modality", {})
     words = set(table.get("intended", [])) | set(table.get("requested", [])) | set(table.get("authorized", []))
+    h = tok.head
+    if tok.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and h.lemma_.lower() == "be" and any(c.dep_ == "neg" for c in h.children) \
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in h.children):
+        return True     # "it's not for me to give a toll", "it is not necessary to send troops"
     a = tok
     for _ in range(3):
         if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp"):
