@@ -1755,6 +1755,11 @@ def test_it_is_not_for_someone_to_do_it_says_it_is_not_meant():
     assert [p for p, _, _ in facts if "give" in p] == ["not_give_intended"]
 
 
+def test_an_all_caps_name_that_spells_a_word_is_read_as_the_name():
+    ex = extract(_article("In May, more than 30 Freedonian soldiers were killed in IS attacks in Lisk."))
+    assert _one(ex, "kills").subject.label == "Islamic State"
+
+
 def _casualties(body: str):
     ex = extract(_article(body))
     return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,

