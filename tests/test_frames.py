@@ -817,3 +817,9 @@ def test_the_named_members_of_an_including_list_are_patients_too(body, subject):
 def test_unnamed_members_of_an_including_list_add_nothing():
     sts = _statements("The strike killed 21 civilians, including 11 children.")
     assert [(s.predicate, _label(s.object)) for s in sts if s.predicate == "kills"] == [("kills", "civilians")]
+
+
+def test_the_target_and_place_of_a_condemned_event_are_the_event_s_not_the_condemnation_s():
+    sts = _statements("Ruritania condemned this cowardly attack on members of the Freedonian forces in Lisk.")
+    judged = [s for s in sts if s.predicate == "criticizes"]
+    assert judged and all(s.target is None and s.location is None for s in judged)

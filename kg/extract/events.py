@@ -585,7 +585,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             ctx.agentless.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
         return None
     _prep_roles(ctx, si, verb, ev, d)
+    judged = ev.predicate in ctx.res.words("events", "evaluative_predicates")
     for c in verb.children:
+        if c.dep_ in _OBJ and judged and _event_for(ctx, c) is not None:
+            continue    # "condemned the strikes on Lisk": Lisk is the strikes' target, not the one condemned
         if c.dep_ in _OBJ:
             _prep_roles(ctx, si, c, ev, d)
             _nested_location(ctx, si, c, d)

@@ -299,7 +299,9 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
             continue
         if role:
             _add(frame, role, _participants(ctx, si, c))
-            _nested_place(ctx, si, c, frame)
+            if not (ev is not None and ev.predicate in ctx.res.words("events", "evaluative_predicates")
+                    and _event_for(ctx, c) is not None):
+                _nested_place(ctx, si, c, frame)    # not "condemned the strikes on Lisk": the strikes' place
             if role == "patient":
                 _add(frame, role, included_names(ctx, si, verb, c))     # "..., including Ana Vel"
         if role == "patient" and "target" not in frame.roles:
