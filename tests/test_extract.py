@@ -1760,6 +1760,14 @@ def test_an_all_caps_name_that_spells_a_word_is_read_as_the_name():
     assert _one(ex, "kills").subject.label == "Islamic State"
 
 
+def test_appearing_in_court_is_no_hedge_on_the_clause_beside_it():
+    ex = extract(_article("Of those, 12 have already appeared in court, while 19 arrest warrants have been issued, "
+                          "some of which have been delivered to Interpol."))
+    assert _one(ex, "supplies").status == "reported"
+    ex = extract(_article("Freedonian troops appear to have seized the airport."))
+    assert _one(ex, "seizes").status == "unverified"
+
+
 def _casualties(body: str):
     ex = extract(_article(body))
     return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,

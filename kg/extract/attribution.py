@@ -315,9 +315,12 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     elif status == "claimed" and cue not in (None, "quote") and any(
             h.head.text == cue and h.head.i != tok.i and h.head.pos_ == "VERB" for h in hedges):
         status, cue = "unverified", hedges[0].text     # "X reportedly believe Y": X's belief is only reported
-    if status == "reported" and claimant is None and any(
-            a.lemma_.lower() in ("seem", "appear") and a.pos_ in ("VERB", "AUX") for a in (tok, tok.head)):
-        status, cue = "unverified", "seem"     # "appear to be losing hope", "seemed to be aimed at civilians"
+    seeming = ("seem", "appear")
+    if status == "reported" and claimant is None and (
+            tok.head.lemma_.lower() in seeming and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("xcomp", "ccomp")
+            or tok.lemma_.lower() in seeming and any(c.dep_ in ("xcomp", "acomp", "attr", "ccomp") for c in tok.children)):
+        status, cue = "unverified", "seem"     # "appear to be losing hope", "seemed to be aimed at civilians";
+                                               # not "14 have appeared in court, while warrants were issued"
     rumours = set(ctx.res.words("attribution", "rumour_nouns"))
     unsourced = set(ctx.res.words("attribution", "unsourced_nouns"))
     rumour = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("NOUN", "ADJ")
