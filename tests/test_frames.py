@@ -823,3 +823,10 @@ def test_the_target_and_place_of_a_condemned_event_are_the_event_s_not_the_conde
     sts = _statements("Ruritania condemned this cowardly attack on members of the Freedonian forces in Lisk.")
     judged = [s for s in sts if s.predicate == "criticizes"]
     assert judged and all(s.target is None and s.location is None for s in judged)
+
+
+def test_a_patrol_crashed_into_or_fired_on_is_the_troops_on_it_not_the_attacker_s_patrol():
+    sts = _statements("A suicide bomber crashed into a Freedonian foot patrol near Lisk.")
+    assert [_label(s.target).lower() for s in sts if s.predicate == "crash_into"] == ["freedonian foot patrol"]
+    sts = _statements("Gunmen fired on a police patrol in Lisk.")
+    assert not [s for s in sts if s.predicate == "patrols" and _label(s.subject) == "gunmen"]

@@ -173,7 +173,10 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                 continue        # "at 2.45pm", "in front of": a time, or part of a preposition
             if role == "target" and p.lemma_.lower() in ctx.res.words("nouns", "media"):
                 continue        # "appealed on TV": the channel, no target
-            if _event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events"):
+            body = p.lemma_.lower() in ctx.res.words("types", "MilitaryForce") \
+                and (role in ("target", "recipient") or prep.lower_ in _table(ctx, "place_fallback"))
+            if (_event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events")) and not body:
+                # (but "crashed into a foot patrol", "fired on a patrol": a patrol is also the troops on it)
                 if prep.lower_ in ("in", "during"):
                     _nested_place(ctx, si, p, frame)    # "killed in an attack near Bagram": there too
                 continue        # "in the attack", "after the talks": another event, not a participant

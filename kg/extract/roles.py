@@ -392,6 +392,9 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         for c in gov.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return ctx.as_actor(ctx.resolve_all(si, c))
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("on", "upon", "into", "against", "toward", "towards") \
+            and gov.head.pos_ == "VERB" and (ev is None or ev.predicate not in _MEETINGS):
+        return []         # "gunmen fired on a police patrol", "opened fire on the march": aimed at, not theirs
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
         if ev is None or ev.predicate not in _MEETINGS:
             return []     # "two weeks after an attack, India launched ...": not India's attack
