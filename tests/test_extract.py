@@ -1791,6 +1791,18 @@ def test_victims_only_counted_are_people_or_what_the_joined_clause_counts(body, 
     assert _casualties(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("In just 40 minutes of violence, seven people were dead and some 90 more were injured.",
+     [("injures", "people", 90, "people"), ("kills", "people", 7, "people")]),
+    ("The blast injured several people.", [("injures", "several people", None, None)]),
+    ("He was not charged over the bombing, which killed four people and injured more than 120.",
+     [("injures", "people", 120, "people"), ("kills", "people", 4, "people")]),
+    ("The ceasefire is dead, the minister said.", []),
+])
+def test_deaths_told_with_be_dead_and_victims_of_a_cause(body, expected):
+    assert _casualties(body) == expected
+
+
 def test_uncounted_others_are_no_counted_victims():
     assert not [c for c in _casualties("The rebels killed two villagers and injured others.") if c[0] == "injures"]
 

@@ -127,7 +127,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d:
                 drafts.append(d)
             continue
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in deaths and ev is None:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in deaths and ev is None or _dead(ctx, si, tok):
             d = _deaths(ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
@@ -343,6 +343,16 @@ def _counted_victims(ctx, si, verb) -> tuple[list[Entity], str | None]:
     return [ctx.registry.from_name("people", "Group")], "people"
 
 
+def _dead(ctx, si, tok) -> bool:
+    """'nine people were dead': a copula with a death adjective, said of people (not 'the ceasefire is dead')."""
+    if tok.lemma_.lower() != "be" or not any(
+            c.dep_ == "acomp" and c.lower_ in ctx.res.words("events", "death_adjectives") for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in ctx.people or c.lower_ in ctx.people
+                                      or any(e.type == "Person" for e in ctx.resolve_all(si, c)))
+               for c in tok.children)
+
+
 def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
     """'four people died in the unrest': killed, by no one the sentence names; counted and placed."""
     if _negated(verb):
@@ -521,8 +531,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # "A drone strike killed 21 civilians": an attack no one is named for still killed them
     # ("the bombing killed 13 people and wounded 71": the subject of the clause it is joined to)
     shared = verb.head.children if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) else ()
-    cause = cause or cause_verb and not subj and any(
-        c.dep_ == "nsubj" and ctx.res.noun_events.get(c.lemma_.lower()) for c in (*verb.children, *shared))
+    # ("the attack, which killed three people and injured more than 260": the noun "which" stands for)
+    causes = [c.head.head if c.lower_ in ("which", "that") and c.head.dep_ == "relcl" else c
+              for c in (*verb.children, *shared) if c.dep_ == "nsubj"]
+    cause = cause or cause_verb and not subj and any(ctx.res.noun_events.get(c.lemma_.lower()) for c in causes)
     if cause:
         subj = []       # "the explosion killed three people": victims and count, no one to name
     d.subject = subj[0] if subj else None
@@ -579,8 +591,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
+    victims = ev.predicate in ctx.res.words("events", "casualty_predicates") and bool(objs)
     if d.subject is None and d.recipient is None \
-            and not ((passive or cause or _infinitive(verb)) and d.quantity is not None):
+            and not ((passive or cause or _infinitive(verb)) and (d.quantity is not None or victims)):
+        # (but "the blast injured several people": victims, uncounted, of no one named)
         if cause:
             ctx.agentless.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
         return None
