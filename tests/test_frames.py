@@ -830,3 +830,19 @@ def test_a_patrol_crashed_into_or_fired_on_is_the_troops_on_it_not_the_attacker_
     assert [_label(s.target).lower() for s in sts if s.predicate == "crash_into"] == ["freedonian foot patrol"]
     sts = _statements("Gunmen fired on a police patrol in Lisk.")
     assert not [s for s in sts if s.predicate == "patrols" and _label(s.subject) == "gunmen"]
+
+
+def test_a_later_mention_that_names_only_the_agent_joins_the_earlier_event():
+    sts = _statements("Gunmen attacked a police post in Lisk on Monday. The attack is widely believed to have "
+                      "been carried out by the Vostok Front.")
+    front = [s for s in sts if s.predicate == "attacks" and _label(s.subject) == "Vostok Front"]
+    assert front and _label(front[0].object) == "police post" and front[0].status == "unverified"
+
+
+def test_an_agent_alone_with_no_earlier_event_states_nothing():
+    assert not _statements("The attack was carried out by the Vostok Front.")
+
+
+def test_a_subject_raised_from_a_passive_belief_is_unverified():
+    sts = _statements("Freedonian troops are believed to have seized the airport.")
+    assert [s.status for s in sts if s.predicate == "seizes"] == ["unverified"]

@@ -152,7 +152,18 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
     a, status, claimant, cue = tok, "reported", None, None
     prev_dep = None
-    for _ in range(10):
+    h = tok.head
+    if (tok.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in h.children)
+            or tok.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in h.children)) \
+            and h.lemma_.lower() in ctx.res.words("attribution", "raised_reporting"):
+        # "the attack is widely believed to have been carried out by X": said of it, by someone unnamed
+        # ("was claimed by the Vostok Front to have been ...": the one who claims it)
+        by = [e for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+              for e in ctx.resolve_all(si, p)]
+        st = _reporting_status(ctx, h.lemma_.lower()) or "claimed"
+        claimant, status, cue = (by[0], st, h.text) if by else (None, "unverified", h.text)
+        a = h.head      # (the loop below reads from the raising verb up)
+    for _ in range(10 if a is tok else 0):
         h = a.head
         if h.i == a.i:
             break

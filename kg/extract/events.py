@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Entity, Quantity
 from .context import ArticleContext
 from .attribution import _denies_the_sentence, requester
-from .frames import find_frames, frame_drafts, overlay
+from .frames import _definite, find_frames, frame_drafts, overlay
 from .quantities import find_numbers
 from .relations import (
     _arsenal,
@@ -727,7 +727,10 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
             d.subject, d.confidence = recent, 0.5
-    if d.subject is None or (d.object is None and d.location is None and d.recipient is None and not (
+    if d.subject is not None and d.object is None and d.location is None and d.recipient is None \
+            and _definite(noun) and noun.dep_ in ("nsubj", "nsubjpass"):
+        d.pending = True    # "the attack was carried out by X": X's, if an earlier mention says what it was on
+    elif d.subject is None or (d.object is None and d.location is None and d.recipient is None and not (
             ev.predicate in ctx.res.words("events", "self_contained_predicates") and noun.dep_ == "dobj"
             and noun.head.pos_ == "VERB" and d.subject in _subject_of(ctx, si, noun.head)[0]
             and d.subject.type != "Thing")):

@@ -609,6 +609,8 @@ def document_frames(ctx, drafts: list[Draft]) -> list[Draft]:
                 prior = _earlier(seen, d)
                 if prior is not None:
                     d = _inherit(d, prior)
+            if d.pending and d.object is None and d.location is None and d.recipient is None and d.target is None:
+                continue        # "the attack was carried out by X", and no earlier attack to be
             out.append(d)
             seen.append(d)
         out.extend(_items(ctx, si, seen, items))
@@ -632,7 +634,8 @@ def _earlier(seen: list[Draft], d: Draft) -> Draft | None:
     if any(c.lower_ in _OTHER for c in d.trigger.children):
         return None         # "the latest attack", "another strike": not the one before
     for p in reversed(seen):
-        if p is not d and p.si < d.si and p.si >= d.si - 6 and _kind(p) == _kind(d) and p.subject is not None:
+        if p is not d and p.si < d.si and p.si >= d.si - 6 and _kind(p) == _kind(d) \
+                and (p.subject is not None or d.pending):
             return p if _same_event(d, p) else None
     return None
 
@@ -650,7 +653,7 @@ def _inherit(d: Draft, prior: Draft) -> Draft:
     """A later mention takes the roles it does not state from the earlier one ('the sale', 'the attack')."""
     d = replace(d)
     changed = False
-    for name in ("subject", "recipient", "location", "target"):
+    for name in ("subject", "recipient", "location", "target", *(("object",) if d.pending else ())):
         if getattr(d, name) is None and getattr(prior, name) is not None and getattr(prior, name) != d.object:
             setattr(d, name, getattr(prior, name))
             changed = True

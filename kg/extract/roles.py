@@ -47,6 +47,8 @@ class Draft:
     extra_quantities: list = field(default_factory=list)
     extra_locations: list = field(default_factory=list)
     addressed: bool = False       # the objects are whom the event is aimed at ("urged X and Y to halt")
+    pending: bool = False         # a definite mention with its agent alone ("the attack was carried out by X"):
+                                  # kept only if an earlier mention of the event gives it more roles
 
 
 _PARTICLES = {"down", "up", "out", "off", "back", "over", "in"}
@@ -401,6 +403,10 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         gov = gov.head
     if noun.dep_ in ("dobj", "nsubjpass", "conj", "pobj") or gov.i != noun.head.i:
         v = gov if gov.pos_ in ("VERB", "AUX") else gov.head
+        if noun.dep_ == "nsubjpass" and noun.head.i == v.i:
+            # "the attack is believed to have been carried out by X": the verb the subject is raised from
+            v = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                      and any(a.dep_ == "auxpass" for a in c.children)), v)
         if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun):
             return []     # "NATO has recorded 100 attacks": who records is not who attacks
         if v.lemma_.lower() in ctx.res.words("events", "request_words") + ["request", "ask", "order"] \
