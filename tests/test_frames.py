@@ -846,3 +846,8 @@ def test_an_agent_alone_with_no_earlier_event_states_nothing():
 def test_a_subject_raised_from_a_passive_belief_is_unverified():
     sts = _statements("Freedonian troops are believed to have seized the airport.")
     assert [s.status for s in sts if s.predicate == "seizes"] == ["unverified"]
+
+
+def test_what_something_is_used_by_someone_to_do_is_theirs():
+    sts = _statements("Cheap drones could be used by smugglers to carry grenades into Lisk.")
+    assert [_label(s.subject) for s in sts if s.predicate.startswith("carry")] == ["smugglers"]

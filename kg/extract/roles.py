@@ -197,7 +197,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return [], True     # "entered the US in 2010 and was later granted asylum": he was granted it
     h = verb.head
     if verb.dep_ == "xcomp" and h.lemma_.lower() == "use" and any(c.dep_ == "nsubjpass" for c in h.children):
-        return [], False       # "the money would be used to buy ...": an instrument, not the buyer
+        by = [e for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+              for e in ctx.resolve_all(si, p)]
+        return by, False       # "the money would be used to buy ...": an instrument, not the buyer; "drones
+                               # could be used by terrorists to carry grenades": the user
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
     if verb.dep_ == "acl" and h.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
