@@ -1768,6 +1768,12 @@ def test_appearing_in_court_is_no_hedge_on_the_clause_beside_it():
     assert _one(ex, "seizes").status == "unverified"
 
 
+def test_an_open_verb_of_no_one_named_alone_states_nothing():
+    _, facts = _facts("Smoke rose around them, and dull thuds echoed from wall to wall. Thousands streamed out "
+                      "of the stricken city immediately after the attacks.")
+    assert not [f for f in facts if f[0] in ("echo", "stream", "stream_out")]
+
+
 def _casualties(body: str):
     ex = extract(_article(body))
     return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,

@@ -371,6 +371,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                     and st.object.label.split()[-1] in generic_heads \
                     and not (st.location or st.target or st.recipient or st.quantity):
                 continue    # "offers the fisheries potential", "an organ that recognized the need": nothing said
+            if st.event_code is None and st.subject is not None and st.subject.label.islower() \
+                    and st.subject.type in ("Thing", "Group") and st.object is None \
+                    and not (st.location or st.target or st.recipient or st.quantity):
+                continue    # "dull thuds echoed", "thousands streamed out": an open verb of no one named, alone
             if mode in ("intended", "requested", "possible") and st.event_code is None and _only_aim(st, aims):
                 continue    # "will work to promote peace and stability in X": an aim, not an event
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
