@@ -1809,6 +1809,15 @@ def test_deaths_told_with_be_dead_and_victims_of_a_cause(body, expected):
     assert _casualties(body) == expected
 
 
+def test_victims_of_a_reduced_relative_keep_their_counts():
+    for body in ("There were seven women, a 12-year-old girl and three men injured.",
+                 "There were eight women, a 9-year-old girl and five men injured."):
+        counted = [c for c in _casualties(body) if c[2] is not None]
+        assert counted and all(c[3] in c[1] for c in counted)     # each count on what it counts
+    assert _casualties("Two soldiers wounded in the attack were flown to Lisk.") == \
+        [("injures", "soldiers", 2, "soldiers")]
+
+
 def test_uncounted_others_are_no_counted_victims():
     assert not [c for c in _casualties("The rebels killed two villagers and injured others.") if c[0] == "injures"]
 

@@ -600,7 +600,13 @@ def _variants(d, canon):
             q = None    # "three areas were hit: A, B and C": the set's figure
         # "a police officer and three gunmen were killed": the count is the gunmen's alone
         yield from ((s, o, q if not own or o in own else None, place) for s in subjects for o in objects)
-        yield from ((subjects[0], objects[0], q, place) for q in d.extra_quantities)
+        # "six women and three men injured": a further count goes to the object it counts; victims
+        # counted of no object named here are not the first object's
+        casualty = d.predicate in load_resources().words("events", "casualty_predicates")
+        for q in d.extra_quantities:
+            o = next((o for o in objects if _counts(q, o)), None if casualty else objects[0])
+            if o is not None or not casualty:
+                yield subjects[0], o, q, place
     yield from ((subjects[0], objects[0], d.quantity, canon(x)) for x in d.extra_locations)
 
 

@@ -462,8 +462,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             and stolen_subject(verb) is None:
         # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
         objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
+    head_counted = []
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones
+        own = {t.i for t in verb.subtree}        # ("a girl and four men injured": their counts too)
+        head_counted = [t for t in verb.head.subtree if t.i not in own]
     prep_objects = ctx.res.lexicon.get("events", {}).get("prep_objects", {})
     if not objs:
         # "called for restraint", "consist of 900 troops": the object of the verb's own preposition
@@ -495,7 +498,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                  and doc[c.right_edge.i + 1].dep_ in ("advcl", "acl", "conj") for t in c.subtree}
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
-                  or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause]
+                  or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause] \
+        + [t for t in head_counted if t.i not in sourcing]
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     if ev.predicate in ctx.res.words("events", "uncounted_predicates"):
         obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
@@ -593,7 +597,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             d.subject, d.confidence = recent, 0.5
     victims = ev.predicate in ctx.res.words("events", "casualty_predicates") and bool(objs)
     if d.subject is None and d.recipient is None \
-            and not ((passive or cause or _infinitive(verb)) and (d.quantity is not None or victims)):
+            and not ((passive or cause or _infinitive(verb) or head_counted) and (d.quantity is not None or victims)):
         # (but "the blast injured several people": victims, uncounted, of no one named)
         if cause:
             ctx.agentless.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
