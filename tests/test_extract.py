@@ -1774,6 +1774,13 @@ def test_an_open_verb_of_no_one_named_alone_states_nothing():
     assert not [f for f in facts if f[0] in ("echo", "stream", "stream_out")]
 
 
+def test_someone_believed_to_be_responsible_is_no_claimant():
+    ex = extract(_article("Police in Lisk were searching for a man believed to be responsible for a blast which "
+                          "injured several people."))
+    st = _one(ex, "injures")
+    assert st.claimant is None and st.status == "unverified"
+
+
 def _casualties(body: str):
     ex = extract(_article(body))
     return sorted((s.predicate, s.object.label if s.object else None, s.quantity and s.quantity.value,

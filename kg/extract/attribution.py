@@ -222,6 +222,13 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                     and not _inside_quotes(tok.doc, tok):
                 break      # '"They go nowhere," X said, after a meeting with Y': the parse hangs the
                            # narration after the quote on the quote's verb; what was said is quoted
+            if st == "claimed" and h.dep_ == "acl" and h.tag_ == "VBN" \
+                    and h.lemma_.lower() in ctx.res.words("attribution", "raised_reporting"):
+                # "a man believed to be responsible for a blast which ...": believed of the man, by no one named
+                by = [e for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                      for e in ctx.resolve_all(si, p)]
+                claimant, status, cue = (by[0], st, h.text) if by else (None, "unverified", h.text)
+                break
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj = _sayer(ctx, si, h)
                 if subj:
