@@ -674,7 +674,7 @@ def test_who_wants_a_transfer_requests_it():
     req = _one(ex, "requests")
     assert (req.subject.label, req.object.label, req.target.label) == ("Volodymyr Zelensky", "Tomahawk",
                                                                        "United States")
-    assert _one(ex, "supplies_intended").subject.label == "United States"
+    assert _one(ex, "supplies_requested").subject.label == "United States"
 
 
 def test_seats_won_and_lost_are_counted():

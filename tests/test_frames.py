@@ -509,7 +509,7 @@ def test_nearly_and_not_wanting_negate():
 
 def test_a_wish_for_others_to_act_is_the_wishers_claim():
     sts = _statements("Ivo Brandt has expressed a desire for Ruritania to supply long-range missiles to Freedonia.")
-    st = _with(sts, "supplies_intended")[0]
+    st = _with(sts, "supplies_requested")[0]
     assert _label(st.claimant) == "Ivo Brandt" and st.status == "claimed"
 
 

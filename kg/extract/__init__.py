@@ -333,6 +333,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             who, word = requester(ctx, d.si, d.trigger)     # "X expressed a desire for Y to supply": X's wish
             if who is not None and who != d.subject:
                 claimant, status, cue = who, "claimed", word.text
+                mode = "requested" if d.subject is not None else mode   # wanted of someone else, not their plan
         if negated and d.trigger.pos_ == "VERB" and any(c.dep_ in ("prep", "mark", "advmod") and c.lower_ in ("until", "till")
                                                         for c in d.trigger.children):
             negated = False     # "had not interviewed him until the next day": interviewed, later
