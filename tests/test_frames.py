@@ -851,3 +851,9 @@ def test_a_subject_raised_from_a_passive_belief_is_unverified():
 def test_what_something_is_used_by_someone_to_do_is_theirs():
     sts = _statements("Cheap drones could be used by smugglers to carry grenades into Lisk.")
     assert [_label(s.subject) for s in sts if s.predicate.startswith("carry")] == ["smugglers"]
+
+
+def test_who_authorises_an_operation_is_not_who_carries_it_out():
+    sts = _statements("The ministers authorised certain operations against the rebels to be undertaken at once.")
+    assert not [s for s in sts if s.predicate.startswith("conducts_operations") and _label(s.subject) == "ministers"]
+    assert [s for s in sts if s.predicate == "authorizes" and _label(s.subject) == "ministers"]

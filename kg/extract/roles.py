@@ -412,6 +412,9 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
                       and any(a.dep_ == "auxpass" for a in c.children)), v)
         if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun):
             return []     # "NATO has recorded 100 attacks": who records is not who attacks
+        if v.lemma_.lower() in ctx.res.words("modality", "authorized") and ev is not None \
+                and ev.to_role != "recipient":
+            return []     # "the ministers authorised operations against X": others are to carry them out
         if v.lemma_.lower() in ctx.res.words("events", "request_words") + ["request", "ask", "order"] \
                 and (ev is None or ev.predicate not in _MEETINGS and ev.to_role != "recipient"):
             return []     # "demanded the withdrawal of X": someone else is to withdraw (a transfer asked
