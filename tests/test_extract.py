@@ -2063,3 +2063,14 @@ def test_an_infinitive_the_parse_hangs_on_the_object_keeps_its_governing_verb_s_
                           "Lisk — to exchange his jail cell for house arrest."))
     exchange = _starting(ex, "exchange")
     assert exchange and all(s.predicate.endswith("_authorized") for s in exchange)
+
+
+def test_a_name_with_an_age_beside_it_is_a_person():
+    ex = extract(_article("Two sisters, Tamsin and Ilana Moravec, carried the bombs. Tamsin, 31, died after a gunfight "
+                          "with police. Days later, Tamsin was buried in Lisk."))
+    assert {e.label: e.type for e in ex.entities}.get("Tamsin") == "Person"
+
+
+def test_on_the_spot_is_no_target():
+    ex = extract(_article("The device detonated by accident, killing the four on the spot, police said."))
+    assert all(s.target is None for s in ex.statements if s.predicate == "kills")

@@ -202,6 +202,9 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
         for i in range(s, e):
             taken[i] = True
         span = doc[s:e]
+        if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text == "," \
+                and doc[e + 1].text.isdigit() and 0 < int(doc[e + 1].text) < 110:
+            registry.from_name(span.text, "Person", weight=3.0)    # "Tamerlan, 26, died": an age, a person
         out.append(Mention(doc_index, s, e, registry.from_name(span.text, type_), "name",
                            offset + span.start_char, offset + span.end_char))
     if not doc.has_annotation("ENT_IOB"):

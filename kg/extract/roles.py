@@ -469,6 +469,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
             continue    # "attended to an incident", "in the attack": another event, no place or recipient
         if objs[0].lower_ in ctx.res.lexicon.get("units", {}) or objs[0].pos_ == "PRON" and word in _LOCATION_PREPS:
             continue    # a distance ("to at least 10 kilometres"), or "fought two wars over it": no place named
+        if objs[0].pos_ == "NOUN" and objs[0].lemma_.lower() in ctx.res.frames["participants"]["preposition_nouns"]:
+            continue    # "killed on the spot", "in the wake of": part of a preposition, no participant
         ents = ctx.resolve_all(si, objs[0])
         if not ents:
             continue
