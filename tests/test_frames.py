@@ -270,6 +270,9 @@ def test_sent_to_court_is_no_deployment():
     ("The governor ordered the police to arrest the organisers of the march.", "arrests", "_requested"),
     ("The militia warned shopkeepers to close their shops.", "close", "_requested"),
     ("Freedonia plans to close its border crossings with Vostok.", "close", "_intended"),
+    ("The minister sent instructions for the Lisk police to block the roads into the city.", "blocks", "_requested"),
+    ("The government is pushing forward with a plan to close the border crossings with Vostok.", "close",
+     "_intended"),
 ])
 def test_requests_and_announced_futures_are_not_stated_as_done(body, predicate, suffix):
     """Asked of someone is requested (not their own intent); planned or announced is intended."""

@@ -805,6 +805,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in table.get("requested", ())
+                                       for c in tok.head.children):
+            return "requested"  # "sent instructions for the authorities to strengthen security"
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
@@ -827,6 +830,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             if lemma in words:
                 if name == "threatened" and any(c.dep_ == "dobj" for c in a.children):
                     return "requested"      # "warning locals to toe the line": told to, no threat of theirs
+                if name == "requested" and hop > 0 and a.pos_ == "VERB":
+                    return "intended"       # "pushing forward with a vote to elect": pursued, asked of no one
                 return name
         if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "pcomp"):
             return None
