@@ -227,3 +227,8 @@ def test_a_count_within_a_time_span_is_kept():
 
 def test_years_ago_is_no_count():
     assert nums("towns it lost three years ago") == []
+
+
+def test_one_of_the_is_a_count_and_plain_one_is_not():
+    assert [(n.value, n.text) for n in find_numbers("One of the men has since been released.")] == [(1.0, "One")]
+    assert find_numbers("No one was hurt, and one day later the border reopened.") == []
