@@ -860,3 +860,10 @@ def test_who_authorises_an_operation_is_not_who_carries_it_out():
     sts = _statements("The ministers authorised certain operations against the rebels to be undertaken at once.")
     assert not [s for s in sts if s.predicate.startswith("conducts_operations") and _label(s.subject) == "ministers"]
     assert [s for s in sts if s.predicate == "authorizes" and _label(s.subject) == "ministers"]
+
+
+def test_the_one_seen_doing_something_does_it():
+    sts = _statements("Ivo Brandt is on trial. Watching a monitor, jurors saw Brandt, clad in a grey coat, approach "
+                      "the counter of the bank.")
+    seen = [s for s in sts if s.predicate.startswith("approach")]
+    assert [s.predicate for s in seen] == ["approach"] and _label(seen[0].subject).endswith("Brandt")

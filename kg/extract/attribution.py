@@ -766,7 +766,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         return "intended"   # under an imperative: "Let it be cut the way it is"
     if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) \
-            and tok.i == min(t.i for t in tok.subtree if not t.is_punct):
+            and tok.i == min(t.i for t in tok.subtree if not t.is_punct) \
+            and not (tok.dep_ != "ROOT" and tok.head.lemma_.lower() in ctx.res.words("control", "perception")
+                     and any(c.dep_ == "dobj" for c in tok.head.children)):   # (not "saw him ..., approach")
         return "imperative"   # "Take the lists of workers ...", "Take, for instance, X": told, not done nor meant
     a = tok
     n = tok

@@ -223,9 +223,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         if any(c.dep_ == "auxpass" for c in verb.children):
             return [], True      # (a passive's: its object, see events._verb_event)
         return ctx.resolve_all(si, stolen), False
-    if verb.dep_ in ("advcl", "xcomp", "ccomp") and verb.tag_ == "VBG" and h.pos_ == "VERB" \
-            and h.lemma_.lower() in ctx.res.words("control", "perception"):
-        # "police described him as ..., wearing dark glasses", "the video showed him leaving": the one seen
+    if verb.dep_ in ("advcl", "xcomp", "ccomp") and h.pos_ == "VERB" and h.lemma_.lower() in ctx.res.words(
+            "control", "perception") and (verb.tag_ == "VBG" or verb.tag_ == "VB" and not any(
+                c.dep_ in ("aux", "nsubj") for c in verb.children)):
+        # "police described him as ..., wearing dark glasses", "the video showed him leaving", "jurors saw
+        # him, clad in a shirt, approach the counter": the one seen
         seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
         if seen:
             return ctx.resolve_all(si, seen[0]), False      # whoever it is, not the one who saw
