@@ -867,3 +867,10 @@ def test_the_one_seen_doing_something_does_it():
                       "the counter of the bank.")
     seen = [s for s in sts if s.predicate.startswith("approach")]
     assert [s.predicate for s in seen] == ["approach"] and _label(seen[0].subject).endswith("Brandt")
+
+
+def test_what_a_participle_of_purpose_follows_does_what_it_is_aimed_at():
+    sts = _statements("The minister said Vostok posed a threat as she toured Lisk to open Freedonia's new naval base "
+                      "on the coast, designed to protect the southern shipping lanes.")
+    protect = [s for s in sts if s.predicate.startswith("protect")]
+    assert protect and all(_label(s.subject) != "Vostok" for s in protect)

@@ -203,6 +203,24 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                                # could be used by terrorists to carry grenades": the user
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
+    part = h.head if verb.dep_ == "pcomp" and h.dep_ == "prep" else h if verb.dep_ == "xcomp" else None
+    if part is not None and part.tag_ == "VBN" and part.dep_ in ("advcl", "acl") \
+            and part.lemma_.lower() in ctx.res.words("control", "purpose_participles") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+        # "... the first permanent unit since the war, aimed at bolstering the flank": what is aimed does it,
+        # the noun phrase the participle follows, not the subject of the clause the parse hangs it on
+        noun = part.head if part.dep_ == "acl" and part.head.pos_ in ("NOUN", "PROPN") else None
+        doc = verb.doc
+        if noun is None and part.i >= 2 and doc[part.i - 1].text == ",":
+            noun = doc[part.i - 2]      # the head of the phrase before the comma, past a trailing "since the war"
+            for _ in range(8):
+                climb = noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound" \
+                    or noun.dep_ == "pobj" and noun.head.lower_ != "of"
+                if not climb or noun.head.i == noun.i or noun.head.i > part.i:
+                    break
+                noun = noun.head
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+            return ctx.resolve_all(si, noun), False
     if verb.dep_ == "acl" and h.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "a decision by the State Department to approve", "Washington's decision to approve"
         by = [p for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
