@@ -874,3 +874,10 @@ def test_what_a_participle_of_purpose_follows_does_what_it_is_aimed_at():
                       "on the coast, designed to protect the southern shipping lanes.")
     protect = [s for s in sts if s.predicate.startswith("protect")]
     assert protect and all(_label(s.subject) != "Vostok" for s in protect)
+
+
+def test_a_noun_the_parse_cut_off_as_a_second_object_is_no_participant():
+    head = "Court Convicts Friend of Manila Bombing Suspect"
+    ex = extract(Article("t.txt", head + "\nA court ruled on Monday.", head, len(head) + 1))
+    assert [_label(s.object) for s in ex.statements if s.predicate == "convict"] != [] and \
+        "suspect" not in [_label(s.object) for s in ex.statements if s.predicate == "convict"]

@@ -286,7 +286,11 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     given = any(c.dep_ == "nsubjpass" for c in verb.children) and bool(second)
     if given and all(c.dep_ == "npadvmod" for c in second):
         _add(frame, "patient", _participants(ctx, si, second[0]))
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     for c in verb.children:
+        if c.dep_ == "dobj" and c is not objects[0] and c.i == objects[0].right_edge.i + 1:
+            continue    # a second object right after the first: a noun the parse cut off ("convicts friend of
+                        # bombing [suspect]"), no participant of its own
         role = deps.get(c.dep_) or ("patient" if passive and c.dep_ == "nsubj" else None)
         if role and c.i > verb.i and any(t.tag_ == "''" for t in verb.doc[verb.i + 1:c.i]):
             continue    # '"... doesn't change" - a reference to X': the quote closed; the writer's aside
