@@ -158,8 +158,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             and h.lemma_.lower() in ctx.res.words("attribution", "raised_reporting"):
         # "the attack is widely believed to have been carried out by X": said of it, by someone unnamed
         # ("was claimed by the Vostok Front to have been ...": the one who claims it)
-        by = [e for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-              for e in ctx.resolve_all(si, p)]
+        by = ctx.by_agent(si, h)
         st = _reporting_status(ctx, h.lemma_.lower()) or "claimed"
         claimant, status, cue = (by[0], st, h.text) if by else (None, "unverified", h.text)
         a = h.head      # (the loop below reads from the raising verb up)
@@ -225,8 +224,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             if st == "claimed" and h.dep_ == "acl" and h.tag_ == "VBN" \
                     and h.lemma_.lower() in ctx.res.words("attribution", "raised_reporting"):
                 # "a man believed to be responsible for a blast which ...": believed of the man, by no one named
-                by = [e for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                      for e in ctx.resolve_all(si, p)]
+                by = ctx.by_agent(si, h)
                 claimant, status, cue = (by[0], st, h.text) if by else (None, "unverified", h.text)
                 break
             if st and not (a.dep_ == "conj" and st == "claimed"):

@@ -151,6 +151,11 @@ class ArticleContext:
             self.subject_memo[si] = e
         return [e] if e else []
 
+    def by_agent(self, si: int, verb) -> list[Entity]:
+        """The passive verb's 'by' agent ('was carried out by X', 'could be used by X to'), if named."""
+        return [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for e in self.resolve_all(si, p)]
+
     def previous_subject(self, si: int, tok, types: tuple[str, ...], depth: int = 0) -> Entity | None:
         """A subject pronoun continues the subject of the sentence before ('It said ... It emphasised ...')."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or si == 0:

@@ -197,10 +197,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return [], True     # "entered the US in 2010 and was later granted asylum": he was granted it
     h = verb.head
     if verb.dep_ == "xcomp" and h.lemma_.lower() == "use" and any(c.dep_ == "nsubjpass" for c in h.children):
-        by = [e for c in h.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-              for e in ctx.resolve_all(si, p)]
-        return by, False       # "the money would be used to buy ...": an instrument, not the buyer; "drones
-                               # could be used by terrorists to carry grenades": the user
+        # "the money would be used to buy ...": an instrument, not the buyer; "drones could be used by
+        # terrorists to carry grenades": the user
+        return ctx.by_agent(si, h), False
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
     part = h.head if verb.dep_ == "pcomp" and h.dep_ == "prep" else h if verb.dep_ == "xcomp" else None
