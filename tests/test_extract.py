@@ -2074,3 +2074,8 @@ def test_a_name_with_an_age_beside_it_is_a_person():
 def test_on_the_spot_is_no_target():
     ex = extract(_article("The device detonated by accident, killing the four on the spot, police said."))
     assert all(s.target is None for s in ex.statements if s.predicate == "kills")
+
+
+def test_a_named_day_is_no_organisation():
+    ex = extract(_article("Many had joined the group in the wake of Dark Saturday, the massacre in Tarn."))
+    assert {e.label: e.type for e in ex.entities}.get("Dark Saturday") not in ("Organization", "Location")

@@ -881,3 +881,13 @@ def test_a_noun_the_parse_cut_off_as_a_second_object_is_no_participant():
     ex = extract(Article("t.txt", head + "\nA court ruled on Monday.", head, len(head) + 1))
     assert [_label(s.object) for s in ex.statements if s.predicate == "convict"] != [] and \
         "suspect" not in [_label(s.object) for s in ex.statements if s.predicate == "convict"]
+
+
+@pytest.mark.parametrize("body", [
+    "The Vostok Front held secret talks with Ruritanian ministers in Lisk.",
+    "By June, the Vostok Front felt confident enough to hold secret talks with Ruritanian ministers in Lisk.",
+])
+def test_talks_with_unnamed_officials_are_a_meeting_with_them(body):
+    met = [s for s in _statements(body) if s.predicate == "meets"]
+    assert [(_label(s.subject), _label(s.object).lower(), _label(s.location)) for s in met] == \
+        [("Vostok Front", "ruritanian ministers", "Lisk")]

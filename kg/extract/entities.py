@@ -145,6 +145,8 @@ def _type_from_context(doc, start: int, end: int, guess: str, res: Resources) ->
     for type_ in ("MilitaryForce", "Organization", "Location"):
         if head in types.get(type_, []) and len(words) > 1:
             return type_
+    if head in types.get("Event", []) and len(words) > 1:
+        return "Thing"      # "Bloody Sunday", "Black Friday": a day's name, no organisation to refer to
     if guess == "Organization" and words and words[0] in ("ministry", "department"):
         return "Organization"
     return guess
@@ -202,10 +204,10 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
         for i in range(s, e):
             taken[i] = True
         span = doc[s:e]
-        if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text == "," \
-                and doc[e + 1].text.isdigit() and 0 < int(doc[e + 1].text) < 110:
-            registry.from_name(span.text, "Person", weight=3.0)    # "Tamerlan, 26, died": an age, a person
-        out.append(Mention(doc_index, s, e, registry.from_name(span.text, type_), "name",
+        # a title, an age or "who" beside the name outweighs NER's type at the name's other mentions
+        # ("Tamerlan, 26, died ... Tamerlan was killed": a person throughout)
+        weight = 3.0 if type_ == "Person" != _NER_TYPES.get(ent.label_) else 1.0
+        out.append(Mention(doc_index, s, e, registry.from_name(span.text, type_, weight), "name",
                            offset + span.start_char, offset + span.end_char))
     if not doc.has_annotation("ENT_IOB"):
         out.extend(_capitalised_spans(doc, doc_index, offset, taken, registry))

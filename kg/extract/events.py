@@ -698,10 +698,14 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         with_preps = [c] + [x for x in c.children if x.dep_ == "prep"] if c.dep_ == "acl" else [c]
         for w in with_preps:    # "talks with X", "a meeting planned with X"
             if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in _WITH_COUNTERPART:
+                generic = set(ctx.res.frames["participants"]["generic"])
                 for p in w.children:
-                    found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights"))
+                    found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights")) or [
+                        e for e in ctx.resolve_all(si, p) if e.label.lower().split()[-1:] != [] and
+                        e.label.lower().split()[-1] not in generic]     # "secret talks with British ministers"
                     if p.dep_ == "pobj" and found:
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
+                        _nested_location(ctx, si, p, d)     # "talks with ministers in London": there
         if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in _BETWEEN_SIDES:
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
