@@ -891,3 +891,11 @@ def test_talks_with_unnamed_officials_are_a_meeting_with_them(body):
     met = [s for s in _statements(body) if s.predicate == "meets"]
     assert [(_label(s.subject), _label(s.object).lower(), _label(s.location)) for s in met] == \
         [("Vostok Front", "ruritanian ministers", "Lisk")]
+
+
+def test_calling_a_ceasefire_declares_it_and_calling_for_one_asks_for_it():
+    called = [s for s in _statements("The Vostok Front called a ceasefire in Lisk.") if s.predicate.startswith("agrees")]
+    assert [(s.predicate, _label(s.subject)) for s in called] == [("agrees_ceasefire", "Vostok Front")]
+    asked = [s for s in _statements("The Vostok Front called for a ceasefire in Lisk.")]
+    assert ("calls_for", "Vostok Front") in [(s.predicate, _label(s.subject)) for s in asked]
+    assert not [s for s in asked if s.predicate == "agrees_ceasefire"]

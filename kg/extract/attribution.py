@@ -791,8 +791,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                         return name
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
         head = n.head.lemma_.lower()
-        if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal"):
-            return None  # "agreed a ceasefire": the ceasefire is what was done
+        if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal") \
+                or n.dep_ == "dobj" and head in ctx.res.words("events", "declaring_verbs"):
+            return None  # "agreed a ceasefire", "called a ceasefire": the ceasefire is what was done
         if head in ctx.res.words("events", "cessation_verbs"):
             # "Beijing halted purchases of US soybeans": they ended; but "urged them to halt imports of gas":
             # the purchases are going on

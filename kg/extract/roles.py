@@ -434,7 +434,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         if v.lemma_.lower() in ctx.res.words("modality", "authorized") and ev is not None \
                 and ev.to_role != "recipient":
             return []     # "the ministers authorised operations against X": others are to carry them out
-        if v.lemma_.lower() in ctx.res.words("events", "request_words") + ["request", "ask", "order"] \
+        declared = noun.dep_ == "dobj" and v.lemma_.lower() in ctx.res.words("events", "declaring_verbs")
+        if not declared and v.lemma_.lower() in ctx.res.words("events", "request_words") + ["request", "ask", "order"] \
                 and (ev is None or ev.predicate not in _MEETINGS and ev.to_role != "recipient"):
             return []     # "demanded the withdrawal of X": someone else is to withdraw (a transfer asked
                           # for keeps its asker, who receives: see events.addressee_predicates)
