@@ -2079,3 +2079,9 @@ def test_on_the_spot_is_no_target():
 def test_a_named_day_is_no_organisation():
     ex = extract(_article("Many had joined the group in the wake of Dark Saturday, the massacre in Tarn."))
     assert {e.label: e.type for e in ex.entities}.get("Dark Saturday") not in ("Organization", "Location")
+
+
+def test_a_name_under_in_after_an_event_noun_is_its_place():
+    ex = extract(_article("In May, more than 30 Freedonian soldiers were killed in IS attacks in Badia al-Kerman "
+                          "and Badia al-Hamad, prompting Ruritanian airstrikes."))
+    assert _one(ex, "kills").location is not None and _one(ex, "kills").location.label == "Badia al-Kerman"

@@ -604,6 +604,9 @@ def _nested_location(ctx, si, tok, draft: Draft) -> None:
             for p in prep.children:
                 if p.dep_ == "pobj":
                     for e in ctx.resolve_all(si, p, allow_noun=False):
+                        if e.type not in ("Country", "Location") and p.pos_ == "PROPN" and prep.lower_ == "in" \
+                                and not ctx.is_outlet(e) and _event_for(ctx, tok) is not None:
+                            e = ctx.as_place(e)     # "IS attacks in Badia al-Sukhnah": a place, whatever NER said
                         if e.type in ("Country", "Location"):
                             _set(draft, "location", e)
                             return
