@@ -206,7 +206,7 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
         span = doc[s:e]
         # a title, an age or "who" beside the name outweighs NER's type at the name's other mentions
         # ("Tamerlan, 26, died ... Tamerlan was killed": a person throughout)
-        weight = 3.0 if type_ == "Person" != _NER_TYPES.get(ent.label_) else 1.0
+        weight = 3.0 if type_ == "Person" and _NER_TYPES.get(ent.label_) != "Person" else 1.0
         out.append(Mention(doc_index, s, e, registry.from_name(span.text, type_, weight), "name",
                            offset + span.start_char, offset + span.end_char))
     if not doc.has_annotation("ENT_IOB"):

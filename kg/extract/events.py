@@ -701,8 +701,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                 generic = set(ctx.res.frames["participants"]["generic"])
                 for p in w.children:
                     found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights")) or [
-                        e for e in ctx.resolve_all(si, p) if e.label.lower().split()[-1:] != [] and
-                        e.label.lower().split()[-1] not in generic]     # "secret talks with British ministers"
+                        e for e in ctx.resolve_all(si, p)     # "secret talks with British ministers"
+                        if e.label.split() and e.label.lower().split()[-1] not in generic]
                     if p.dep_ == "pobj" and found:
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
                         _nested_location(ctx, si, p, d)     # "talks with ministers in London": there
