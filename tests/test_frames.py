@@ -501,7 +501,7 @@ def test_possibilities_and_warnings_to_others_are_not_done(body, predicate, suff
 def test_nearly_and_not_wanting_negate():
     sts = _statements("A Ruritanian transport helicopter was nearly downed by a drone near Lisk. "
                       "Ivo Brandt said he did not want a meeting with Ana Petrov in Vostok.")
-    assert not [s for s in sts if s.predicate == "shoots_down"]
+    assert [s.predicate for s in sts if "shoots_down" in s.predicate] == ["shoots_down_prevented"]   # averted
     assert not [s for s in sts if s.predicate in ("meets", "meets_intended")]
     # a quality not wanted is no meeting not wanted, nor one wanted
     wasted = _statements("Ivo Brandt said he did not want a wasted meeting with Ana Petrov in Vostok.")

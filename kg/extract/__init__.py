@@ -326,8 +326,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode = None            # "tried to blame the security forces": a try at saying is saying it
         if mode == "possible" and missed(ctx, d.trigger):
             mode, d.negated = None, True     # "missed opportunities to identify him": not identified
-        negated = d.negated or d.trigger.pos_ == "VERB" and any(      # "was nearly downed"; not "nearly half"
-            c.dep_ == "advmod" and c.lower_ in near_miss and c.i == d.trigger.i - 1 for c in d.trigger.children) \
+        if mode is None and not d.negated and d.trigger.pos_ == "VERB" and any(
+                c.dep_ == "advmod" and c.lower_ in near_miss and c.i == d.trigger.i - 1 for c in d.trigger.children):
+            mode = "prevented"      # "was nearly downed": averted, not done (and not "nearly half")
+        negated = d.negated \
             or mode in ("intended", "requested", "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"
         if claimant is None and mode in ("intended", "requested"):
             who, word = requester(ctx, d.si, d.trigger)     # "X expressed a desire for Y to supply": X's wish
