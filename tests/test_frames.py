@@ -899,3 +899,9 @@ def test_calling_a_ceasefire_declares_it_and_calling_for_one_asks_for_it():
     asked = [s for s in _statements("The Vostok Front called for a ceasefire in Lisk.")]
     assert ("calls_for", "Vostok Front") in [(s.predicate, _label(s.subject)) for s in asked]
     assert not [s for s in asked if s.predicate == "agrees_ceasefire"]
+
+
+def test_a_preposition_coordinated_with_another_word_is_no_role_of_the_head():
+    sts = _statements("A friend of the ringleader said he warned police, alerting them to comments made about "
+                      "previous terrorist attacks in Ruritania and of his alarm at the man's extremist beliefs.")
+    assert not [s for s in sts if s.predicate == "attacks" and _label(s.object) == "alarm"]

@@ -461,8 +461,9 @@ def _preps(head):
         if prep.dep_ in ("prep", "dative") or prep.dep_ == "prt" and any(c.dep_ == "pobj" for c in prep.children):
             yield prep      # a particle with an object is a preposition ("called on Muslims")
             for c in prep.conjuncts:
-                if c.pos_ == "ADP":
-                    yield c
+                if c.pos_ == "ADP" and (c.lower_ == prep.lower_ or c.lower_ in _LOCATION_PREPS
+                                        and prep.lower_ in _LOCATION_PREPS):
+                    yield c     # not "attacks in Britain and of his alarm": a coordination above the head
             if prep.lower_ in _LOCATION_PREPS:     # "in the city of Goma and in Kivu province"
                 for t in prep.subtree:
                     if t.dep_ == "conj" and t.pos_ == "ADP" and t.lower_ in _LOCATION_PREPS and t.head.i != prep.i:
