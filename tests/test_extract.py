@@ -2085,3 +2085,9 @@ def test_a_name_under_in_after_an_event_noun_is_its_place():
     ex = extract(_article("In May, more than 30 Freedonian soldiers were killed in IS attacks in Badia al-Kerman "
                           "and Badia al-Hamad, prompting Ruritanian airstrikes."))
     assert _one(ex, "kills").location is not None and _one(ex, "kills").location.label == "Badia al-Kerman"
+
+
+def test_a_name_bought_or_sold_is_a_thing():
+    ex = extract(_article("Prosecutors claim Brandt arrived in Tarn on April 14, where he sold his car and purchased "
+                          "a yellow 1977 Mercury Marquis."))
+    assert _one(ex, "buys").object.type != "Person"

@@ -562,6 +562,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if objs and ev.predicate in ctx.res.words("events", "force_object_predicates") and not _forces(ctx, si, verb):
         ctx.untyped.add((si, verb.i))   # "a memo sent to lawmakers": sent, but no deployment
         return None
+    if objs and ev.predicate in ctx.res.words("events", "goods_predicates") and objs[0].type == "Person" \
+            and not objs[0].wikidata:
+        ctx.registry.vote(objs[0], "Thing", 3.0)    # "purchased a 1977 Mercury Marquis": a thing, whatever NER said
     if objs and ev.predicate in ctx.res.words("events", "actor_object_predicates"):
         objs = ctx.as_actor(objs)      # "accused Phnom Penh" -> Cambodia
     if objs and ev.to_role == "recipient" \
