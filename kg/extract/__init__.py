@@ -298,7 +298,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         s = sentences[d.si]
         if s.doc.text.rstrip().rstrip('"”’\'').endswith("?"):
             continue       # "Why did you authorise the CIA to go into Venezuela?": asked, not stated
-        if mode == "imperative" or mode in ("intended", "requested") and unwanted_quality(ctx, d.trigger) \
+        if mode == "imperative" or mode in _WANTED and unwanted_quality(ctx, d.trigger) \
                 or figurative(ctx, d.trigger):
             continue
         if claimant is not None and claimant == d.subject and (cue or "").lower().startswith(_PERFORMATIVE):
@@ -330,8 +330,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 c.dep_ == "advmod" and c.lower_ in near_miss and c.i == d.trigger.i - 1 for c in d.trigger.children):
             mode = "prevented"      # "was nearly downed": averted, not done (and not "nearly half")
         negated = d.negated \
-            or mode in ("intended", "requested", "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"
-        if claimant is None and mode in ("intended", "requested"):
+            or mode in (*_WANTED, "authorized") and governor_negated(ctx, d.trigger)   # "did not want a meeting"
+        if claimant is None and mode in _WANTED:
             who, word = requester(ctx, d.si, d.trigger)     # "X expressed a desire for Y to supply": X's wish
             if who is not None and who != d.subject:
                 claimant, status, cue = who, "claimed", word.text
@@ -378,7 +378,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                     and st.subject.type in ("Thing", "Group") and st.object is None \
                     and not (st.location or st.target or st.recipient or st.quantity):
                 continue    # "dull thuds echoed", "thousands streamed out": an open verb of no one named, alone
-            if mode in ("intended", "requested", "possible") and st.event_code is None and _only_aim(st, aims):
+            if mode in (*_WANTED, "possible") and st.event_code is None and _only_aim(st, aims):
                 continue    # "will work to promote peace and stability in X": an aim, not an event
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):
                 st = replace(st, subject=None)   # "shattered by an explosion, killing 168", "the cafe which killed 13"
@@ -402,6 +402,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
 
 
 _PERFORMATIVE = ("announc", "declar", "unveil", "impos", "order")
+_WANTED = ("intended", "requested")     # modalities of an event someone means or asks to be done
 
 
 def _object_code(codes: dict, o: Entity) -> str | None:

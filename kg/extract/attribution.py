@@ -148,6 +148,13 @@ def _clause_root(tok):
     return a
 
 
+def _said_of(ctx: ArticleContext, si: int, verb, status: str) -> tuple[Entity | None, str, str]:
+    """A passive of saying or believing ('is believed to', 'a man believed to be'): its by-agent's
+    claim, or unverified when no one is named."""
+    by = ctx.by_agent(si, verb)
+    return (by[0], status, verb.text) if by else (None, "unverified", verb.text)
+
+
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
     a, status, claimant, cue = tok, "reported", None, None
@@ -158,9 +165,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             and h.lemma_.lower() in ctx.res.words("attribution", "raised_reporting"):
         # "the attack is widely believed to have been carried out by X": said of it, by someone unnamed
         # ("was claimed by the Vostok Front to have been ...": the one who claims it)
-        by = ctx.by_agent(si, h)
-        st = _reporting_status(ctx, h.lemma_.lower()) or "claimed"
-        claimant, status, cue = (by[0], st, h.text) if by else (None, "unverified", h.text)
+        claimant, status, cue = _said_of(ctx, si, h, _reporting_status(ctx, h.lemma_.lower()) or "claimed")
         a = h.head      # (the loop below reads from the raising verb up)
     for _ in range(10 if a is tok else 0):
         h = a.head
@@ -224,8 +229,7 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             if st == "claimed" and h.dep_ == "acl" and h.tag_ == "VBN" \
                     and h.lemma_.lower() in ctx.res.words("attribution", "raised_reporting"):
                 # "a man believed to be responsible for a blast which ...": believed of the man, by no one named
-                by = ctx.by_agent(si, h)
-                claimant, status, cue = (by[0], st, h.text) if by else (None, "unverified", h.text)
+                claimant, status, cue = _said_of(ctx, si, h, st)
                 break
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj = _sayer(ctx, si, h)

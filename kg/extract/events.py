@@ -330,17 +330,26 @@ def _counted_victims(ctx, si, verb) -> tuple[list[Entity], str | None]:
     if victim is None or not any(t.like_num for t in victim.subtree) or not (
             victim.like_num or victim.pos_ == "NUM" or victim.lower_ in ctx.res.words("events", "elliptic_victims")):
         return [], None
-    head = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else None
-    for c in head.children if head is not None else ():
-        if c.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        noun = c if c.pos_ == "NOUN" else next((p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
-                                                for p in pr.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
-        if noun is not None and noun.tag_ == "NNS":       # "four of its soldiers were killed and six wounded"
-            found = [e for e in ctx.resolve_all(si, noun) if e.type not in ("Country", "Organization")]
-            if found:
-                return found[:1], noun.text
+    noun = _joined_count_noun(verb, ("dobj", "nsubjpass")) if verb.head.pos_ == "VERB" else None
+    if noun is not None and noun.tag_ == "NNS":       # "four of its soldiers were killed and six wounded"
+        found = [e for e in ctx.resolve_all(si, noun) if e.type not in ("Country", "Organization")]
+        if found:
+            return found[:1], noun.text
     return [ctx.registry.from_name("people", "Group")], "people"
+
+
+def _joined_count_noun(verb, deps: tuple[str, ...]):
+    """The noun the clause a conjoined verb is joined to counts ('four of its soldiers were killed and
+    six wounded': soldiers): the first of that clause's ``deps`` children, or the noun after its 'of'."""
+    if verb.dep_ != "conj":
+        return None
+    for c in verb.head.children:
+        if c.dep_ in deps:
+            noun = c if c.pos_ == "NOUN" else next((x for pr in c.children if pr.lower_ == "of"
+                                                    for x in pr.children if x.dep_ == "pobj"), None)
+            if noun is not None:
+                return noun
+    return None
 
 
 def _dead(ctx, si, tok) -> bool:
@@ -454,8 +463,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         objs = _own_agent(ctx, si, charge[0])
     counted_unit = None
     elliptic = ctx.res.words("events", "elliptic_victims")
-    if ev.predicate in ctx.res.words("events", "casualty_predicates") \
-            and all(o.label.lower() in elliptic for o in objs):
+    casualty = ev.predicate in ctx.res.words("events", "casualty_predicates")
+    if casualty and all(o.label.lower() in elliptic for o in objs):
         counted, counted_unit = _counted_victims(ctx, si, verb)  # "wounded 71", "five more were wounded"
         objs = counted or objs
     if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
@@ -506,13 +515,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
         numbers, used) if clause else None)
-    if d.quantity is not None and d.quantity.unit is None and passive and verb.dep_ == "conj":
+    if d.quantity is not None and d.quantity.unit is None and passive \
+            and (noun := _joined_count_noun(verb, ("nsubjpass",))) is not None:
         # "four of its soldiers were killed and six wounded": six soldiers
-        patient = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        nouns = [p for c in patient for t in [c] for p in ([t] if t.pos_ == "NOUN" else
-                 [x for pr in t.children if pr.lower_ == "of" for x in pr.children if x.dep_ == "pobj"])]
-        if nouns:
-            d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, nouns[0].text, d.quantity.text)
+        d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, noun.text, d.quantity.text)
     if counted_unit and d.quantity is not None \
             and (d.quantity.unit is None or d.quantity.unit in elliptic
                  or verb.dep_ == "conj" and passive):
@@ -598,9 +604,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
-    victims = ev.predicate in ctx.res.words("events", "casualty_predicates") and bool(objs)
     if d.subject is None and d.recipient is None \
-            and not ((passive or cause or _infinitive(verb) or head_counted) and (d.quantity is not None or victims)):
+            and not ((passive or cause or _infinitive(verb) or head_counted)
+                     and (d.quantity is not None or casualty and bool(objs))):
         # (but "the blast injured several people": victims, uncounted, of no one named)
         if cause:
             ctx.agentless.add((si, verb.i))   # "the fire destroyed the building": a cause, no one to name
