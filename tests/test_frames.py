@@ -905,3 +905,17 @@ def test_a_preposition_coordinated_with_another_word_is_no_role_of_the_head():
     sts = _statements("A friend of the ringleader said he warned police, alerting them to comments made about "
                       "previous terrorist attacks in Ruritania and of his alarm at the man's extremist beliefs.")
     assert not [s for s in sts if s.predicate == "attacks" and _label(s.object) == "alarm"]
+
+
+@pytest.mark.parametrize("body, predicate, agent, patient, place", [
+    ("The Vostok convoy came under attack near Lisk on Monday.", "attacks", None, "vostok convoy", "Lisk"),
+    ("Ruritanian soldiers came under heavy fire from Vostok rebels near Lisk.", "fire", "Vostok rebels",
+     "ruritanian soldiers", "Lisk"),
+    ("The city of Lisk has been under siege since March.", "siege", None, "Lisk", None),
+])
+def test_an_event_under_which_a_subject_comes_befalls_it(body, predicate, agent, patient, place):
+    sts = _statements(body)
+    found = [(s.predicate, _label(s.subject), (_label(s.object) or "").lower() or None, _label(s.location))
+             for s in sts if s.predicate == predicate]
+    assert found == [(predicate, agent, patient.lower(), place)]
+    assert not [s for s in sts if s.predicate in ("come", "be")]     # the noun's frame says it

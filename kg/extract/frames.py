@@ -371,6 +371,10 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
             if c.dep_ == "dative":
                 _add(frame, "recipient", _participants(ctx, si, c))
         _prep_frame_roles(ctx, si, gov, frame, _table(ctx, "verb", "preps"))   # "gave an interview to the BBC"
+    if noun.dep_ == "pobj" and _befalls(ctx, gov):
+        subj, _ = _subject_of(ctx, si, gov.head)    # "the convoy came under attack": the convoy is attacked
+        _add(frame, "patient", subj)
+        _prep_frame_roles(ctx, si, gov.head, frame, {**_table(ctx, "verb", "preps"), "from": "agent"})
     if noun.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_.lower() in _table(ctx, "nouns", "deed_claims") \
             and gov.head.head.pos_ == "VERB" and "agent" not in frame.roles and not _negated(gov.head.head):
         subj, _ = _subject_of(ctx, si, gov.head.head)    # "X claimed responsibility for the attack": X's attack
@@ -484,7 +488,10 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) or lemma in items) \
                     or _light_with_event(ctx, tok, phrase) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
-                    or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children):
+                    or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children) \
+                    or ev is None and any(_befalls(ctx, c) and any(
+                        p.dep_ == "pobj" and (_event_for(ctx, p) or p.lemma_.lower() in event_nouns)
+                        for p in c.children) for c in tok.children):
                 continue    # an event noun or a measure ('reached an altitude of') carries it
             if ev is not None and _declined(ctx, tok):
                 continue
@@ -516,6 +523,13 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             out.append(frame)
             used |= trial
     return out
+
+
+def _befalls(ctx, prep) -> bool:
+    """'came under attack', 'was under siege': the preposition's event befalls the verb's subject
+    ([events.receptive_preps])."""
+    verbs = ctx.res.lexicon.get("events", {}).get("receptive_preps", {}).get(prep.lower_, ())
+    return prep.dep_ == "prep" and prep.head.lemma_.lower() in verbs
 
 
 def _light_with_event(ctx, verb, phrase: str) -> bool:
