@@ -2091,3 +2091,22 @@ def test_a_name_bought_or_sold_is_a_thing():
     ex = extract(_article("Prosecutors claim Brandt arrived in Tarn on April 14, where he sold his car and purchased "
                           "a yellow 1977 Mercury Marquis."))
     assert _one(ex, "buys").object.type != "Person"
+
+
+def test_a_preposition_after_the_last_of_coordinated_objects_is_every_objects():
+    ex = extract(_article("Ruritania launched 120 drones and five missiles at Moldova overnight."))
+    launched = sorted((s.object.label, s.quantity.value, s.target.label if s.target else None)
+                      for s in ex.statements if s.predicate == "launches")
+    assert launched == [("drones", 120, "Moldova"), ("missiles", 5, "Moldova")]
+
+
+def test_weapons_sent_near_a_country_are_deployed_there_not_supplied_to_it():
+    ex = extract(_article("Moldova sent 30 warplanes near Georgia on Tuesday. Moldova sent 12 tanks to Georgia."))
+    got = sorted((s.predicate, s.object.label, s.recipient.label if s.recipient else None)
+                 for s in ex.statements if s.predicate in ("deploys", "supplies"))
+    assert got == [("deploys", "warplanes", None), ("supplies", "tanks", "Georgia")]
+
+
+def test_coming_into_force_is_no_event():
+    ex = extract(_article("The truce, brokered by Ivo Brandt, came into force on Sunday."))
+    assert [s for s in ex.statements if s.predicate == "come"] == []

@@ -46,6 +46,7 @@ from .roles import (
     _noun_agent,
     _phrase_lemma,
     _prep_roles,
+    _preps,
     _quantity_for,
     stolen_subject,
     included_names,
@@ -619,6 +620,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         if c.dep_ in _OBJ:
             _prep_roles(ctx, si, c, ev, d)
             _nested_location(ctx, si, c, d)
+            if c.conjuncts and not any(p.dep_ == "prep" for o in (c, *c.conjuncts[:-1]) for p in o.children):
+                _prep_roles(ctx, si, c.conjuncts[-1], ev, d)     # "drones and missiles at Ukraine": at both
         if c.dep_ == "prep":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -654,7 +657,8 @@ def _transfer(ctx, si, verb, d: Draft) -> None:
         return
     weapon = d.object.type == "WeaponSystem" or d.object.label.split()[-1].lower() in ctx.weapon_nouns
     dative = [e for c in verb.children if c.dep_ == "dative" for e in ctx.resolve_all(si, c, allow_noun=False)]
-    to = dative[0] if dative else d.location
+    sent_to = any(p.lower_ == "to" for h in (verb, *(c for c in verb.children if c.dep_ in _OBJ)) for p in _preps(h))
+    to = dative[0] if dative else d.location if sent_to else None     # not "sent warplanes near Taiwan"
     if not weapon or to is None or to.type != "Country" or to == d.subject \
             or ctx.res.by_name.get(d.subject.label, None) is not None and to.label == getattr(
                 ctx.res.by_name.get(d.subject.label), "country", None):

@@ -525,11 +525,11 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
                     and not {objs[0].lemma_.lower(), objs[0].lower_} & set(ctx.res.frames["nouns"]["places"]):
                 continue    # "pipelines to government funds": no place
             _set(draft, role, e)
-        elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
-            _set(draft, "location", e)
         elif word == "at" and draft.predicate in ("launches", "strikes", "attacks") and draft.target is None \
                 and e.type not in ("Location",):
-            _set(draft, "target", e)      # "fired water cannon at two Philippine vessels"
+            _set(draft, "target", e)      # "fired water cannon at two Philippine vessels", "missiles at Ukraine"
+        elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
+            _set(draft, "location", e)
         elif word in _TARGET_PREPS and objs[0].lemma_.lower() in ctx.res.words("nouns", "media"):
             continue                      # "appealed on TV for peace": the channel, no target
         elif word in _TARGET_PREPS and draft.predicate not in _VIOLENT \
