@@ -2110,3 +2110,22 @@ def test_weapons_sent_near_a_country_are_deployed_there_not_supplied_to_it():
 def test_coming_into_force_is_no_event():
     ex = extract(_article("The truce, brokered by Ivo Brandt, came into force on Sunday."))
     assert [s for s in ex.statements if s.predicate == "come"] == []
+
+
+def test_a_count_of_a_people_named_by_their_nationality_keeps_them_as_its_unit():
+    ex = extract(_article("Moldova has deported more than 300 Ukrainians since March."))
+    counts = [(s.quantity.value, s.quantity.unit) for s in ex.statements if s.quantity is not None]
+    assert counts == [(300, "Ukrainians")]
+
+
+def test_a_gerund_an_adjective_describes_is_a_noun_whose_agent_is_that_adjectives_name():
+    ex = extract(_article("Two people were wounded by Russian shelling in Lisk."))
+    got = {(s.predicate, s.subject.label if s.subject else None) for s in ex.statements}
+    assert ("injures", "Russia") in got
+    assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "people"]
+
+
+def test_an_event_that_is_the_passive_agent_is_not_its_own_agent():
+    ex = extract(_article("More than 12,000 people have been displaced by the war in Moldova."))
+    assert [s for s in ex.statements if s.predicate == "fights"
+            and s.subject is not None and s.subject.label == "war"] == []

@@ -126,11 +126,22 @@ def _saw_done(ctx, si, verb):
     return None
 
 
+def _nominal_gerund(verb) -> bool:
+    """A gerund the tagger made a verb that an adjective describes: 'by Russian shelling', 'heavy
+    fighting'. A verb takes adverbs; with no subject or object of its own, an adjective makes it a noun."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "amod" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
 def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
     if depth > 4:
         return [], False
     if (event_noun := _saw_done(ctx, si, verb)) is not None:
         return _noun_agent(ctx, si, event_noun, depth + 1), True
+    if _nominal_gerund(verb):
+        # "Russian shelling", "heavy shelling" tagged a verb: a noun, whose agent is its adjective's name
+        return [m.entity for c in verb.children if c.dep_ == "amod" and (m := ctx.mention_at(si, c.i)) is not None
+                and m.entity.type in _ACTORS], False
     if (blast := _blast_before(ctx, verb)) is not None:
         return _subject_of(ctx, si, blast, depth + 1)
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
@@ -186,6 +197,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             # passive all the same: its subject is the object ("three civilians were killed by ...")
             passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in verb.children)
             for p in c.children:
+                if p.dep_ == "pcomp" and _nominal_gerund(p):
+                    return _subject_of(ctx, si, p, depth + 1)[0], passive    # "wounded by Russian shelling"
                 if p.dep_ == "pobj":
                     if _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p, depth + 1)):
                         return agent, passive    # "killed by Pakistani shelling" -> Pakistan
@@ -409,6 +422,8 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
             return []
         gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
+    if noun.dep_ == "pobj" and gov.dep_ == "agent":
+        return []         # "displaced by the war": the verb's subject is the war itself, not who waged it
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("under", "despite", "amid", "since", "without"):
         return []         # "Under the deal, both sides will withdraw": the deal is not theirs to make here
     if noun.dep_ == "pobj" and gov.lower_ == "in" and gov.head.lemma_.lower() in ctx.res.words("events", "engaged_verbs"):
@@ -667,8 +682,8 @@ def _counted_noun(ctx, si, span) -> str | None:
             head = of[0]
         else:
             return None
-    if ctx.mention_at(si, head.i) and head.pos_ == "PROPN":
-        return None
+    if ctx.mention_at(si, head.i) and head.pos_ == "PROPN" and not (head.tag_ == "NNPS" and head.ent_type_ == "NORP"):
+        return None     # "four Su-35": the thing itself; but "68,000 Palestinians" counts people
     words = [head.text]
     for c in head.conjuncts:
         # "soldiers and pilots" share the count; "two frigates and a patrol aircraft" do not
