@@ -2129,3 +2129,14 @@ def test_an_event_that_is_the_passive_agent_is_not_its_own_agent():
     ex = extract(_article("More than 12,000 people have been displaced by the war in Moldova."))
     assert [s for s in ex.statements if s.predicate == "fights"
             and s.subject is not None and s.subject.label == "war"] == []
+
+
+def test_a_sale_approved_or_blocked_is_stated_with_its_count_and_buyer():
+    ex = extract(_article("Ruritania approved the sale of 400 Stinger missiles to Moldova on Monday."))
+    sale = _one(ex, "sells_authorized")
+    assert (sale.object.label, sale.recipient.label, sale.quantity.value, sale.quantity.unit) == \
+        ("Stinger", "Moldova", 400, "missiles")
+    assert all(s.quantity is None for s in ex.statements if s.predicate == "approves")   # the sale's count
+    ex = extract(_article("Ruritania blocked the sale of 40 Leopard tanks to Moldova."))
+    blocked = _one(ex, "sells_prevented")
+    assert (blocked.recipient.label, blocked.quantity.value) == ("Moldova", 40)

@@ -506,6 +506,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     sourcing |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                  and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].tag_ in ("VBN", "VBD")
                  and doc[c.right_edge.i + 1].dep_ in ("advcl", "acl", "conj") for t in c.subtree}
+    # nor a number inside an object that is an event of another kind ("approved the sale of 400 missiles"): the sale's
+    sourcing |= {t.i for c in verb.children if c.dep_ in _OBJ and c.pos_ == "NOUN"
+                 and (nev := _event_for(ctx, c)) is not None and nev.predicate != ev.predicate for t in c.subtree}
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
                   or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause] \
@@ -669,6 +672,15 @@ def _transfer(ctx, si, verb, d: Draft) -> None:
         d.location = None
 
 
+def _decided_for_others(ctx, noun, d: Draft) -> bool:
+    """'approved the sale of 400 missiles to X', 'blocked the delivery of tanks to Y': an event the
+    governing verb authorises, cancels or bars, with what and whom it concerns, is stated though its
+    doer is not named (the approver is not the seller)."""
+    from .attribution import modality
+    return d.object is not None and (d.recipient is not None or d.location is not None) \
+        and modality(ctx, noun) in ("authorized", "cancelled", "prevented", "refused")
+
+
 def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     if threatened_stop(ctx, noun) or ev.predicate == "kills" and natural_death(ctx, noun):
         return None
@@ -751,7 +763,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     if d.subject is not None and d.object is None and d.location is None and d.recipient is None \
             and _definite(noun) and noun.dep_ in ("nsubj", "nsubjpass"):
         d.pending = True    # "the attack was carried out by X": X's, if an earlier mention says what it was on
-    elif d.subject is None or (d.object is None and d.location is None and d.recipient is None and not (
+    elif d.subject is None and not _decided_for_others(ctx, noun, d) \
+            or (d.object is None and d.location is None and d.recipient is None and not (
             ev.predicate in ctx.res.words("events", "self_contained_predicates") and noun.dep_ == "dobj"
             and noun.head.pos_ == "VERB" and d.subject in _subject_of(ctx, si, noun.head)[0]
             and d.subject.type != "Thing")):

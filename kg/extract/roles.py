@@ -434,6 +434,11 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("on", "upon", "into", "against", "toward", "towards") \
             and gov.head.pos_ == "VERB" and (ev is None or ev.predicate not in _MEETINGS):
         return []         # "gunmen fired on a police patrol", "opened fire on the march": aimed at, not theirs
+    if noun.dep_ == "pobj" and gov.lower_ == "in" and ev is not None and ev.predicate in _VIOLENT \
+            and gov.head.pos_ == "VERB" and (vev := _event_for(ctx, gov.head)) is not None and vev.predicate in _VIOLENT:
+        subj, passive = _subject_of(ctx, si, gov.head, depth + 1)
+        if subj and not passive:
+            return subj   # "the army killed a commander in a strike on Beirut": the army's strike
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
         if ev is None or ev.predicate not in _MEETINGS:
             return []     # "two weeks after an attack, India launched ...": not India's attack
@@ -533,7 +538,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         if word == "to":
             role = ev.to_role if ev else "location"
             if role == "recipient" or e.type in ("Country", "Location", "Organization", "Person", "MilitaryForce"):
-                role = role if e.type != "Location" else "location"
+                # (a named place is a sale's or a delivery's buyer: "sold radars to Freedonia", "aid to Gaza")
+                role = role if e.type != "Location" or role == "recipient" and objs[0].pos_ == "PROPN" else "location"
             if role == "recipient" and e.type == "Thing" and objs[0].pos_ == "PROPN":
                 role = "location"   # "requested delivery to Room 12": a numbered room receives nothing
             if role == "location" and e.type in ("Thing", "Group") \
