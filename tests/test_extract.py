@@ -2140,3 +2140,9 @@ def test_a_sale_approved_or_blocked_is_stated_with_its_count_and_buyer():
     ex = extract(_article("Ruritania blocked the sale of 40 Leopard tanks to Moldova."))
     blocked = _one(ex, "sells_prevented")
     assert (blocked.recipient.label, blocked.quantity.value) == ("Moldova", 40)
+
+
+def test_a_name_the_parse_joins_to_a_count_is_not_part_of_what_is_counted():
+    ex = extract(_article("The attack killed four people, including a child, and wounded 20 others, "
+                          "regional governor Oleh Syniehubov said."))
+    assert [(s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "injures"] == [(20, "people")]

@@ -694,7 +694,9 @@ def _counted_noun(ctx, si, span) -> str | None:
     for c in head.conjuncts:
         # "soldiers and pilots" share the count; "two frigates and a patrol aircraft" do not
         if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not any(
-                x.dep_ == "nummod" or x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children):
+                x.dep_ == "nummod" or x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children) \
+                and not ((m := ctx.mention_at(si, c.i)) is not None and m.entity.type in ("Person", "Country", "Location")):
+            # (not "wounded 20 others, regional governor X said": a name the parse joined to the count)
             words.append(c.text)
     return " and ".join(words)
 
