@@ -917,3 +917,12 @@ def test_an_event_under_which_a_subject_comes_befalls_it(body, predicate, agent,
              for s in sts if s.predicate == predicate]
     assert found == [(predicate, agent, patient.lower(), place)]
     assert not [s for s in sts if s.predicate in ("come", "be")]     # the noun's frame says it
+
+
+def test_an_abstract_noun_another_noun_specifies_is_a_thing_of_its_own():
+    drafted = [(s.predicate, _label(s.subject), _label(s.object)) for s in
+               _statements("Ruritanian ministers and Freedonia formulated a 12-point plan in Lisk.")]
+    assert ("formulate", "Freedonia", "12-point plan") in drafted
+    assert [(s.predicate, _label(s.object)) for s in _statements("Freedonia drafted a peace plan.")] == \
+        [("draft", "peace plan")]
+    assert not [s for s in _statements("Freedonia drafted a plan.") if s.predicate == "draft"]

@@ -83,15 +83,6 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _MAX_CHAIN = 24      # how many resolutions may wait on one another (pronoun -> speaker -> pronoun ...)
-_ABSTRACT = {"step", "way", "goal", "part", "time", "means", "effort", "move", "decision", "question",
-             "number", "lot", "kind", "sort", "thing", "things", "something", "anything", "nothing",
-             "what", "one", "ones", "matter", "case", "fact", "idea", "view", "point", "sense",
-             "end", "side", "hand", "place", "day", "year", "week", "month", "today", "interest",
-             "pressure", "threat", "power", "comment", "statement", "remarks", "conversation",
-             "conversations", "anywhere", "everything", "land", "sea", "control", "action",
-             "role", "lead", "response", "chance", "aim", "plan", "all", "any", "more", "much",
-             "many", "some", "most", "few", "several", "both", "each", "other", "others", "this",
-             "these", "those", "that", "there", "here"}
 _GROUP_HEADS = {"government", "authorities", "military", "officials", "forces", "army", "ministry",
                 "administration", "police", "navy", "embassy"}
 
@@ -230,7 +221,7 @@ class ArticleContext:
             cands += [(si - 1, c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
                       and (c.tag_ in ("NNS", "NNPS") or any(x.dep_ == "conj" for x in c.children))]
         for s, t in cands[:1]:
-            if t.lower_ in _ABSTRACT:
+            if self.abstract(t):
                 continue
             found = self.resolve_all(s, t)
             if found:
@@ -684,7 +675,7 @@ class ArticleContext:
                                  or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
                     and (e := self.earlier(si, tok.i, tuple(types), back=4)):     # not "the last city of X"
                 return [e]     # "the group" -> the Houthis
-        if not allow_noun or low in _ABSTRACT:
+        if not allow_noun or self.abstract(tok):
             return []
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
@@ -817,6 +808,12 @@ class ArticleContext:
                 e = self.registry.from_entry(c, c.name)
             out.append(e)
         return out
+
+    def abstract(self, tok) -> bool:
+        """A noun too abstract to be a participant (lexicon [nouns].abstract: "took a step", "the plan
+        to ..."), unless a noun specifies it: "a peace plan", "a 12-point plan" are things of their own."""
+        return tok.lower_ in self.res.words("nouns", "abstract") and not any(
+            c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i < tok.i for c in tok.children)
 
     def noun_entity(self, si: int, tok, type_: str | None = None) -> Entity:
         """A plain noun phrase as a participant: modifiers kept, determiners and numbers dropped."""
