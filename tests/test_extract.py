@@ -2146,3 +2146,10 @@ def test_a_name_the_parse_joins_to_a_count_is_not_part_of_what_is_counted():
     ex = extract(_article("The attack killed four people, including a child, and wounded 20 others, "
                           "regional governor Oleh Syniehubov said."))
     assert [(s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "injures"] == [(20, "people")]
+
+
+def test_a_judged_statement_stands_for_the_one_who_made_it():
+    ex = extract(_article("Moldova condemned Ivo Brandt's remarks on Lisk. Ruritania rejected the claims of Ana Morel."))
+    got = {(s.predicate, s.subject.label, s.object.label) for s in ex.statements if s.object is not None}
+    assert ("criticizes", "Moldova", "Ivo Brandt") in got
+    assert ("rejects", "Ruritania", "Ana Morel") in got

@@ -566,6 +566,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                         objs, d.target = [ctx.noun_entity(si, c)], agent[0]
                     else:
                         objs = agent[:1]
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ctx.res.words("nouns", "speech") \
+                    and (speaker := _speaker_of(ctx, si, c)) and speaker[0] not in subj:
+                objs = speaker[:1]      # "rejects the statements of the president": the president is rejected
     if len(subj) == 2 and any(c.dep_ in _OBJ and c.lower_ in ("other", "another")
                               and any(x.lower_ in ("each", "one") for x in c.children) for c in verb.children):
         objs = [subj[1], subj[0]]      # "X and Y accused each other": both ways
@@ -670,6 +673,16 @@ def _transfer(ctx, si, verb, d: Draft) -> None:
     d.predicate, d.event, d.recipient = supply.predicate, supply, to
     if d.location == to:
         d.location = None
+
+
+def _speaker_of(ctx, si, noun) -> list[Entity]:
+    """Who made the statement, remark or claim a noun names: 'X's remarks', 'the statements of/by X'."""
+    named = [c for c in noun.children if c.dep_ == "poss"] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+        for p in c.children if p.dep_ == "pobj"]
+    # (a name or a pronoun: "the statements of the president" may be of a president not named before)
+    return [e for t in named if t.pos_ in ("PROPN", "PRON") for e in ctx.resolve_all(si, t, allow_noun=False)
+            if e.type in _ACTORS][:1]
 
 
 def _decided_for_others(ctx, noun, d: Draft) -> bool:
