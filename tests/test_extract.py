@@ -1402,8 +1402,10 @@ def test_what_only_appears_so_is_unverified():
 
 
 def test_a_generic_noun_keeps_whose_it_is():
-    _, facts = _facts("Ruritania rejected Donald Trump's statements on Monday.")
-    assert [f for f in facts if f[2] == "Donald Trump's statements"]
+    _, facts = _facts("Ruritania questioned Donald Trump's efforts on Monday.")
+    assert [f for f in facts if f[2] == "Donald Trump's efforts"]
+    _, facts = _facts("Ruritania rejected Donald Trump's statements on Monday.")     # said: the one who said it
+    assert [f for f in facts if f[0] == "rejects" and f[2] == "Donald Trump"]
 
 
 def test_he_is_not_a_woman_described_as_a_mother_and_a_caption_ends_at_its_full_stop():
