@@ -1623,8 +1623,8 @@ def test_a_place_or_a_year_that_saw_something_is_a_figure():
 
 
 def test_whose_statements_an_of_phrase_names():
-    _, facts = _facts("Ruritania rejected the statements of Ivo Brandt.")
-    assert [f for f in facts if f[0] == "rejects" and f[2] == "Ivo Brandt's statements"]
+    _, facts = _facts("Ruritania rejected the statements of Ivo Brandt.")    # rejected: the one who made them
+    assert [f for f in facts if f[0] == "rejects" and f[2] == "Ivo Brandt"]
 
 
 def test_a_proposal_keeps_what_it_proposes():
