@@ -2155,3 +2155,23 @@ def test_a_judged_statement_stands_for_the_one_who_made_it():
     got = {(s.predicate, s.subject.label, s.object.label) for s in ex.statements if s.object is not None}
     assert ("criticizes", "Moldova", "Ivo Brandt") in got
     assert ("rejects", "Ruritania", "Ana Morel") in got
+
+
+def test_a_navys_ships_can_strike():
+    ex = extract(_article("Ruritanian navy ships struck targets near Lisk in May."))
+    assert [(s.predicate, s.subject.label.lower()) for s in ex.statements if s.predicate == "strikes"] == \
+        [("strikes", "ruritanian navy ships")]
+
+
+def test_a_count_of_what_strikes_hit_is_theirs():
+    ex = extract(_article("Moldova said it had launched strikes on three ports in Ruritania."))
+    st = _one(ex, "strikes")
+    assert (st.subject.label, st.quantity.value, st.quantity.unit) == ("Moldova", 3, "ports")
+
+
+def test_weapons_coordinated_with_an_attack_modify_it_and_its_adjective_names_the_attacker():
+    ex = extract(_article("A Russian drone and missile attack on the Moldovan capital Chisinau has killed at least "
+                          "one person and injured seven others, city officials say."))
+    got = sorted((s.predicate, s.subject.label if s.subject else None, s.quantity.qualifier, s.quantity.value)
+                 for s in ex.statements if s.quantity is not None)
+    assert got == [("injures", "Russia", "exact", 7), ("kills", "Russia", "at_least", 1)]

@@ -232,3 +232,8 @@ def test_years_ago_is_no_count():
 def test_one_of_the_is_a_count_and_plain_one_is_not():
     assert [(n.value, n.text) for n in find_numbers("One of the men has since been released.")] == [(1.0, "One")]
     assert find_numbers("No one was hurt, and one day later the border reopened.") == []
+
+
+def test_one_is_a_count_after_a_qualifier():
+    assert [(n.value, n.qualifier) for n in find_numbers("killed at least one person")] == [(1, "at_least")]
+    assert find_numbers("one man said he saw it") == []

@@ -597,6 +597,9 @@ class ArticleContext:
         for child in tok.children:
             if child.dep_ in ("appos",):
                 found = self.resolve_all(si, child, allow_noun=False)
+                if found and all(e.type in ("Location", "Country") for e in found) and (
+                        low in self.weapon_nouns or tok.lemma_.lower() in self.res.frames["nouns"]["events"]):
+                    continue    # "a Russian drone and missile attack on the capital Kyiv": the parse's misreading
                 if found:
                     return found
         for child in tok.children:

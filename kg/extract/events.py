@@ -530,9 +530,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)
+    military = set(ctx.res.words("types", "MilitaryForce"))
     if subj and not passive and verb.lemma_.lower() in ctx.res.words("events", "actor_subject_verbs") \
             and subj[0].type not in (*_ACTORS, "WeaponSystem") \
-            and not any(c.dep_ == "nsubj" and c.lower_ in ctx.weapon_nouns | ctx.people for c in verb.children):
+            and not any(c.dep_ == "nsubj" and (c.lower_ in ctx.weapon_nouns | ctx.people or any(
+                x.dep_ == "compound" and x.lower_ in military for x in c.children)) for c in verb.children):
+        # (an army's or a navy's anything is armed: "Israeli navy ships struck targets")
         if any(c.dep_ == "nsubj" and (_event_for(ctx, c) or c.lemma_.lower() in ctx.res.frames["nouns"]["events"])
                for c in verb.children):
             ctx.agentless.add((si, verb.i))     # "the explosion targeted a bakery": struck, by no one named
@@ -788,7 +791,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         # "Freedonia requested the delivery of radars": to Freedonia; "a caller requested delivery to
         # Room 12": to the room, and the caller delivers nothing
         d.recipient, d.subject = d.recipient or d.subject, None
-    of = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.subtree]
+    of = [x for c in noun.children if c.dep_ == "prep" and (c.lower_ == "of" or ev.predicate in _VIOLENT
+                                                           and c.lower_ in ("on", "against")) for x in c.subtree]
+    # ("strikes on three ports": the count of what was struck)
     d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *of, *([noun.head] if noun.dep_ == "pobj" else [])],
                                numbers, used)    # "the delivery of 12 radar units": the count of what is delivered
     if d.quantity is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.res.words("nouns", "series"):

@@ -128,9 +128,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
                     or date_re.match(after) or before_date_re.search(before) \
                     or re.match(r"^[:/]\d", after) or (re.match(r"^-[a-z]", after) and not m["strong"]):
                 continue
-            if is_word and value == 1 and m["num"].lower() == "one" \
+            if is_word and value == 1 and m["num"].lower() == "one" and not m["qual"] \
                     and not re.match(r"\s+of\s+(?:the|these|those|its|their|his|her)\s", after + " ", re.I):
-                continue    # (but "one of the men was released": one of them)
+                continue    # (but "one of the men was released": one of them; "at least one person": counted)
         if m["scale"]:
             if m["scale"].lower() in ("m", "k") and not (m["cur"] or m["num"][0].isdigit()):
                 continue

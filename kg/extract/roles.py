@@ -126,6 +126,16 @@ def _saw_done(ctx, si, verb):
     return None
 
 
+def _shared_event_head(ctx, noun):
+    """'drone and missile attack': a weapon noun coordinated with an event noun that has no
+    determiner of its own modifies it, as the parse does not show; returns the event noun."""
+    for c in noun.conjuncts:
+        if c.i > noun.i and c.pos_ == "NOUN" and _event_for(ctx, c) is not None \
+                and not any(x.dep_ == "det" for x in c.children):
+            return c
+    return None
+
+
 def _nominal_gerund(verb) -> bool:
     """A gerund the tagger made a verb that an adjective describes: 'by Russian shelling', 'heavy
     fighting'. A verb takes adverbs; with no subject or object of its own, an adjective makes it a noun."""
@@ -176,6 +186,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 and any(x.dep_ == "auxpass" for x in verb.head.children) \
                 and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
             return [], True    # "four were killed and six wounded": six were wounded
+        if c.dep_ in _SUBJ and c.lower_ in ctx.weapon_nouns and (shared := _shared_event_head(ctx, c)) is not None:
+            # "a Russian drone and missile attack killed ...": the attack is the subject, the weapons its modifiers
+            demonym = [m.entity for x in c.children if x.dep_ == "amod" and (m := ctx.mention_at(si, x.i)) is not None
+                       and m.kind == "demonym"]
+            return demonym[:1] or _noun_agent(ctx, si, shared, depth + 1), False
         if c.dep_ in _SUBJ:
             if (c.pos_ == "NOUN" and _event_for(ctx, c) or c.pos_ == "VERB" and ctx.res.noun_events.get(c.lemma_.lower())) \
                     and not ctx.mention_at(si, c.i):
