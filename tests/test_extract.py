@@ -2175,3 +2175,15 @@ def test_weapons_coordinated_with_an_attack_modify_it_and_its_adjective_names_th
     got = sorted((s.predicate, s.subject.label if s.subject else None, s.quantity.qualifier, s.quantity.value)
                  for s in ex.statements if s.quantity is not None)
     assert got == [("injures", "Russia", "exact", 7), ("kills", "Russia", "at_least", 1)]
+
+
+def test_it_in_a_clause_that_depends_on_another_is_that_clauses_named_subject():
+    head = "Militia killed many civilians at hospital, WHO chief and doctors say"
+    text = head + "\nThe Rapid Support Forces militia reportedly killed hundreds of civilians at the main hospital in " \
+        "Lisk, days after it captured the city, the head of the UN's health agency says."
+    ex = extract(Article("t.txt", text, head, len(head) + 1))
+    assert [(s.subject.label if s.subject else None) for s in ex.statements if s.predicate == "captures"] == \
+        ["Rapid Support Forces"]
+    ex = extract(_article("A bomber crashed into a foot patrol while it was traveling through Lisk."))
+    assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "bomber"
+                and s.predicate == "travel"]

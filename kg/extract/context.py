@@ -442,13 +442,18 @@ class ArticleContext:
                           if m.kind == "name" and self.is_person(m.entity) and m.entity != speaker
                           and (s < si or m.start < tok.i)), None)
             return self._memo(si, tok, e)
-        if low in _THING_PRONOUNS | _PEOPLE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj":
-            # "Serbia has refused ..., but it has also sold ...": the first conjunct's subject
+        if low in _THING_PRONOUNS | _PEOPLE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.head.dep_ == "conj" or tok.head.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.i < tok.i for m in tok.head.children)):
+            # "Serbia has refused ..., but it has also sold ...": the first conjunct's subject; "the militia
+            # killed hundreds, days after it captured the city": the subject of the clause it depends on
             first = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if first and first[0].lower_ != low:
                 found = self.as_actor(self.resolve_all(si, first[0]))
-                if found and (found[0].type == "Person") == (low in _PEOPLE_PRONOUNS):
-                    return found[:1]
+                named = tok.head.dep_ == "conj" or any(self.mention_at(si, t.i) is not None and t.pos_ == "PROPN"
+                                                        for t in first[0].subtree)
+                if found and (found[0].type == "Person") == (low in _PEOPLE_PRONOUNS) and named:
+                    return found[:1]    # (not "a bomber crashed into a patrol while it was traveling")
         if low == "their" and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS
                                   for t in self.sentences[si].doc[:tok.i]):
             return []       # "Many joined to defend their communities"
