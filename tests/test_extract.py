@@ -2187,3 +2187,11 @@ def test_it_in_a_clause_that_depends_on_another_is_that_clauses_named_subject():
     ex = extract(_article("A bomber crashed into a foot patrol while it was traveling through Lisk."))
     assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "bomber"
                 and s.predicate == "travel"]
+
+
+def test_an_object_with_no_negates_the_event_but_no_less_than_qualifies_a_count():
+    ex = extract(_article("The Lisk network gave no casualty figures on Monday."))
+    assert [s.predicate for s in ex.statements] == ["not_give"]
+    ex = extract(_article("Ruritania has no less than 5,000 Stinger missiles, Ivo Brandt said."))
+    st = _one(ex, "possesses")
+    assert (st.quantity.value, st.quantity.qualifier) == (5000, "at_least")

@@ -823,8 +823,11 @@ def _negated(tok) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children)
            for c in tok.children):
         return True         # "can no longer be trusted"
-    return any(c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
-                                                        for x in c.children) for c in tok.children)
+    # ("gave no casualty figures", "found no evidence": nothing given, nothing found; but "has no less than 5,000")
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+        x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
+        and not (x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("less", "more", "fewer", "longer")) for x in c.children)
+        for c in tok.children)
 
 
 def _clause_subject(ctx, si, tok) -> list[Entity]:
