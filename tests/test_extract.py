@@ -2195,3 +2195,19 @@ def test_an_object_with_no_negates_the_event_but_no_less_than_qualifies_a_count(
     ex = extract(_article("Ruritania has no less than 5,000 Stinger missiles, Ivo Brandt said."))
     st = _one(ex, "possesses")
     assert (st.quantity.value, st.quantity.qualifier) == (5000, "at_least")
+
+
+def test_a_sale_of_one_of_several_packages_is_valued_and_goes_to_whom_the_package_goes():
+    ex = extract(_article("Days after Ruritania announced the sale of one of its largest weapons packages to Moldova "
+                          "worth $11bn, Freedonia protested."))
+    sale = _one(ex, "sells")
+    assert (sale.subject.label, sale.recipient.label, sale.quantity.value, sale.quantity.unit) == \
+        ("Ruritania", "Moldova", 11e9, "USD")
+    assert not [s for s in ex.statements if s.predicate == "package"]
+
+
+def test_a_sale_valued_at_a_sum_keeps_its_count_and_its_value():
+    ex = extract(_article("Ruritania announced a sale of 40 tanks to Moldova valued at $2bn."))
+    sales = {(s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "sells"}
+    assert sales == {(40, "tanks"), (2e9, "USD")}
+    assert not [s for s in ex.statements if s.predicate == "value"]

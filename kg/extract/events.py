@@ -794,8 +794,19 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     of = [x for c in noun.children if c.dep_ == "prep" and (c.lower_ == "of" or ev.predicate in _VIOLENT
                                                            and c.lower_ in ("on", "against")) for x in c.subtree]
     # ("strikes on three ports": the count of what was struck)
-    d.quantity = _quantity_for(ctx, si, [noun, *noun.children, *of, *([noun.head] if noun.dep_ == "pobj" else [])],
-                               numbers, used)    # "the delivery of 12 radar units": the count of what is delivered
+    if ev.to_role == "recipient" and d.recipient is None:
+        # "the sale of one of its largest packages to Taiwan": the parse hangs 'to' on the thing sold
+        d.recipient = next((e for t in of if t.dep_ == "prep" and t.lower_ == "to" for p in t.children
+                            if p.dep_ == "pobj" and p.pos_ == "PROPN" for e in ctx.resolve_all(si, p)
+                            if e.type in ("Country", "Organization", "Location", "MilitaryForce")), None)
+    # "the delivery of 12 radar units": the count of what is delivered ("one of its largest packages" counts nothing)
+    worth = [x for c in noun.children if c.lower_ in ("worth", "valued", "costing") for x in c.subtree]   # "... worth $11bn"
+    counted = [t for t in [noun, *noun.children, *of, *worth, *([noun.head] if noun.dep_ == "pobj" else [])]
+               if not (t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))]
+    d.quantity = _quantity_for(ctx, si, counted, numbers, used)
+    if d.quantity is not None and ev.to_role == "recipient":
+        while (more := _quantity_for(ctx, si, counted, numbers, used, strict=True)) is not None:
+            d.extra_quantities.append(more)     # "400 missiles worth $1.2bn": the count and the value
     if d.quantity is None and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.res.words("nouns", "series"):
         d.quantity = _quantity_for(ctx, si, list(noun.head.head.subtree), numbers, used)   # "... worth $725m"
     d.confidence = 0.6
