@@ -2211,3 +2211,14 @@ def test_a_sale_valued_at_a_sum_keeps_its_count_and_its_value():
     sales = {(s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "sells"}
     assert sales == {(40, "tanks"), (2e9, "USD")}
     assert not [s for s in ex.statements if s.predicate == "value"]
+
+
+def test_an_honorific_with_one_name_is_the_person_of_the_article_with_that_name():
+    ex = extract(_article("Prime Minister Sir Ivo Brandt spoke on Monday. Ana Morel informed Sir Ivo of the decision."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "inform"] == \
+        [("Ana Morel", "Ivo Brandt")]
+
+
+def test_not_just_adds_and_denies_nothing():
+    ex = extract(_article("Ruritania did not just sell tanks to Moldova."))
+    assert [s.predicate for s in ex.statements] == ["sells"]

@@ -796,6 +796,15 @@ class ArticleContext:
                 and names[-1].pos_ == "PROPN":
             right = of[0].right_edge.i      # "... Office of the Press Secretary": the name goes on
         text = doc[left:right + 1].text     # "Article 370", "Resolution 2231"
+        parts = text.split()
+        if len(parts) == 2 and parts[0] in self.res.words("names", "honorifics"):
+            # "Sir Keir", "Mr Whitelaw": the person of the article with that first or last name
+            for ms in [*self.mentions[si::-1], *self.mentions[si + 1:]]:
+                for m in ms:
+                    names = m.entity.label.split()
+                    if m.kind == "name" and m.entity.type == "Person" and len(names) > 1 \
+                            and parts[1] in (names[0], names[-1]):
+                        return m.entity
         type_ = "Organization" if text.isupper() and len(text) > 1 else "Thing"
         return self.registry.from_name(text, type_, weight=0.5)
 

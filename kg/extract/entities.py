@@ -74,21 +74,27 @@ class EntityRegistry:
         """Merge surnames into full names; return old -> canonical entity (with aliases)."""
         full_people: dict[str, Entity] = {}
         first_names: dict[str, set[Entity]] = {}
+        honorifics = set(self.res.words("names", "honorifics"))
+
+        def bare(label: str) -> str:    # "Sir Keir" -> "Keir": the one name an honorific goes with
+            parts = label.split()
+            return parts[1] if len(parts) == 2 and parts[0] in honorifics else label
         for m in mentions:
             e = m.entity
-            if e.type == "Person" and " " in e.label:
+            if e.type == "Person" and " " in bare(e.label):
                 full_people.setdefault(e.label.split()[-1], e)
                 first_names.setdefault(e.label.split()[0], set()).add(e)
         remap: dict[Entity, Entity] = {}
         for m in mentions:
             e = m.entity
-            if " " in e.label or e.type not in ("Person", "Organization", "Thing", "Location") \
+            name = bare(e.label)
+            if " " in name or e.type not in ("Person", "Organization", "Thing", "Location") \
                     or e.label in self.res.surface:
                 continue
-            if e.label in full_people:
-                remap[e] = full_people[e.label]
-            elif len(first_names.get(e.label, ())) == 1:
-                remap[e] = next(iter(first_names[e.label]))     # "I speak to Vladimir": Vladimir Putin
+            if name in full_people:
+                remap[e] = full_people[name]
+            elif len(first_names.get(name, ())) == 1:
+                remap[e] = next(iter(first_names[name]))     # "I speak to Vladimir", "Sir Keir": the full name
         out: dict[Entity, Entity] = {}
         surfaces: dict[Entity, set[str]] = {}
         for key, e in self.by_key.items():

@@ -814,9 +814,15 @@ def _has_event_object(ctx, verb) -> bool:
     return False
 
 
+def _not_only(neg) -> bool:
+    """'not just delivering X but also Y', 'not only ...': more is said, nothing denied."""
+    return neg.i + 1 < len(neg.doc) and neg.nbor(1).lower_ in ("just", "only", "merely", "simply", "solely")
+
+
 def _negated(tok) -> bool:
     """'did not strike', 'no troops were sent', 'not a single farmer has lost' (a negated subject)."""
-    if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+    if any(c.dep_ == "neg" and not _not_only(c) for c in tok.children) \
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts"
