@@ -2222,3 +2222,14 @@ def test_an_honorific_with_one_name_is_the_person_of_the_article_with_that_name(
 def test_not_just_adds_and_denies_nothing():
     ex = extract(_article("Ruritania did not just sell tanks to Moldova."))
     assert [s.predicate for s in ex.statements] == ["sells"]
+
+
+def test_sanctions_against_a_count_count_whom_they_hit():
+    ex = extract(_article("Moldova previously imposed sanctions against 133 \"shadow\" vessels in December."))
+    st = _one(ex, "sanctions")
+    assert (st.quantity.value, st.quantity.unit) == (133, "vessels")
+
+
+def test_the_one_who_accuses_an_operation_does_not_run_it():
+    ex = extract(_article("Ruritania has accused the operation of funding the war."))
+    assert not [s for s in ex.statements if s.predicate == "conducts_operations"]

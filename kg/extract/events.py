@@ -791,9 +791,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         # "Freedonia requested the delivery of radars": to Freedonia; "a caller requested delivery to
         # Room 12": to the room, and the caller delivers nothing
         d.recipient, d.subject = d.recipient or d.subject, None
-    of = [x for c in noun.children if c.dep_ == "prep" and (c.lower_ == "of" or ev.predicate in _VIOLENT
-                                                           and c.lower_ in ("on", "against")) for x in c.subtree]
-    # ("strikes on three ports": the count of what was struck)
+    of = [x for c in noun.children if c.dep_ == "prep" and (
+        c.lower_ == "of" or (ev.predicate in _VIOLENT or ev.to_role == "target") and c.lower_ in ("on", "against"))
+        for x in c.subtree]     # ("strikes on three ports", "sanctions against 133 vessels": the count of whom it hit)
     if ev.to_role == "recipient" and d.recipient is None:
         # "the sale of one of its largest packages to Taiwan": the parse hangs 'to' on the thing sold
         d.recipient = next((e for t in of if t.dep_ == "prep" and t.lower_ == "to" for p in t.children
@@ -803,7 +803,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     worth = [x for c in noun.children if c.lower_ in ("worth", "valued", "costing") for x in c.subtree]   # "... worth $11bn"
     counted = [t for t in [noun, *noun.children, *of, *worth, *([noun.head] if noun.dep_ == "pobj" else [])]
                if not (t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))]
-    d.quantity = _quantity_for(ctx, si, counted, numbers, used)
+    aimed = ev.predicate in _VIOLENT or ev.to_role == "target"
+    d.quantity = _quantity_for(ctx, si, counted, numbers, used, aimed=aimed)
     if d.quantity is not None and ev.to_role == "recipient":
         while (more := _quantity_for(ctx, si, counted, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)     # "400 missiles worth $1.2bn": the count and the value

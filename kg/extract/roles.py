@@ -670,8 +670,10 @@ def _clause_tokens(verb):
 _NOT_COUNTS = {"for", "because", "since", "after", "before", "during", "within", "until", "by", "in", "against"}
 
 
-def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict: bool = False) -> Quantity | None:
-    """The first unused number among ``tokens``; not one in a time or reason phrase ('for two reasons')."""
+def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict: bool = False,
+                  aimed: bool = False) -> Quantity | None:
+    """The first unused number among ``tokens``; not one in a time or reason phrase ('for two reasons').
+    ``aimed``: a count after 'against' is of whom the event is aimed at ('sanctions against 133 vessels')."""
     doc = ctx.sentences[si].doc
     idx = {t.i for t in tokens}
     for n in numbers:
@@ -682,7 +684,7 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict
             continue
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "amod") else span.root
         if head.dep_ == "pobj" and head.head.lower_ in _NOT_COUNTS and n.unit is None \
-                and (strict or head.lower_ not in ctx.people):
+                and (strict or head.lower_ not in ctx.people) and not (aimed and head.head.lower_ == "against"):
             continue
         used.add(n.num_start)
         unit = n.unit or _counted_noun(ctx, si, span)
