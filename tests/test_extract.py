@@ -2233,3 +2233,16 @@ def test_sanctions_against_a_count_count_whom_they_hit():
 def test_the_one_who_accuses_an_operation_does_not_run_it():
     ex = extract(_article("Ruritania has accused the operation of funding the war."))
     assert not [s for s in ex.statements if s.predicate == "conducts_operations"]
+
+
+def test_a_countrys_capital_is_the_gazetteers_capital_city():
+    ex = extract(_article("Moldova struck the Lebanese capital on Sunday."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "strikes"] == \
+        [("Moldova", "Beirut")]
+
+
+def test_an_attack_the_parse_hangs_on_its_weapons_keeps_their_attacker_and_target():
+    ex = extract(_article("A Russian drone and missile attack on the Moldovan capital Chisinau has killed at least "
+                          "one person."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "attacks"] == \
+        [("Russia", "Chișinău")]

@@ -683,6 +683,8 @@ class ArticleContext:
                                  or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
                     and (e := self.earlier(si, tok.i, tuple(types), back=4)):     # not "the last city of X"
                 return [e]     # "the group" -> the Houthis
+        if low == "capital" and (cap := self._capital(si, tok)) is not None:
+            return [cap]        # "the Ukrainian capital", "the capital of Ukraine": Kyiv (the gazetteer's capitals)
         if not allow_noun or self.abstract(tok):
             return []
         out = [self.noun_entity(si, tok)]
@@ -825,6 +827,19 @@ class ArticleContext:
                 e = self.registry.from_entry(c, c.name)
             out.append(e)
         return out
+
+    def _capital(self, si: int, tok) -> Entity | None:
+        """The capital city of the country a demonym or an 'of' names ('the Ukrainian capital')."""
+        owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")] + [
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for o in owners:
+            m = self.mention_at(si, o.i)
+            if m is None or m.entity.type != "Country":
+                continue
+            entry = next((e for e in self.res.entries if e.role == "capital" and e.country == m.entity.label), None)
+            if entry is not None:
+                return self.registry.from_entry(entry, entry.name)
+        return None
 
     def abstract(self, tok) -> bool:
         """A noun too abstract to be a participant (lexicon [nouns].abstract: "took a step", "the plan

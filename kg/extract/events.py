@@ -704,8 +704,14 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     agent = _noun_agent(ctx, si, noun)
     d.subject = agent[0] if agent else None
     d.extra_subjects = agent[1:]
+    # "a Russian drone and missile attack on Kyiv": the parse makes the weapons the head; theirs are the attack's
+    weapons = noun.head if noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.lower_ in ctx.weapon_nouns \
+        and not any(x.dep_ == "det" for x in noun.children) else None
+    if weapons is not None and d.subject is None:
+        d.subject = next((m.entity for x in weapons.children if x.dep_ == "amod"
+                          and (m := ctx.mention_at(si, x.i)) is not None and m.kind == "demonym"), None)
     targets: list[Entity] = []
-    for c in noun.children:
+    for c in [*noun.children, *(x for x in (weapons.children if weapons is not None else ()) if x.dep_ == "prep")]:
         if c.dep_ == "prep" and blamed_on(ctx, noun, c):
             continue        # "blamed the attack on the far-right"
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
