@@ -2246,3 +2246,12 @@ def test_an_attack_the_parse_hangs_on_its_weapons_keeps_their_attacker_and_targe
                           "one person."))
     assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "attacks"] == \
         [("Russia", "Chișinău")]
+
+
+def test_an_exchange_for_captives_held_by_someone_is_their_release_and_keeps_its_own_count():
+    ex = extract(_article("Ruritania is releasing more than 1,700 Freedonians detained during the war, in exchange "
+                          "for the last 20 living hostages held by the Vostok Front."))
+    got = sorted((s.predicate, s.subject.label if s.subject else None, s.quantity.value if s.quantity else None)
+                 for s in ex.statements if s.predicate in ("releases", "arrests"))
+    assert ("releases", "Vostok Front", 20) in got
+    assert all(q != 20 for p, _, q in got if p == "arrests")

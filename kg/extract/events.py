@@ -245,9 +245,13 @@ def _exchange_counterparts(ctx, si, drafts, numbers, used) -> list[Draft]:
                 for p in given[:1]:
                     other = ctx.resolve_all(si, p)
                     q = _quantity_for(ctx, si, list(p.subtree), numbers, used)
+                    # "for 20 hostages held by Hamas": the one holding them gives them up
+                    holder = [e for a in p.children if a.dep_ == "acl" and a.lemma_.lower() == "hold"
+                              for b in a.children if b.dep_ == "agent" for x in b.children if x.dep_ == "pobj"
+                              for e in ctx.resolve_all(si, x, allow_noun=False) if e.type in _ACTORS]
                     if other or q:
                         out.append(Draft(si, p, d.predicate, d.event, object=other[0] if other else None,
-                                         quantity=q, confidence=0.6))
+                                         subject=holder[0] if holder else None, quantity=q, confidence=0.6))
     return out
 
 
@@ -516,6 +520,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     if ev.predicate in ctx.res.words("events", "uncounted_predicates"):
         obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
+    if head_counted and any(c.dep_ == "nummod" and c.idx in used for c in verb.head.children):
+        clause = set()      # "1,700 Palestinians detained ... in exchange for 20 hostages": their count went before
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
         numbers, used) if clause else None)
