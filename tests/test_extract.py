@@ -2255,3 +2255,10 @@ def test_an_exchange_for_captives_held_by_someone_is_their_release_and_keeps_its
                  for s in ex.statements if s.predicate in ("releases", "arrests"))
     assert ("releases", "Vostok Front", 20) in got
     assert all(q != 20 for p, _, q in got if p == "arrests")
+
+
+def test_deaths_reported_from_strikes_are_killings_by_the_strikes_side():
+    ex = extract(_article("Ruritania's Lisk region reported three deaths from Moldovan strikes."))
+    got = [(s.predicate, s.subject.label if s.subject else None, s.quantity.value) for s in ex.statements
+           if s.quantity is not None]
+    assert got == [("kills", "Moldova", 3)]

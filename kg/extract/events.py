@@ -788,6 +788,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
             d.subject, d.confidence = recent, 0.5
+    if d.object is None and ev.predicate in ctx.res.words("events", "casualty_predicates") \
+            and any(c.dep_ == "nummod" for c in noun.children):
+        d.object = ctx.registry.from_name("people", "Group")    # "three deaths": three people killed
     if d.subject is not None and d.object is None and d.location is None and d.recipient is None \
             and _definite(noun) and noun.dep_ in ("nsubj", "nsubjpass"):
         d.pending = True    # "the attack was carried out by X": X's, if an earlier mention says what it was on

@@ -237,8 +237,8 @@ def _claimed_count(ctx, si, verb, numbers, used) -> Draft | None:
     """'X reported the existence of over 2 million volunteers': a count X asserts."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     subj, _ = _subject_of(ctx, si, verb)
-    if obj is None or not subj:
-        return None
+    if obj is None or not subj or _event_for(ctx, obj) is not None:
+        return None     # (not "reported three deaths": the deaths' own event, counted there)
     q = _quantity_for(ctx, si, list(obj.subtree), numbers, used)
     if q is None:
         return None

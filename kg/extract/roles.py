@@ -432,6 +432,11 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return ctx.resolve_all(si, p)
+        if c.dep_ == "prep" and c.lower_ == "from" and ev is not None and ev.predicate in ("kills", "injures") \
+                and depth < 4:
+            for p in c.children:    # "three deaths from Ukrainian strikes": whoever carried out the strikes
+                if p.dep_ == "pobj" and _event_for(ctx, p) is not None and (found := _noun_agent(ctx, si, p, depth + 1)):
+                    return found
     gov = noun.head
     if noun.dep_ == "pobj" and gov.lower_ == "of":   # "a series of strikes", not "the legality of strikes"
         if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
