@@ -2262,3 +2262,12 @@ def test_deaths_reported_from_strikes_are_killings_by_the_strikes_side():
     got = [(s.predicate, s.subject.label if s.subject else None, s.quantity.value) for s in ex.statements
            if s.quantity is not None]
     assert got == [("kills", "Moldova", 3)]
+
+
+def test_people_of_two_coordinated_sides_meeting_are_those_sides_meeting():
+    ex = extract(_article("The plan was revised during talks between Moldovan and Georgian negotiators in Lisk."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "meets"] == \
+        [("Moldova", "Georgia")]
+    ex = extract(_article("Moldovan and Georgian delegations met in Lisk on Monday."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "meets"] == \
+        [("Moldova", "Georgia")]

@@ -212,6 +212,21 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     return drafts
 
 
+def _sides(ctx, si, noun) -> list[Entity]:
+    """The states or groups coordinated modifiers name: 'Ukrainian and US negotiators' -> Ukraine, US."""
+    first = next((c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                  and any(x.dep_ == "conj" for x in c.children)), None)
+    if first is None:
+        return []
+    out = []
+    for t in (first, *first.conjuncts):
+        m = ctx.mention_at(si, t.i)
+        if m is None:
+            return []
+        out += [e for e in ctx.as_actor([m.entity]) if e.type in ("Country", "Organization", "Group") and e not in out]
+    return out if len(out) >= 2 else []
+
+
 def _among_themselves(verb) -> bool:
     """'the leaders were meeting in emergency session': a plural subject of 'meet' meets itself."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() == "meet" and any(
@@ -592,6 +607,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if objs and ev.to_role == "recipient" \
             and any(told_not_given(ctx, si, verb, c) for c in verb.children if c.dep_ == "dobj"):
         d.recipient, objs = objs[0], []     # "promised Ruritanians that the assembly will ...": told, not given
+    if not objs and ev.predicate in _MEETINGS:
+        for c in verb.children:     # "Ukrainian and US delegations would meet": the sides meet each other
+            if c.dep_ == "nsubj" and len(sides := _sides(ctx, si, c)) >= 2:
+                d.subject, d.extra_subjects, objs = sides[0], [], sides[1:2]
     if objs:
         d.object = objs[0]
     if objs and ev.to_role == "target" and verb.lemma_.lower() in ctx.res.words("control", "object") and any(
@@ -762,6 +781,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in _BETWEEN_SIDES:
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+            if len(found) < 2:      # "talks between Ukrainian and US negotiators": the two sides they speak for
+                found = [e for p in c.children if p.dep_ == "pobj" for e in _sides(ctx, si, p)] or found
             if len(found) >= 2 and d.subject is None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
     if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in _BETWEEN_SIDES:
