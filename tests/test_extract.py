@@ -2271,3 +2271,9 @@ def test_people_of_two_coordinated_sides_meeting_are_those_sides_meeting():
     ex = extract(_article("Moldovan and Georgian delegations met in Lisk on Monday."))
     assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "meets"] == \
         [("Moldova", "Georgia")]
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person():
+    ex = extract(_article("Trump said he had been briefed by the Chairman of the Joint Staff, General Ana Morel."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "brief"] == \
+        [("Ana Morel", "Donald Trump")]

@@ -555,6 +555,10 @@ class ArticleContext:
             return found
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):
             return []
+        if tok.pos_ == "PROPN" and low in self.res.words("roles", "titles") and (named := [
+                m.entity for a in tok.children if a.dep_ == "appos" and (m := self.mention_at(si, a.i)) is not None
+                and m.kind == "name" and m.entity.type == "Person"]):
+            return named[:1]    # "the Chairman of the Joint Chiefs of Staff, General Dan Caine": the general
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ in ("appos", "conj", "pobj", "dobj", "nsubj", "poss"):
             # a name neither the gazetteer nor NER caught ("IRISL and NITC")
             out = [self.unlisted_name(si, tok)]
