@@ -2277,3 +2277,9 @@ def test_a_title_with_a_name_in_apposition_is_that_person():
     ex = extract(_article("Trump said he had been briefed by the Chairman of the Joint Staff, General Ana Morel."))
     assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "brief"] == \
         [("Ana Morel", "Donald Trump")]
+
+
+def test_a_bare_definite_noun_is_the_thing_named_with_more_words_just_before():
+    ex = extract(_article("Moldova built up a secret tanker operation in 2023. Ruritania has accused the operation of "
+                          "funding the war."))
+    assert [s.object.label for s in ex.statements if s.predicate == "accuses"] == ["secret tanker operation"]

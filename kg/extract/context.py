@@ -124,6 +124,7 @@ class ArticleContext:
             self.tok2mention.append(index)
         self.people = set(self.res.words("nouns", "people"))
         self.weapon_nouns = set(self.res.words("nouns", "weapon"))
+        self.described: list = []   # (sentence, token, head word, entity) of things named with more words than their head
         self.vague = set(self.res.lexicon["quantities"]["vague"])
         self.of_nouns = set(self.res.words("nouns", "relational"))
         self.leader_titles = {"leader", "president", "premier", "chancellor", "head", "king", "strongman", "ruler",
@@ -952,4 +953,21 @@ class ArticleContext:
         type_ = "MilitaryForce" if head in ("militias", *self.res.lexicon.get("types", {}).get("MilitaryForce", [])) else \
             "Group" if head in self.people else \
             "Organization" if head in _GROUP_HEADS else "Thing"
-        return self.registry.from_name(label, type_)
+        if type_ == "Thing" and label.lower() == tok.lower_ and (earlier := self._same_head_before(si, tok)):
+            return earlier      # "Moscow built up a shadow fleet operation ... accused the operation": that one
+        e = self.registry.from_name(label, type_)
+        if type_ == "Thing" and " " in label:
+            self.described.append((si, tok.i, tok.lower_, e))
+        return e
+
+    def _same_head_before(self, si: int, tok) -> Entity | None:
+        """The thing a bare definite noun ('the operation', 'the ship') named with more words shortly before."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+                or any(c.dep_ not in ("det", "punct") for c in tok.lefts):
+            return None
+        for s, i, head, e in reversed(self.described):
+            if si - s > 3:
+                return None
+            if head == tok.lower_ and (s, i) < (si, tok.i):
+                return e
+        return None
