@@ -2283,3 +2283,12 @@ def test_a_bare_definite_noun_is_the_thing_named_with_more_words_just_before():
     ex = extract(_article("Moldova built up a secret tanker operation in 2023. Ruritania has accused the operation of "
                           "funding the war."))
     assert [s.object.label for s in ex.statements if s.predicate == "accuses"] == ["secret tanker operation"]
+
+
+@pytest.mark.parametrize("body, predicate, subject, obj", [
+    ("Moldova struck what it called Vostok weapons depots near Lisk.", "strikes", "Moldova", "Vostok weapons depots"),
+    ("Moldova launched what Ruritania described as a massive drone attack on Lisk.", "attacks", "Moldova", "Lisk"),
+])
+def test_what_a_free_relative_of_naming_names_is_the_verbs_object(body, predicate, subject, obj):
+    ex = extract(_article(body))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == predicate] == [(subject, obj)]

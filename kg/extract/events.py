@@ -43,6 +43,7 @@ from .roles import (
     _infinitive,
     _negated,
     _nested_location,
+    named_in_relative,
     _noun_agent,
     _phrase_lemma,
     _prep_roles,
@@ -463,6 +464,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             objs += [e for e in included_names(ctx, si, verb, c) if e not in objs]   # "..., including Ana Vel"
             if objs:
                 break
+    if not objs and (named := named_in_relative(ctx, verb)) is not None:
+        objs = ctx.resolve_all(si, named)   # "struck what it called weapons depots": the depots
     money = [c for c in verb.children if c.dep_ == "dobj" and _is_money(ctx, c)]
     if money:
         # "provided $60bn in military aid to Ukraine": the money is the amount, the aid the object

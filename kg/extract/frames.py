@@ -43,6 +43,7 @@ from .roles import (
     _quantity_for,
     _subject_of,
     included_names,
+    named_in_relative,
     natural_death,
     threatened_stop,
     told_not_given,
@@ -317,6 +318,9 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
                     _add(frame, "target", [e for p in prep.children if p.dep_ == "pobj"
                                            for e in _participants(ctx, si, p) if e.type in (*_ACTORS, "Location")
                                            and p.pos_ == "PROPN"])
+    if "patient" not in frame.roles and (named := named_in_relative(ctx, verb)) is not None:
+        _add(frame, "patient", _participants(ctx, si, named))      # "built up what was called a shadow fleet"
+        _nested_place(ctx, si, named, frame)
     if verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in verb.children)
                                or any(c.dep_ == "agent" for c in verb.children)) \
             and verb.head.pos_ in ("NOUN", "PROPN"):

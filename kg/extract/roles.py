@@ -136,6 +136,19 @@ def _shared_event_head(ctx, noun):
     return None
 
 
+def named_in_relative(ctx, verb):
+    """'struck what it called weapons depots': the noun a free relative of naming under the verb names
+    ([events].naming_verbs), or None."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in ctx.res.words("events", "naming_verbs") \
+                and any(x.lower_ == "what" and x.dep_ in ("dobj", "nsubjpass") for x in c.children):
+            named = [x for x in c.children if x.dep_ in ("oprd", "attr")] + [
+                p for x in c.children if x.dep_ == "prep" and x.lower_ == "as" for p in x.children if p.dep_ == "pobj"]
+            if named:
+                return named[0]
+    return None
+
+
 def _nominal_gerund(verb) -> bool:
     """A gerund the tagger made a verb that an adjective describes: 'by Russian shelling', 'heavy
     fighting'. A verb takes adverbs; with no subject or object of its own, an adjective makes it a noun."""
@@ -438,6 +451,12 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
                 if p.dep_ == "pobj" and _event_for(ctx, p) is not None and (found := _noun_agent(ctx, si, p, depth + 1)):
                     return found
     gov = noun.head
+    naming = gov.head if noun.dep_ == "pobj" and gov.lower_ == "as" else gov if noun.dep_ in ("oprd", "attr") else None
+    if naming is not None and naming.dep_ == "ccomp" and depth < 4 \
+            and named_in_relative(ctx, naming.head) is not None and named_in_relative(ctx, naming.head).i == noun.i:
+        # "Russia launched what Ukraine described as a massive drone attack": Russia's attack
+        subj, _ = _subject_of(ctx, si, naming.head, depth + 1)
+        return subj
     if noun.dep_ == "pobj" and gov.lower_ == "of":   # "a series of strikes", not "the legality of strikes"
         if gov.head.lemma_.lower() not in ctx.res.words("nouns", "series"):
             return []
@@ -807,8 +826,9 @@ def receptive(ctx, verb, noun) -> bool:
 def _has_event_object(ctx, verb) -> bool:
     """A light verb: its object is itself an event noun ('launched a series of strikes')."""
     nouns = set(ctx.res.frames["nouns"]["events"])
-    for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
+    named = named_in_relative(ctx, verb)
+    for c in [*verb.children, *([named] if named is not None else [])]:
+        if c.dep_ in ("dobj", "nsubjpass") or named is not None and c.i == named.i:
             if _event_for(ctx, c) or c.lemma_.lower() in nouns:
                 return True
             if c.lemma_.lower() in ctx.res.words("events", "request_words") and any(
