@@ -2292,3 +2292,8 @@ def test_a_bare_definite_noun_is_the_thing_named_with_more_words_just_before():
 def test_what_a_free_relative_of_naming_names_is_the_verbs_object(body, predicate, subject, obj):
     ex = extract(_article(body))
     assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == predicate] == [(subject, obj)]
+
+
+def test_an_agreement_talked_about_is_not_signed_by_the_speaker():
+    ex = extract(_article("Donald Trump said the second phase of negotiations on a peace agreement was under way."))
+    assert not [s for s in ex.statements if s.predicate == "signs"]

@@ -502,7 +502,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             subj, _ = _subject_of(ctx, si, v, depth + 1)
             if subj:
                 return subj
-    if ev is not None and ev.predicate in _MEETINGS and (noun.dep_ == "pobj" or any(
+    if ev is not None and ev.predicate in ("meets", "consults", "negotiates") and (noun.dep_ == "pobj" or any(
             c.dep_ == "prep" and c.lower_ == "with" for a in [noun, *[x for x in noun.children if x.dep_ == "acl"]]
             for c in a.children)):
         # '"...," Trump said, after a meeting with X': the speaker of the sentence
