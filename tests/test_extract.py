@@ -2297,3 +2297,12 @@ def test_what_a_free_relative_of_naming_names_is_the_verbs_object(body, predicat
 def test_an_agreement_talked_about_is_not_signed_by_the_speaker():
     ex = extract(_article("Donald Trump said the second phase of negotiations on a peace agreement was under way."))
     assert not [s for s in ex.statements if s.predicate == "signs"]
+
+
+@pytest.mark.parametrize("body", [
+    "Moldova's last exercise, held in April, simulated strikes on key ports near Lisk.",
+    "Moldova is holding drills around Lisk simulating the blockade of the island's ports.",
+])
+def test_a_simulated_event_is_rehearsed_not_done(body):
+    ex = extract(_article(body))
+    assert not [s for s in ex.statements if s.predicate in ("strikes", "blockades")]

@@ -560,8 +560,10 @@ def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
         chain.append(a)
     fiction = set(ctx.res.words("negation", "fiction_nouns"))
     likeness = set(ctx.res.words("negation", "likeness_verbs"))
-    if tok.pos_ == "NOUN" and any(a.pos_ == "VERB" and a.lemma_.lower() in likeness for a in chain[1:4]):
-        return True     # "No to regime change, which reminds us of the failed wars in Iraq": a comparison
+    if tok.pos_ == "NOUN" and (any(a.pos_ == "VERB" and a.lemma_.lower() in likeness for a in chain[1:4])
+                               or any(c.dep_ == "amod" and c.lemma_.lower() in likeness for c in tok.children)):
+        return True     # "No to regime change, which reminds us of the failed wars in Iraq": a comparison;
+                        # "simulated strikes on key ports": rehearsed
     kinds = set(ctx.res.words("negation", "kind_nouns"))
     outcomes = set(ctx.res.words("negation", "outcome_nouns"))
     for a in chain[1:]:
