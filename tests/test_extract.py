@@ -2306,3 +2306,9 @@ def test_an_agreement_talked_about_is_not_signed_by_the_speaker():
 def test_a_simulated_event_is_rehearsed_not_done(body):
     ex = extract(_article(body))
     assert not [s for s in ex.statements if s.predicate in ("strikes", "blockades")]
+
+
+def test_it_after_a_sentence_about_a_thing_is_that_thing_not_a_state_named_before():
+    ex = extract(_article("Moldova chose Ruritania on Saturday. The agreement represents a victory for Ruritania. "
+                          "It will create a combined fleet of 13 frigates."))
+    assert [s.subject.label for s in ex.statements if s.predicate.startswith("create")] == ["agreement"]

@@ -172,6 +172,20 @@ class ArticleContext:
                     return e        # (a person named by a noun, "the friend", may be typed as a group)
         return None
 
+    def _thing_subject_before(self, si: int, tok) -> Entity | None:
+        """'It' opening a sentence after one whose subject is a thing named by a definite noun ('The
+        agreement ...'): that thing, before any state or body named further back."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or si == 0 \
+                or any(t.pos_ in ("NOUN", "PROPN") for t in self.sentences[si].doc[:tok.i]):
+            return None
+        root = self.sentences[si - 1].doc[:].root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ != "NOUN" or self.mention_at(si - 1, subj[0].i) is not None \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj[0].children):
+            return None
+        found = self.resolve_all(si - 1, subj[0])
+        return found[0] if len(found) == 1 and found[0].type == "Thing" else None
+
     def is_outlet(self, e: Entity) -> bool:
         """A news outlet by its name ("The Wall Street Journal", "Al-Monitor"): no place, no party."""
         return bool(set(e.label.lower().split()) & set(self.res.words("attribution", "outlet_words")))
@@ -511,6 +525,8 @@ class ArticleContext:
                     and f.label.lower().split()[-1:] \
                     and f.label.lower().split()[-1] in self.res.frames.get("nouns", {}).get("places", ()):
                 e = f       # "The Lantern Cafe was located near the police headquarters. It was frequented by ..."
+            if e is None and (thing := self._thing_subject_before(si, tok)) is not None:
+                return [thing]  # "The agreement represents a victory ... . It will create a fleet": the agreement
             e = e or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
