@@ -2312,3 +2312,16 @@ def test_it_after_a_sentence_about_a_thing_is_that_thing_not_a_state_named_befor
     ex = extract(_article("Moldova chose Ruritania on Saturday. The agreement represents a victory for Ruritania. "
                           "It will create a combined fleet of 13 frigates."))
     assert [s.subject.label for s in ex.statements if s.predicate.startswith("create")] == ["agreement"]
+
+
+def test_never_and_neither_negate():
+    ex = extract(_article("Moldova has never attacked Ruritania, Ivo Brandt said."))
+    assert [s.predicate for s in ex.statements if "attacks" in s.predicate] == ["not_attacks"]
+    ex = extract(_article("Polls show that most people in Lisk neither want to unify with Moldova, "
+                          "nor to declare independence."))
+    assert [s.predicate for s in ex.statements if "unify" in s.predicate] == ["not_unify_intended"]
+
+
+def test_whom_a_warning_is_issued_to_is_who_is_to_do_what_it_says():
+    ex = extract(_article("Moldova issued warnings to its citizens to avoid travel to Ruritania."))
+    assert [s.subject.label for s in ex.statements if s.predicate.startswith("avoid")] == ["citizens"]

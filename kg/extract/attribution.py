@@ -626,7 +626,8 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
         a = a.head
         if a.lemma_.lower() in words:
             return any(c.dep_ == "neg" for c in a.children) or any(
-                c.dep_ == "det" and c.lower_ == "no" for c in a.children)
+                c.dep_ == "det" and c.lower_ == "no" or c.lower_ in ("never", "neither")
+                and c.dep_ in ("advmod", "preconj") for c in a.children)    # "they neither want to unify"
     return False
 
 

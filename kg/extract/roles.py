@@ -149,6 +149,23 @@ def named_in_relative(ctx, verb):
     return None
 
 
+def _addressee_of_request(ctx, si, verb) -> list[Entity]:
+    """Whom a request or warning noun is addressed to ('warnings to its citizens to avoid travel', 'a
+    call to residents to leave'), when the infinitive hangs on it or on the verb that issues it."""
+    table = ctx.res.lexicon.get("modality", {})
+    words = set(table.get("requested", ())) | set(table.get("threatened", ())) | {"warning", "call"}
+    noun = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else next(
+        (c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
+        if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB" else None
+    if noun is None or noun.lemma_.lower() not in words:
+        return []
+    for h in (noun, noun.head):
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                return [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
+    return []
+
+
 def _nominal_gerund(verb) -> bool:
     """A gerund the tagger made a verb that an adjective describes: 'by Russian shelling', 'heavy
     fighting'. A verb takes adverbs; with no subject or object of its own, an adjective makes it a noun."""
@@ -168,6 +185,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if (blast := _blast_before(ctx, verb)) is not None:
         return _subject_of(ctx, si, blast, depth + 1)
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and not any(c.dep_ in _SUBJ for c in verb.children) \
+            and (addressee := _addressee_of_request(ctx, si, verb)):
+        return addressee, False     # "issued warnings to its citizens to avoid travel": the citizens avoid it
     if to is not None and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
             and not any(c.dep_ in _SUBJ for c in verb.children) \
             and (found := [e for e in ctx.resolve_all(si, verb.head) if e.type in _ACTORS]):
@@ -849,8 +869,9 @@ def _not_only(neg) -> bool:
 def _negated(tok) -> bool:
     """'did not strike', 'no troops were sent', 'not a single farmer has lost' (a negated subject)."""
     if any(c.dep_ == "neg" and not _not_only(c) for c in tok.children) \
-            or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-        return True
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) \
+            or any(c.lower_ in ("never", "neither") and c.dep_ in ("advmod", "preconj", "neg") for c in tok.children):
+        return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts"
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children)
