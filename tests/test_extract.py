@@ -2325,3 +2325,10 @@ def test_never_and_neither_negate():
 def test_whom_a_warning_is_issued_to_is_who_is_to_do_what_it_says():
     ex = extract(_article("Moldova issued warnings to its citizens to avoid travel to Ruritania."))
     assert [s.subject.label for s in ex.statements if s.predicate.startswith("avoid")] == ["citizens"]
+
+
+def test_a_ships_name_is_no_place():
+    ex = extract(_article("Two of the warships, HMS Glasgow and HMS Cardiff, have been built. "
+                          "They are due to enter service in 2028."))
+    assert "Glasgow" not in {e.label for e in ex.entities}
+    assert "HMS Glasgow" in {e.label for e in ex.entities}

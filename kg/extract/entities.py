@@ -170,6 +170,9 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
     for ent in doc.ents:
         if ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT") and any(t.lower_ in outlets for t in ent):
             spans = [sp for sp in spans if not (ent.start <= sp[0] and sp[1] <= ent.end)]
+    # a ship's name is no place: "HMS Glasgow" (the name itself comes from NER or the capitalised run)
+    ships = set(res.words("names", "ship_prefixes"))
+    spans = [sp for sp in spans if not (sp[0] > 0 and doc[sp[0] - 1].text in ships)]
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken = [False] * len(doc)
     out: list[Mention] = []
@@ -196,6 +199,8 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             e -= 1
         if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES or doc[s].text[:1].islower():
             continue
+        if s > 0 and doc[s - 1].text in ships and not taken[s - 1]:
+            s, type_ = s - 1, "Thing"      # "HMS Glasgow": NER tagged the city inside the ship's name
         if doc[e - 1].lower_ in of_heads and e + 1 < len(doc) and doc[e].lower_ == "of" \
                 and doc[e + 1].pos_ == "PROPN" and doc[e + 1].text[:1].isupper():
             end = e + 2     # "the Strait of Hormuz": NER stopped before the "of"; the name is the whole
