@@ -2332,3 +2332,9 @@ def test_a_ships_name_is_no_place():
                           "They are due to enter service in 2028."))
     assert "Glasgow" not in {e.label for e in ex.entities}
     assert "HMS Glasgow" in {e.label for e in ex.entities}
+
+
+def test_a_bare_definite_noun_is_the_name_that_noun_introduced():
+    ex = extract(_article("Ivo Brandt said the targets included the cargo ship Silver Heron. "
+                          "The ship, hijacked by the Vostok Front in 2023, was used to monitor vessels."))
+    assert [s.object.label for s in ex.statements if s.predicate == "abducts"] == ["Silver Heron"]

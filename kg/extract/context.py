@@ -981,6 +981,16 @@ class ArticleContext:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
                 or any(c.dep_ not in ("det", "punct") for c in tok.lefts):
             return None
+        for s in range(si, max(-1, si - 4), -1):
+            # "the commercial ship Galaxy Leader ... The ship, hijacked in 2023": the name it was given
+            for t in reversed(self.sentences[s].doc[:tok.i if s == si else None]):
+                if t.lower_ != tok.lower_ or t.pos_ != "NOUN":
+                    continue
+                names = [a for a in t.children if a.dep_ == "appos" and a.pos_ == "PROPN"] + (
+                    [t.head] if t.dep_ == "compound" and t.head.pos_ == "PROPN" else [])
+                named = [e for a in names for e in self.resolve_all(s, a, allow_noun=False)]
+                if named and named[0].type not in ("Person", "Country", "Location"):
+                    return named[0]
         for s, i, head, e in reversed(self.described):
             if si - s > 3:
                 return None
