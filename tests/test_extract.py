@@ -2338,3 +2338,14 @@ def test_a_bare_definite_noun_is_the_name_that_noun_introduced():
     ex = extract(_article("Ivo Brandt said the targets included the cargo ship Silver Heron. "
                           "The ship, hijacked by the Vostok Front in 2023, was used to monitor vessels."))
     assert [s.object.label for s in ex.statements if s.predicate == "abducts"] == ["Silver Heron"]
+
+
+@pytest.mark.parametrize("body, predicate, subject, obj", [
+    ("The Vostok Front took control of the port city of Lisk in 2015.", "controls", "Vostok Front", "Lisk"),
+    ("Moldova remains in control of most of Lisk.", "controls", "Moldova", "Lisk"),
+    ("The Vostok Front lost control of the town of Lisk.", "controls_ended", "Vostok Front", "Lisk"),
+])
+def test_control_taken_held_or_lost(body, predicate, subject, obj):
+    ex = extract(_article(body))
+    assert [(s.predicate, s.subject.label, s.object.label) for s in ex.statements if "controls" in s.predicate] == \
+        [(predicate, subject, obj)]

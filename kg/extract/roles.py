@@ -498,6 +498,13 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         subj, passive = _subject_of(ctx, si, gov.head, depth + 1)
         if subj and not passive:
             return subj   # "the army killed a commander in a strike on Beirut": the army's strike
+    if noun.dep_ == "pobj" and gov.lower_ == "in" and noun.lemma_.lower() in ctx.res.words("events", "state_nouns") \
+            and depth < 4:
+        # "the RSF is in control of Darfur", "with the RSF now in control of Darfur": whoever is in it
+        holder = gov.head if gov.head.pos_ in ("NOUN", "PROPN") else None
+        if gov.head.pos_ in ("VERB", "AUX"):
+            return _subject_of(ctx, si, gov.head, depth + 1)[0]
+        return ctx.resolve_all(si, holder, allow_noun=False) if holder is not None else []
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
         if ev is None or ev.predicate not in _MEETINGS:
             return []     # "two weeks after an attack, India launched ...": not India's attack
