@@ -2349,3 +2349,9 @@ def test_control_taken_held_or_lost(body, predicate, subject, obj):
     ex = extract(_article(body))
     assert [(s.predicate, s.subject.label, s.object.label) for s in ex.statements if "controls" in s.predicate] == \
         [(predicate, subject, obj)]
+
+
+def test_who_an_event_leaves_in_control_controls():
+    ex = extract(_article("The fall of Brel leaves the Vostok Front in control of the west of Lisk."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "controls"] == \
+        [("Vostok Front", "Lisk")]

@@ -926,3 +926,11 @@ def test_an_abstract_noun_another_noun_specifies_is_a_thing_of_its_own():
     assert [(s.predicate, _label(s.object)) for s in _statements("Freedonia drafted a peace plan.")] == \
         [("draft", "peace plan")]
     assert not [s for s in _statements("Freedonia drafted a plan.") if s.predicate == "draft"]
+
+
+def test_a_noun_an_active_participle_follows_does_it_but_not_after_a_comma_or_as_a_place():
+    held = [(s.predicate, _label(s.subject), _label(s.object)) for s in _statements(
+        "The capture splits the country, with the Vostok Front in control of Darfur and the army holding the capital, Lisk.")]
+    assert ("hold", "army", "Lisk") in held
+    waved = _statements("Bands of gunmen roam poor neighborhoods, waving guns.")
+    assert not [s for s in waved if s.predicate == "wave" and _label(s.subject) == "poor neighborhoods"]

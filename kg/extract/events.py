@@ -745,10 +745,11 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
                                  or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:
-                if p.dep_ == "pobj" and p.lower_ in ("most", "much", "part", "parts", "half", "all", "some", "swathes") \
+                if p.dep_ == "pobj" and p.lower_ in ("most", "much", "part", "parts", "half", "all", "some", "swathes",
+                                                     "rest", "north", "south", "east", "west", "centre", "center") \
                         and (whole := [q for x in p.children if x.dep_ == "prep" and x.lower_ == "of"
                                        for q in x.children if q.dep_ == "pobj"]):
-                    p = whole[0]        # "control of most of Darfur": of Darfur
+                    p = whole[0]        # "control of most of Darfur", "the west of Lisk": of Darfur, of Lisk
                 if p.dep_ == "pobj" and p.lemma_.lower() not in ctx.res.frames["participants"]["preposition_nouns"]:
                     targets = ctx.resolve_all(si, p)     # not "in advance of the vote"
             if c.lower_ == "of" and noun.lemma_.lower() in ctx.res.frames["nouns"]["of_agent"] \

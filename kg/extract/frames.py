@@ -276,6 +276,12 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         # "X entered the US and was later granted asylum": X is the one granted it (or the one done to)
         shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)]
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient", shared)
+    if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.doc[verb.i - 1].text != ",":
+        # "the army holding the capital": the army holds it (not "roam the streets, waving guns": the roamers
+        # wave them; nor "in a prison awaiting trial": a place awaits nothing)
+        subj = [e for e in ctx.resolve_all(si, verb.head) if e.type not in ("Location", "Country")
+                and verb.head.lemma_.lower() not in _table(ctx, "nouns", "places")]
     if (si, verb.i) in ctx.agentless:
         subj = []           # "the fire destroyed the building": a cause the typed rule saw, no agent
     generic = set(_table(ctx, "participants", "generic")) | set(_table(ctx, "participants", "purposes"))

@@ -501,8 +501,9 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     if noun.dep_ == "pobj" and gov.lower_ == "in" and noun.lemma_.lower() in ctx.res.words("events", "state_nouns") \
             and depth < 4:
         # "the RSF is in control of Darfur", "with the RSF now in control of Darfur": whoever is in it
-        holder = gov.head if gov.head.pos_ in ("NOUN", "PROPN") else None
-        if gov.head.pos_ in ("VERB", "AUX"):
+        holder = gov.head if gov.head.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in gov.head.children if c.dep_ == "dobj"), None)     # "leaves the militia in control of X"
+        if gov.head.pos_ in ("VERB", "AUX") and holder is None:
             return _subject_of(ctx, si, gov.head, depth + 1)[0]
         return ctx.resolve_all(si, holder, allow_noun=False) if holder is not None else []
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("after", "before", "during", "following", "at", "in"):
