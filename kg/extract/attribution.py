@@ -626,7 +626,7 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
         a = a.head
         if a.lemma_.lower() in words:
             return any(c.dep_ == "neg" for c in a.children) or any(
-                c.dep_ == "det" and c.lower_ == "no" or c.lower_ in ("never", "neither")
+                c.dep_ == "det" and c.lower_ == "no" or c.lower_ in ctx.res.words("negation", "negators")
                 and c.dep_ in ("advmod", "preconj") for c in a.children)    # "they neither want to unify"
     return False
 

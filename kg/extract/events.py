@@ -745,8 +745,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
                                  or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:
-                if p.dep_ == "pobj" and p.lower_ in ("most", "much", "part", "parts", "half", "all", "some", "swathes",
-                                                     "rest", "north", "south", "east", "west", "centre", "center") \
+                if p.dep_ == "pobj" and p.lower_ in ctx.res.words("nouns", "partitives") \
                         and (whole := [q for x in p.children if x.dep_ == "prep" and x.lower_ == "of"
                                        for q in x.children if q.dep_ == "pobj"]):
                     p = whole[0]        # "control of most of Darfur", "the west of Lisk": of Darfur, of Lisk

@@ -518,7 +518,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         elif tok.pos_ == "NOUN" and (ev is not None or lemma in event_nouns and lemma not in kindless) \
                 and ctx.mention_at(si, tok.i) is None and not threatened_stop(ctx, tok) \
                 and not (ev is not None and ev.predicate == "kills" and natural_death(ctx, tok)):
-            if ev is None and _of_phrase_owner(tok, taken) is not None:
+            if ev is None and _of_phrase_owner(ctx, tok, taken) is not None:
                 continue        # "the sale of one of its largest weapons packages": what the sale is of
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             if gov.i in taken and taken[gov.i] is not None and (ev is None or taken[gov.i] == ev.predicate) \
@@ -537,8 +537,9 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
     return out
 
 
-def _of_phrase_owner(tok, taken: dict):
+def _of_phrase_owner(ctx, tok, taken: dict):
     """The typed event noun whose 'of' phrase holds ``tok`` ('the sale of one of its packages' -> sale)."""
+    partitives = set(ctx.res.words("nouns", "partitives"))
     a = tok
     for _ in range(4):
         if a.dep_ != "pobj" or a.head.lower_ != "of":
@@ -546,7 +547,7 @@ def _of_phrase_owner(tok, taken: dict):
         owner = a.head.head
         if owner.pos_ == "NOUN" and taken.get(owner.i) is not None:
             return owner
-        if not (owner.pos_ == "NUM" or owner.lower_ in ("some", "most", "all", "part", "each")):
+        if not (owner.pos_ == "NUM" or owner.lower_ in partitives):
             return None
         a = owner       # "one of", "some of": climb to what they count
     return None

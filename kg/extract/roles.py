@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Entity, Quantity
 from .context import ArticleContext, clause_subject
 from .quantities import NumberMatch
-from .resources import EventType
+from .resources import EventType, load_resources
 
 _LOCATION_PREPS = {"in", "inside", "within", "into", "across", "near", "off", "at", "over", "around",
                    "throughout", "along", "toward", "towards"}
@@ -152,8 +152,7 @@ def named_in_relative(ctx, verb):
 def _addressee_of_request(ctx, si, verb) -> list[Entity]:
     """Whom a request or warning noun is addressed to ('warnings to its citizens to avoid travel', 'a
     call to residents to leave'), when the infinitive hangs on it or on the verb that issues it."""
-    table = ctx.res.lexicon.get("modality", {})
-    words = set(table.get("requested", ())) | set(table.get("threatened", ())) | {"warning", "call"}
+    words = ctx.res.words("nouns", "addressed")
     noun = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else next(
         (c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
         if verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB" else None
@@ -473,7 +472,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     gov = noun.head
     naming = gov.head if noun.dep_ == "pobj" and gov.lower_ == "as" else gov if noun.dep_ in ("oprd", "attr") else None
     if naming is not None and naming.dep_ == "ccomp" and depth < 4 \
-            and named_in_relative(ctx, naming.head) is not None and named_in_relative(ctx, naming.head).i == noun.i:
+            and getattr(named_in_relative(ctx, naming.head), "i", None) == noun.i:
         # "Russia launched what Ukraine described as a massive drone attack": Russia's attack
         subj, _ = _subject_of(ctx, si, naming.head, depth + 1)
         return subj
@@ -871,14 +870,15 @@ def _has_event_object(ctx, verb) -> bool:
 
 def _not_only(neg) -> bool:
     """'not just delivering X but also Y', 'not only ...': more is said, nothing denied."""
-    return neg.i + 1 < len(neg.doc) and neg.nbor(1).lower_ in ("just", "only", "merely", "simply", "solely")
+    return neg.i + 1 < len(neg.doc) and neg.nbor(1).lower_ in load_resources().words("negation", "additive")
 
 
 def _negated(tok) -> bool:
     """'did not strike', 'no troops were sent', 'not a single farmer has lost' (a negated subject)."""
     if any(c.dep_ == "neg" and not _not_only(c) for c in tok.children) \
             or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) \
-            or any(c.lower_ in ("never", "neither") and c.dep_ in ("advmod", "preconj", "neg") for c in tok.children):
+            or any(c.lower_ in load_resources().words("negation", "negators") and c.dep_ in ("advmod", "preconj", "neg")
+                   for c in tok.children):
         return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts"
