@@ -934,3 +934,23 @@ def test_a_noun_an_active_participle_follows_does_it_but_not_after_a_comma_or_as
     assert ("hold", "army", "Lisk") in held
     waved = _statements("Bands of gunmen roam poor neighborhoods, waving guns.")
     assert not [s for s in waved if s.predicate == "wave" and _label(s.subject) == "poor neighborhoods"]
+
+
+def test_agreeing_to_a_thing_is_an_event_and_agreeing_to_an_act_is_its_modality():
+    agreed = [(s.predicate, _label(s.subject), _label(s.object)) for s in _statements(
+        "The truce took effect after Freedonia and the Vostok Front agreed to the first phase of the peace plan.")]
+    assert ("agree_to", "Freedonia", "phase") in agreed and ("agree_to", "Vostok Front", "phase") in agreed
+    assert [(s.predicate, _label(s.object)) for s in _statements("Freedonia agreed to withdraw its 12 brigades.")
+            if s.predicate.startswith("agree")] == []
+    assert not [s for s in _statements("Freedonia agreed to a ceasefire.") if s.predicate == "agree_to"]
+
+
+@pytest.mark.parametrize("body, sides", [
+    ("Freedonia agreed to a ceasefire.", [("Freedonia", None)]),
+    ("Freedonia and the Vostok Front agreed on a truce.", [("Freedonia", None), ("Vostok Front", None)]),
+    ("Freedonia agreed a ceasefire with the Vostok Front on Friday.", [("Freedonia", "Vostok Front")]),
+    ("Freedonia agreed to a ceasefire with the Vostok Front.", [("Freedonia", "Vostok Front")]),
+])
+def test_a_ceasefire_agreed_to_or_on_is_the_agreeing_sides(body, sides):
+    assert [(_label(s.subject), _label(s.object)) for s in _statements(body)
+            if s.predicate == "agrees_ceasefire"] == sides

@@ -60,9 +60,6 @@ from .roles import (
 
 __all__ = ["Draft", "find_drafts"]
 
-# Event nouns done with a counterpart ("talks with X") and between two sides ("a meeting between X and Y")
-_WITH_COUNTERPART = ("meets", "consults", "negotiates", "signs", "fights", "protests")
-_BETWEEN_SIDES = ("meets", "consults", "negotiates", "signs", "fights", "clashes_with")
 
 def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     sent = ctx.sentences[si]
@@ -211,6 +208,18 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 and d.confidence > 0.5:    # guessed agents do not vote
             ctx.recent_agents.append((si, d.predicate, d.subject))
     return drafts
+
+
+def _taking_verb(ctx, noun):
+    """The verb whose object the event noun is: 'agreed a ceasefire', and through the
+    preposition of [verbs].accept_preps, 'agreed to a ceasefire', 'agreed on a truce'."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.head.pos_ == "VERB" and f"{prep.head.lemma_.lower()} {prep.lower_}" \
+            in ctx.res.frames.get("verbs", {}).get("accept_preps", ()):
+        return prep.head
+    return None
 
 
 def _sides(ctx, si, noun) -> list[Entity]:
@@ -776,7 +785,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                     _nested_location(ctx, si, p, d)
         with_preps = [c] + [x for x in c.children if x.dep_ == "prep"] if c.dep_ == "acl" else [c]
         for w in with_preps:    # "talks with X", "a meeting planned with X"
-            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in _WITH_COUNTERPART:
+            if w.dep_ == "prep" and w.lower_ == "with" and ev.predicate in ctx.res.words("events", "with_counterpart_predicates"):
                 generic = set(ctx.res.frames["participants"]["generic"])
                 for p in w.children:
                     found = ctx.as_actor(ctx.resolve_all(si, p, allow_noun=ev.predicate == "fights")) or [
@@ -785,14 +794,14 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                     if p.dep_ == "pobj" and found:
                         d.object, d.extra = found[0], found[1:]     # "talks with Moscow": Russia
                         _nested_location(ctx, si, p, d)     # "talks with ministers in London": there
-        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in _BETWEEN_SIDES:
+        if c.dep_ == "prep" and c.lower_ == "between" and ev.predicate in ctx.res.words("events", "between_sides_predicates"):
             # "a meeting between Rubio and Lavrov", "the war between Russia and Ukraine"
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
             if len(found) < 2:      # "talks between Ukrainian and US negotiators": the two sides they speak for
                 found = [e for p in c.children if p.dep_ == "pobj" for e in _sides(ctx, si, p)] or found
             if len(found) >= 2 and d.subject is None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
-    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in _BETWEEN_SIDES:
+    if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in ctx.res.words("events", "between_sides_predicates"):
         # "Fighting erupted between X and Y": the parse hangs 'between' on the verb
         for c in noun.head.children:
             if c.dep_ == "prep" and c.lower_ == "between":
@@ -824,10 +833,10 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         d.pending = True    # "the attack was carried out by X": X's, if an earlier mention says what it was on
     elif d.subject is None and not _decided_for_others(ctx, noun, d) \
             or (d.object is None and d.location is None and d.recipient is None and not (
-            ev.predicate in ctx.res.words("events", "self_contained_predicates") and noun.dep_ == "dobj"
-            and noun.head.pos_ == "VERB" and d.subject in _subject_of(ctx, si, noun.head)[0]
+            ev.predicate in ctx.res.words("events", "self_contained_predicates")
+            and (gov := _taking_verb(ctx, noun)) is not None and d.subject in _subject_of(ctx, si, gov)[0]
             and d.subject.type != "Thing")):
-        return None     # (but "Freedonia and Vostok agreed a ceasefire": the doer of a self-contained act)
+        return None     # (but "Freedonia and Vostok agreed (to) a ceasefire": the doer of a self-contained act)
     gov_ev = _event_for(ctx, noun.head) if noun.dep_ == "dobj" else None
     if gov_ev is not None and gov_ev.predicate in ctx.res.words("events", "addressee_predicates") \
             and ev.to_role == "recipient" and d.subject in _subject_of(ctx, si, noun.head)[0]:

@@ -495,7 +495,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             continue        # "'m", "'s": clitics are no events
         if tok.pos_ == "VERB":
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
-            if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) or lemma in items) \
+            if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) and not _accepts_thing(ctx, tok)
+                               or lemma in items) \
                     or _light_with_event(ctx, tok, phrase) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children) \
@@ -535,6 +536,15 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             out.append(frame)
             used |= trial
     return out
+
+
+def _accepts_thing(ctx, verb) -> bool:
+    """'agreed to the first phase of the plan': a verb of the skip list whose preposition
+    ([verbs].accept_preps) names a thing, not a typed event noun, is an event of its own."""
+    phrases = set(_table(ctx, "verbs", "accept_preps"))
+    return any(c.dep_ == "prep" and f"{verb.lemma_.lower()} {c.lower_}" in phrases and any(
+        p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and _event_for(ctx, p) is None
+        for p in c.children) for c in verb.children)
 
 
 def _of_phrase_owner(ctx, tok, taken: dict):

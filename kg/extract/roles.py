@@ -490,8 +490,10 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return ctx.as_actor(ctx.resolve_all(si, c))
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("on", "upon", "into", "against", "toward", "towards") \
-            and gov.head.pos_ == "VERB" and (ev is None or ev.predicate not in _MEETINGS):
+            and gov.head.pos_ == "VERB" and (ev is None or ev.predicate not in _MEETINGS) \
+            and f"{gov.head.lemma_.lower()} {gov.lower_}" not in ctx.res.frames.get("verbs", {}).get("accept_preps", ()):
         return []         # "gunmen fired on a police patrol", "opened fire on the march": aimed at, not theirs
+                          # (but "agreed on a truce": theirs)
     if noun.dep_ == "pobj" and gov.lower_ == "in" and ev is not None and ev.predicate in _VIOLENT \
             and gov.head.pos_ == "VERB" and (vev := _event_for(ctx, gov.head)) is not None and vev.predicate in _VIOLENT:
         subj, passive = _subject_of(ctx, si, gov.head, depth + 1)
