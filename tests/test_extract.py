@@ -2355,3 +2355,13 @@ def test_who_an_event_leaves_in_control_controls():
     ex = extract(_article("The fall of Brel leaves the Vostok Front in control of the west of Lisk."))
     assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "controls"] == \
         [("Vostok Front", "Lisk")]
+
+
+def test_a_name_after_a_small_article_is_a_name_and_a_place_by_use():
+    ex = extract(_article("Fighters stormed a clinic in el-Zahra last week. Rebels now control the city."))
+    controls = [(s.subject.label, s.object.label, s.object.type) for s in ex.statements if s.predicate == "controls"]
+    assert controls == [("rebels", "el-Zahra", "Location")]
+    stormed = [s for s in ex.statements if s.predicate == "attacks"]
+    assert [(s.location.label, s.location.type) for s in stormed] == [("el-Zahra", "Location")]
+    named = extract(_article("The raid was reported by the al-Nour Watch Committee, a group of local activists."))
+    assert "al-Nour Watch Committee" in {e.label for e in named.entities}

@@ -297,7 +297,8 @@ class ArticleContext:
                     continue
                 if m.entity.label.lower().split()[-1:] and m.entity.label.lower().split()[-1] in skip_heads:
                     continue
-                if (m.kind == "name" or demonyms) and m.entity.type in types and not (
+                placed = self.registry.leaning(m.entity) == "Location"   # "in el-Fasher": a place, whatever NER said
+                if (m.kind == "name" or demonyms) and (m.entity.type in types or placed and "Location" in types) and not (
                         m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_
                         == "compound" and root.head.pos_ == "NOUN"):     # not "Bermuda shorts"
                     return m.entity

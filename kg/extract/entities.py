@@ -65,6 +65,14 @@ class EntityRegistry:
         if key in self.votes:
             self.votes[key][type_] = self.votes[key].get(type_, 0.0) + weight
 
+    def leaning(self, entity: Entity) -> str:
+        """The type the votes so far give a name the gazetteer does not know ('el-Fasher' after 'in'
+        leans Location, whatever NER said)."""
+        votes = self.votes.get(("name", entity.label.lower()))
+        if not votes or entity.wikidata or ("gaz", entity.label) in self.entry_of:
+            return entity.type
+        return max(sorted(votes), key=lambda t: votes[t])
+
     def _get(self, key, label, type_, wikidata) -> Entity:
         if key not in self.by_key:
             self.by_key[key] = Entity(label=label, type=type_, wikidata=wikidata)
@@ -102,17 +110,12 @@ class EntityRegistry:
             surfaces.setdefault(target, set()).update(self.aliases.get(key, ()))
             if target is not e:
                 surfaces[target].add(e.label)
-        def voted(e: Entity) -> str:
-            votes = self.votes.get(("name", e.label.lower()))
-            if not votes or e.wikidata or ("gaz", e.label) in self.entry_of:
-                return e.type
-            return max(sorted(votes), key=lambda t: votes[t])
         for key, e in self.by_key.items():
             target = remap.get(e, e)
             entry = self.entry_of.get(key)
             extra = set(entry.aliases) if entry else set()
             aliases = frozenset((surfaces.get(target, set()) | extra) - {target.label})
-            out[e] = Entity(target.label, voted(target), target.wikidata, aliases)
+            out[e] = Entity(target.label, self.leaning(target), target.wikidata, aliases)
         return out
 
 
@@ -197,7 +200,8 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
             e -= 1
-        if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES or doc[s].text[:1].islower():
+        if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES \
+                or doc[s].text[:1].islower() and not _article_prefixed(doc, s, e, res):
             continue
         if s > 0 and doc[s - 1].text in ships and not taken[s - 1]:
             s, type_ = s - 1, "Thing"      # "HMS Glasgow": NER tagged the city inside the ship's name
@@ -223,6 +227,12 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
     if not doc.has_annotation("ENT_IOB"):
         out.extend(_capitalised_spans(doc, doc_index, offset, taken, registry))
     return sorted(out, key=lambda m: m.start)
+
+
+def _article_prefixed(doc, s: int, e: int, res: Resources) -> bool:
+    """'el-Fasher', 'al-Mawasi': a name whose small first word is an article before a hyphen."""
+    return s + 2 < e and doc[s].lower_ in res.words("names", "article_prefixes") \
+        and doc[s + 1].text == "-" and not doc[s].whitespace_ and doc[s + 2].text[:1].isupper()
 
 
 def _capitalised_spans(doc, doc_index, offset, taken, registry) -> list[Mention]:
