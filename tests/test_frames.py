@@ -954,3 +954,18 @@ def test_agreeing_to_a_thing_is_an_event_and_agreeing_to_an_act_is_its_modality(
 def test_a_ceasefire_agreed_to_or_on_is_the_agreeing_sides(body, sides):
     assert [(_label(s.subject), _label(s.object)) for s in _statements(body)
             if s.predicate == "agrees_ceasefire"] == sides
+
+
+def test_a_participle_before_whom_a_verb_of_telling_addresses_states_nothing():
+    told = _statements("In his speech, the Ruritanian president told cheering lawmakers that the war was over.")
+    assert not [s for s in told if s.predicate.startswith("cheer")]
+
+
+def test_welcomed_to_a_place_is_hosting_and_an_object_that_names_nothing_leaves_no_statement():
+    hosted = [(s.predicate, _label(s.subject), _label(s.object), _label(s.location)) for s in _statements(
+        "Emmanuel Macron welcomed Volodymyr Zelensky to the Elysee Palace on Monday.")]
+    assert ("hosts", "Emmanuel Macron", "Volodymyr Zelensky", "Élysée Palace") in hosted
+    assert not [s for s in _statements("Every step that increases pressure on Lisk is welcome.")
+                if s.predicate == "increase"]
+    assert [(s.predicate, _label(s.location)) for s in _statements("Explosions went off in Lisk on Monday.")] \
+        == [("go_off", "Lisk")]      # nothing to be the object of: the place stays

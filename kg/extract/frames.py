@@ -466,6 +466,9 @@ def _strong(frame: Frame) -> bool:
     ('an explosion in Belfast'). A lone agent ('the EU's package', 'Trump stop') says too
     little to be a fact of its own."""
     filled = [r for r, v in frame.roles.items() if v]
+    if frame.event is None and frame.kind == "verb" and set(filled) <= {"place", "time"} \
+            and any(c.dep_ in ("dobj", "ccomp") for c in frame.trigger.children):
+        return False    # "increases pressure on Moscow": an object that names nothing leaves only a place
     if len(filled) >= 2:
         return True
     if filled == ["agent"]:
@@ -506,6 +509,9 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
                 continue    # an event noun or a measure ('reached an altitude of') carries it
             if ev is not None and _declined(ctx, tok):
                 continue
+            if _participle_of_addressee(ctx, tok):
+                continue    # "told cheering lawmakers that ...": who was told, not what
+
             if ev is None and lemma in _table(ctx, "verbs", "stative_passives") \
                     and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
                 continue    # "the cafe was located on Main Street": where it is
@@ -536,6 +542,17 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             out.append(frame)
             used |= trial
     return out
+
+
+def _participle_of_addressee(ctx, verb) -> bool:
+    """'the president told cheering lawmakers that ...': the parse reads 'cheering' as what was
+    told or asked ([modality].requested), but a verb of telling takes its addressee first; the
+    participle describes the addressee and states no event."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.i == head.i + 1 \
+        and head.lemma_.lower() in ctx.res.words("modality", "requested") \
+        and not any(c.dep_ in ("dobj", "dative") for c in head.children) \
+        and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children)
 
 
 def _accepts_thing(ctx, verb) -> bool:

@@ -808,7 +808,8 @@ def _event_for(ctx, tok) -> EventType | None:
         for c in tok.children:     # "call for", "push for"; not "On Friday, X called ...", "For each firm, call X"
             if c.dep_ in ("prep", "prt") and c.i > tok.i and (ev := ctx.res.verb_events.get(f"{lemma} {c.lower_}")) \
                     and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children) \
-                    and not (c.dep_ == "prep" and any(tok.i < b < c.i for b in between)):
+                    and not (c.dep_ == "prep" and any(tok.i < b < c.i for b in between)
+                             and f"{lemma} {c.lower_}" not in ctx.res.words("events", "object_between_triggers")):
                 return ev       # (not "called her in ... for a talk": a particle or an object comes first)
         if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
