@@ -2365,3 +2365,18 @@ def test_a_name_after_a_small_article_is_a_name_and_a_place_by_use():
     assert [(s.location.label, s.location.type) for s in stormed] == [("el-Zahra", "Location")]
     named = extract(_article("The raid was reported by the al-Nour Watch Committee, a group of local activists."))
     assert "al-Nour Watch Committee" in {e.label for e in named.entities}
+
+
+@pytest.mark.parametrize("body, count", [
+    ("The militia carried out 40 raids on clinics in Lisk, resulting in 312 deaths.", 312),
+    ("The shelling of Lisk caused 57 deaths.", 57),
+    ("Officials in Lisk reported nine deaths.", 9),
+])
+def test_a_counted_toll_is_a_killing_whoever_caused_it(body, count):
+    kills = [s for s in extract(_article(body)).statements if s.predicate == "kills"]
+    assert [(s.object.label, s.quantity.value, s.quantity.unit) for s in kills] == [("people", count, "people")]
+
+
+def test_deaths_from_a_disease_are_no_killing():
+    assert not [s for s in extract(_article("Ruritania recorded 12 deaths from cholera last year.")).statements
+                if s.predicate == "kills"]

@@ -6,6 +6,8 @@ added afterwards by ``attribution``.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Entity, Quantity
 from .context import ArticleContext
 from .attribution import _denies_the_sentence, requester
@@ -825,18 +827,20 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
             d.subject, d.confidence = recent, 0.5
-    if d.object is None and ev.predicate in ctx.res.words("events", "casualty_predicates") \
-            and any(c.dep_ == "nummod" for c in noun.children):
+    toll = ev.predicate in ctx.res.words("events", "casualty_predicates") \
+        and any(c.dep_ == "nummod" for c in noun.children)
+    if d.object is None and toll:
         d.object = ctx.registry.from_name("people", "Group")    # "three deaths": three people killed
     if d.subject is not None and d.object is None and d.location is None and d.recipient is None \
             and _definite(noun) and noun.dep_ in ("nsubj", "nsubjpass"):
         d.pending = True    # "the attack was carried out by X": X's, if an earlier mention says what it was on
-    elif d.subject is None and not _decided_for_others(ctx, noun, d) \
+    elif d.subject is None and not _decided_for_others(ctx, noun, d) and not toll \
             or (d.object is None and d.location is None and d.recipient is None and not (
             ev.predicate in ctx.res.words("events", "self_contained_predicates")
             and (gov := _taking_verb(ctx, noun)) is not None and d.subject in _subject_of(ctx, si, gov)[0]
             and d.subject.type != "Thing")):
-        return None     # (but "Freedonia and Vostok agreed (to) a ceasefire": the doer of a self-contained act)
+        return None     # (but "Freedonia and Vostok agreed (to) a ceasefire": the doer of a self-contained act;
+                        # "resulting in 1,204 deaths": a toll, whoever caused it)
     gov_ev = _event_for(ctx, noun.head) if noun.dep_ == "dobj" else None
     if gov_ev is not None and gov_ev.predicate in ctx.res.words("events", "addressee_predicates") \
             and ev.to_role == "recipient" and d.subject in _subject_of(ctx, si, noun.head)[0]:
@@ -857,6 +861,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                if not (t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))]
     aimed = ev.predicate in _VIOLENT or ev.to_role == "target"
     d.quantity = _quantity_for(ctx, si, counted, numbers, used, aimed=aimed)
+    if toll and d.quantity is not None and d.quantity.unit and d.quantity.unit.lower() == noun.lower_:
+        d.quantity = replace(d.quantity, unit="people")     # "1,204 deaths": 1,204 people killed
     if d.quantity is not None and ev.to_role == "recipient":
         while (more := _quantity_for(ctx, si, counted, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)     # "400 missiles worth $1.2bn": the count and the value

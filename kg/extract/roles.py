@@ -737,8 +737,10 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict
             continue
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "amod") else span.root
         if head.dep_ == "pobj" and head.head.lower_ in _NOT_COUNTS and n.unit is None \
-                and (strict or head.lower_ not in ctx.people) and not (aimed and head.head.lower_ == "against"):
-            continue
+                and (strict or head.lower_ not in ctx.people) and not (aimed and head.head.lower_ == "against") \
+                and not ((ev := _event_for(ctx, head)) is not None
+                         and ev.predicate in ctx.res.words("events", "casualty_predicates")):
+            continue    # (but "resulting in 1,204 deaths" counts the dead)
         used.add(n.num_start)
         unit = n.unit or _counted_noun(ctx, si, span)
         return Quantity(value=n.value, qualifier=n.qualifier, unit=unit, text=n.text)
@@ -792,7 +794,8 @@ def threatened_stop(ctx, noun) -> bool:
 def natural_death(ctx, noun) -> bool:
     """'the deaths might have been the result of complications from the disease': deaths its clause
     puts down to a natural cause ([events].natural_causes), with no violent one beside: no killing."""
-    clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "attr") else noun
+    clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "attr") \
+        or noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else noun     # ("recorded 12 deaths from cholera")
     natural = set(ctx.res.words("events", "natural_causes"))
     violent = set(ctx.res.words("events", "violent_causes")) | ctx.weapon_nouns
     words = [t for t in clause.subtree if t.i != noun.i]
