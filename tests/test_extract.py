@@ -2380,3 +2380,24 @@ def test_a_counted_toll_is_a_killing_whoever_caused_it(body, count):
 def test_deaths_from_a_disease_are_no_killing():
     assert not [s for s in extract(_article("Ruritania recorded 12 deaths from cholera last year.")).statements
                 if s.predicate == "kills"]
+
+
+@pytest.mark.parametrize("body, who, place", [
+    ("The Freedonian envoy Ivo Marek is expected in Lisk next week.", "Ivo Marek", "Lisk"),
+    ("Ivo Marek is due in Lisk on Monday, officials said.", "Ivo Marek", "Lisk"),
+])
+def test_expected_in_a_place_is_a_visit_to_come(body, who, place):
+    visits = [(s.predicate, s.subject.label, s.location.label) for s in extract(_article(body)).statements
+              if s.predicate.startswith("visits")]
+    assert visits == [("visits_intended", who, place)]
+
+
+def test_expected_in_a_month_or_to_do_something_is_no_arrival():
+    assert not [s for s in extract(_article("Results are expected in March.")).statements]
+    assert [s.predicate for s in extract(_article("Ivo Marek is expected to visit Lisk.")).statements] \
+        == ["visits_intended"]
+
+
+def test_members_of_a_described_group_are_the_named_groups():
+    ex = extract(_article("Freedonian forces targeted members of the Colombian gang Clan del Golfo."))
+    assert [s.object.label for s in ex.statements if s.predicate == "strikes"] == ["Clan del Golfo's members"]

@@ -536,6 +536,8 @@ def _on_spine(trigger) -> bool:
 
 def _future(trigger, res) -> bool:
     """'will vote', 'is expected to vote', 'is due to deliver', 'are to be tested': the event is still to come."""
+    if trigger.lemma_.lower() in res.words("events", "arrival_words"):
+        return True             # "is expected in Moscow": the visit is to come
     a = trigger
     for _ in range(4):
         if a.pos_ == "NOUN" and a.dep_ in ("dobj", "nsubjpass") and a.head.pos_ == "VERB":

@@ -15,6 +15,7 @@ from .frames import _definite, find_frames, frame_drafts, overlay
 from .quantities import find_numbers
 from .relations import (
     _arsenal,
+    _expected_arrival,
     _claimed_count,
     _measure,
     _named_operation,
@@ -198,7 +199,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if tok.i in taken:
             continue
         if tok.lemma_ in presence and (d := _presence(ctx, si, tok, numbers, used)
-                                       or _nationality(ctx, si, tok, numbers, used)):
+                                       or _nationality(ctx, si, tok, numbers, used)) \
+                or (d := _expected_arrival(ctx, si, tok)):
             drafts.append(d)
     # every other verb and event noun: a frame, typed by the table or stated with its lemma
     refused |= {i for s, i in ctx.refused if s == si}

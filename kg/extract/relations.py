@@ -115,6 +115,29 @@ def _presence(ctx, si, verb, numbers, used) -> Draft | None:
     return Draft(si, verb, "present_in", None, subject=who[0], location=places[0], quantity=q, confidence=0.6)
 
 
+def _expected_arrival(ctx, si, word) -> Draft | None:
+    """'Steve Witkoff is expected in Moscow next week', 'the envoy is due in Kyiv': a visit to come
+    ([events].arrival_words; 'expected to visit' is the visit's own statement)."""
+    if word.lemma_.lower() not in ctx.res.words("events", "arrival_words") \
+            or any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in word.children):
+        return None
+    if word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+        holder, subj_dep = word, "nsubjpass"      # "is expected in Moscow"
+    elif word.pos_ == "ADJ" and word.dep_ == "acomp" and word.head.lemma_ == "be":
+        holder, subj_dep = word.head, "nsubj"     # "is due in Kyiv"
+    else:
+        return None
+    places = [e for h in {word, holder} for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "to")
+              for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
+              if e.type in ("Country", "Location")]
+    who = [e for c in holder.children if c.dep_ == subj_dep for e in ctx.resolve_all(si, c)]
+    ev = ctx.res.verb_events.get("visit")
+    if not places or not who or ev is None:
+        return None
+    return Draft(si, word, ev.predicate, ev, subject=who[0], location=places[0], extra_subjects=who[1:],
+                 confidence=0.6)
+
+
 def _shares(ctx, si, numbers, used) -> list[Draft]:
     """'Aramco is responsible for nearly half of all Gulf oil exports' -> accounts_for (percent)."""
     doc = ctx.sentences[si].doc
