@@ -2401,3 +2401,21 @@ def test_expected_in_a_month_or_to_do_something_is_no_arrival():
 def test_members_of_a_described_group_are_the_named_groups():
     ex = extract(_article("Freedonian forces targeted members of the Colombian gang Clan del Golfo."))
     assert [s.object.label for s in ex.statements if s.predicate == "strikes"] == ["Clan del Golfo's members"]
+
+
+def _by_status(body):
+    return [(s.predicate, s.subject and s.subject.label, s.status, s.claimant and s.claimant.label,
+             s.status_by and s.status_by.label) for s in extract(_article(body)).statements]
+
+
+def test_an_unnamed_accusation_is_a_claim_about_the_accused():
+    assert ("strikes", "Vostok Front", "claimed", None, None) in _by_status(
+        "The Vostok Front has been accused of shelling Lisk.")
+    assert ("kills", "Vostok Front", "claimed", None, None) in _by_status(
+        "The Vostok Front has been accused of killing 12 hostages in Lisk.")
+
+
+def test_allegations_a_party_denies_are_denied_by_it_not_its_claim():
+    found = _by_status("Since the war began in 2023, the Vostok Front has been accused of shelling "
+                       "villages in Lisk - allegations the Vostok Front denies.")
+    assert ("strikes", "Vostok Front", "denied", None, "Vostok Front") in found

@@ -198,8 +198,10 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
             break      # "X alleged ..., with Delhi accusing Y": the writer's aside, with its own subject
         if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
             # "reporting in the Wall Street Journal that ...": the report's source
-            src = [m.entity for t in h.subtree if t.i not in {x.i for x in a.subtree}
-                   and (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
+            denial = {x.i for c in h.children if c.i != a.i and c.pos_ in ("VERB", "AUX")
+                      and _reporting_status(ctx, c.lemma_.lower()) in ("denied", "disputed") for x in c.subtree}
+            src = [m.entity for t in h.subtree if t.i not in {x.i for x in a.subtree} and t.i not in denial
+                   and (m := ctx.mention_at(si, t.i)) and m.kind == "name"]   # (not "allegations X denies")
             if src:
                 claimant, status, cue = src[0], "claimed", h.text
                 break
@@ -231,6 +233,10 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 # "a man believed to be responsible for a blast which ...": believed of the man, by no one named
                 claimant, status, cue = _said_of(ctx, si, h, st)
                 break
+            if st and a.dep_ in ("prep", "pcomp") and h.lemma_.lower() in _ACCUSING \
+                    and any(c.dep_ == "auxpass" for c in h.children) and not any(c.dep_ == "agent" for c in h.children):
+                claimant, status, cue = None, st, h.text
+                break      # "X has been accused of killing ...": a claim, by accusers the text does not name
             if st and not (a.dep_ == "conj" and st == "claimed"):
                 subj = _sayer(ctx, si, h)
                 if subj:
@@ -371,6 +377,8 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
 def _sayer(ctx: ArticleContext, si: int, verb) -> list[Entity]:
     """The subject of a reporting verb; for a document ('the statement said'), its author."""
     from .roles import _ACTORS, _subject_of
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return []       # "X has been accused of ...": X is who is spoken of, not who speaks
     subj, _ = _subject_of(ctx, si, verb)
     if verb.dep_ == "relcl" and subj and not any(e.type in _ACTORS for e in subj) \
             and verb.head.lemma_.lower() not in ctx.res.words("attribution", "document_nouns"):
@@ -516,14 +524,15 @@ def claim_scope(cue_tok) -> set[int] | None:
     noun = None
     if cue_tok.pos_ == "NOUN" and cue_tok.lemma_.lower() in _REPORT_NOUNS and cue_tok.dep_ == "appos":
         noun = cue_tok                              # the cue "a charge" itself
-    elif v.dep_ == "relcl" and v.head.lemma_.lower() in _REPORT_NOUNS:
-        noun = v.head                               # "a charge Islamabad denies"
+    elif v.dep_ in ("relcl", "ccomp", "acl") and v.head.pos_ == "NOUN" and v.head.lemma_.lower() in _REPORT_NOUNS:
+        noun = v.head                               # "a charge Islamabad denies" (the parse may call it a ccomp)
     else:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _REPORT_NOUNS]
         noun = subj[0] if subj else None
     if noun is None:
         return None
-    if any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+    if any(c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.i != v.i or c.dep_ == "prep" and c.lower_ == "of"
+           for c in noun.children):
         return {t.i for t in noun.subtree}          # "India's claim of targeting camps is false"
     for t in reversed(noun.doc[:noun.i]):
         if t.pos_ == "VERB" and t.lemma_.lower() in _ACCUSING:

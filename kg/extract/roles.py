@@ -346,8 +346,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             # "called on Muslims to take up arms", "appealed to donors to give": the addressee
             objs = [p for c in gov.children if c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "to")
                     for p in c.children if p.dep_ == "pobj" and p.i < verb.i]
-        if not objs and gov.pos_ == "VERB" and any(c.dep_ == "agent" for c in gov.children):
-            # "X was accused by Y of killing ...": X, not Y
+        if not objs and gov.pos_ == "VERB" and (any(c.dep_ == "agent" for c in gov.children)
+                                                or verb.dep_ == "pcomp" and control
+                                                and any(c.dep_ == "auxpass" for c in gov.children)):
+            # "X was accused by Y of killing ...", "X has been accused of killing": X, not Y
             objs = [c for c in gov.children if c.dep_ == "nsubjpass"]
         if objs and objs[0].i < verb.i:
             # the object does it, named or not: never the one who ordered ("instructed all prefects to")
