@@ -2419,3 +2419,9 @@ def test_allegations_a_party_denies_are_denied_by_it_not_its_claim():
     found = _by_status("Since the war began in 2023, the Vostok Front has been accused of shelling "
                        "villages in Lisk - allegations the Vostok Front denies.")
     assert ("strikes", "Vostok Front", "denied", None, "Vostok Front") in found
+
+
+def test_everything_in_ones_power_to_do_is_intended_not_authorized():
+    found = [s.predicate for s in extract(_article(
+        "The minister vowed Freedonia will do everything in its power to destroy the Vostok fleet.")).statements]
+    assert "destroys_intended" in found and "destroys_authorized" not in found

@@ -843,6 +843,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             return "intended"       # under an imperative: "Let it be cut the way it is"
         if a.pos_ == "NOUN" and lemma == "decision" and tok.lemma_.lower() in ctx.res.words("decisions", "done"):
             return None     # "a decision to approve the sale": the decision approved it
+        if a.pos_ == "NOUN" and lemma in table.get("authorized", ()) and a.dep_ == "pobj" \
+                and a.head.lower_ in ("in", "within") and any(c.dep_ == "poss" for c in a.children):
+            return "intended"       # "will do everything in its power to destroy": striven for, no licence
         for name, words in table.items():
             if lemma in words:
                 if name == "threatened" and any(c.dep_ == "dobj" for c in a.children):
