@@ -2425,3 +2425,24 @@ def test_everything_in_ones_power_to_do_is_intended_not_authorized():
     found = [s.predicate for s in extract(_article(
         "The minister vowed Freedonia will do everything in its power to destroy the Vostok fleet.")).statements]
     assert "destroys_intended" in found and "destroys_authorized" not in found
+
+
+def _claimants(body):
+    return [(s.predicate, s.claimant and s.claimant.label) for s in extract(_article(body)).statements]
+
+
+def test_the_title_alone_is_the_person_most_named_with_it():
+    found = _claimants("French President Emmanuel Macron met Ukrainian President Volodymyr Zelensky in Lisk. "
+                       "Emmanuel Macron praised the talks. Later the president said Vostok had shelled Lisk.")
+    assert ("strikes", "Emmanuel Macron") in found
+
+
+def test_he_added_continues_the_speaker_of_the_sentence_before():
+    found = _claimants('Freedonian President Ivo Marek said he had been briefed by General Jan Bor. Later the '
+                       'president posted: "Our forces struck a Vostok convoy." He added: "The strike killed 11 fighters."')
+    assert ("kills", "Ivo Marek") in found and ("kills", "Jan Bor") not in found
+
+
+def test_would_not_be_drawn_on_states_nothing():
+    assert extract(_article("The president would not be drawn on whether the aim was to topple Ivo Marek.")
+                   ).statements == []

@@ -31,6 +31,7 @@ from .attribution import (
     requester,
     unwanted_quality,
     quote_speaker,
+    _speaker,
     same_clause,
     sentence_cues,
 )
@@ -261,6 +262,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     mentions = [find_mentions(s.doc, s.index, s.offset, nlp, registry) for s in sentences]
     ctx = ArticleContext(res, registry, sentences, mentions, article.published, article.publisher)
     ctx.speaker_of = lambda si, tok: quote_speaker(ctx, si, tok)
+    ctx.speaker_in = lambda si: _speaker(ctx, si)
     drafts = []
     for si in range(len(sentences)):
         try:

@@ -107,6 +107,7 @@ class ArticleContext:
     recent_agents: list = field(default_factory=list)
     subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
+    speaker_in: object = None     # sentence -> who quotes someone in it, set by attribution
     _surnames: set | None = None
     refused: set = field(default_factory=set)   # (sentence, token) a typed rule turned down: no frame either
     agentless: set = field(default_factory=set)  # (sentence, token) whose subject is a cause, not an agent
@@ -440,6 +441,10 @@ class ArticleContext:
         if low in _PEOPLE_PRONOUNS:
             if (noun := self._person_noun_before(si, tok)) is not None:
                 return self._memo(si, tok, noun)    # "The friend said ... . '...,' he told the BBC": the friend
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.res.words("attribution", "claimed") \
+                    and self.speaker_in is not None and (prev := self.speaker_in(si - 1)) is not None \
+                    and self.is_person(prev) and not self._other_sex(si, prev, low):
+                return self._memo(si, tok, prev)    # 'the president posted: "..." He added: "..."': the same speaker
             e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
                 or self.earlier(si, tok.i, ("Person",), outside_quotes=not _quoted(tok))
             if e is not None and self._other_sex(si, e, low):
@@ -753,6 +758,17 @@ class ArticleContext:
         country = next((m.entity for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                         and (m := self.mention_at(si, c.i)) and m.entity.type == "Country"), None)
         if country is None:
+            titled, seen = [], {}       # "US President Donald Trump met X. The president said": of the people
+            for s in range(si + 1):     # named with that title, the one the article has named most so far
+                doc = self.sentences[s].doc     # (then the latest)
+                for m in self.mentions[s]:
+                    if m.kind == "name" and (s < si or m.start < tok.i) and m.entity.label.split():
+                        surname = m.entity.label.split()[-1]    # ("Marek" after "Ivo Marek": the same person)
+                        seen[surname] = seen.get(surname, 0) + 1
+                        if m.entity.type == "Person" and m.start > 0 and doc[m.start - 1].lower_ == tok.lower_:
+                            titled.append(m.entity)
+            if titled:
+                return max(reversed(titled), key=lambda e: seen[e.label.split()[-1]])
             # "Maduro ... . The socialist leader said": the one leader the gazetteer knows among the last
             # few sentences' people
             known = {m.entity for s in range(si, max(-1, si - 4), -1) for m in self.mentions[s]
