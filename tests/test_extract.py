@@ -2446,3 +2446,21 @@ def test_he_added_continues_the_speaker_of_the_sentence_before():
 def test_would_not_be_drawn_on_states_nothing():
     assert extract(_article("The president would not be drawn on whether the aim was to topple Ivo Marek.")
                    ).statements == []
+
+
+@pytest.mark.parametrize("body, predicate, count, unit", [
+    ("Three Ruritanian drones hit the city of Lisk.", "strikes", 3, "drones"),
+    ("Four Ruritanian fighter jets entered the Freedonian skies on Friday.", "enter", 4, "jets"),
+    ("Hundreds of troops crossed the border into Lisk.", "cross", 200, "troops"),
+])
+def test_a_counted_weapon_or_armed_doer_counts_the_event(body, predicate, count, unit):
+    found = [(s.quantity.value, s.quantity.unit) for s in extract(_article(body)).statements
+             if s.predicate == predicate and s.quantity is not None]
+    assert found == [(count, unit)]
+
+
+def test_other_counted_subjects_keep_their_count():
+    ex = extract(_article("The two firms export 3.1 million barrels of oil."))
+    assert [s.quantity.value for s in ex.statements if s.predicate == "exports"] == [3100000]
+    held = extract(_article("Three ministers visited Lisk on Monday."))
+    assert [s.quantity for s in held.statements if s.predicate == "visits"] in ([None], [])

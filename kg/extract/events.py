@@ -52,6 +52,7 @@ from .roles import (
     _prep_roles,
     _preps,
     _quantity_for,
+    counted_doer,
     stolen_subject,
     included_names,
     _same_side,
@@ -556,6 +557,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
         numbers, used) if clause else None)
+    if d.quantity is None and not passive and ev.predicate not in ctx.res.words("events", "uncounted_predicates"):
+        d.quantity = _quantity_for(ctx, si, [t for t in counted_doer(ctx, verb) if t.i not in sourcing], numbers, used)
     if d.quantity is not None and d.quantity.unit is None and passive \
             and (noun := _joined_count_noun(verb, ("nsubjpass",))) is not None:
         # "four of its soldiers were killed and six wounded": six soldiers

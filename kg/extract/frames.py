@@ -41,6 +41,7 @@ from .roles import (
     _preps,
     receptive,
     _quantity_for,
+    counted_doer,
     _subject_of,
     included_names,
     named_in_relative,
@@ -453,6 +454,8 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
     else:
         tokens = [t, *[x for c in t.children if c.dep_ in ("nummod", "prep", "compound") for x in c.subtree]]
     q = _quantity_for(ctx, si, tokens, numbers, used)
+    if q is None and frame.kind == "verb":
+        q = _quantity_for(ctx, si, counted_doer(ctx, t), numbers, used)     # "Three jets entered its airspace"
     if q is None:
         return
     frame.quantities.append(q)

@@ -725,6 +725,23 @@ def _clause_tokens(verb):
 _NOT_COUNTS = {"for", "because", "since", "after", "before", "during", "within", "until", "by", "in", "against"}
 
 
+def counted_doer(ctx, verb) -> list:
+    """The tokens of a counted doer that is a weapon or armed men ('Three drones hit the city',
+    'Hundreds of troops crossed the border', [events].counted_doers): the event's count when
+    nothing else is counted."""
+    words = ctx.weapon_nouns | set(ctx.res.words("events", "counted_doers"))
+    partitives = set(ctx.res.words("nouns", "partitives"))
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        whole = [p for x in c.children if x.dep_ == "prep" and x.lower_ == "of" for p in x.children if p.dep_ == "pobj"]
+        noun = whole[0] if whole and (c.like_num or c.lower_ in partitives or c.tag_ == "NNS" and c.lemma_.lower()
+                                       in ("hundred", "thousand", "dozen", "score")) else c
+        if noun.lower_ in words or noun.lemma_.lower() in words:
+            return list(c.subtree)
+    return []
+
+
 def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict: bool = False,
                   aimed: bool = False) -> Quantity | None:
     """The first unused number among ``tokens``; not one in a time or reason phrase ('for two reasons').
