@@ -2464,3 +2464,8 @@ def test_other_counted_subjects_keep_their_count():
     assert [s.quantity.value for s in ex.statements if s.predicate == "exports"] == [3100000]
     held = extract(_article("Three ministers visited Lisk on Monday."))
     assert [s.quantity for s in held.statements if s.predicate == "visits"] in ([None], [])
+
+
+def test_an_attack_that_left_people_dead_keeps_their_count():
+    assert _casualties("The attack on the market left 25 people and one police officer dead.") \
+        == [("kills", "people", 25, "people"), ("kills", "police officer", None, None)]
