@@ -969,3 +969,11 @@ def test_welcomed_to_a_place_is_hosting_and_an_object_that_names_nothing_leaves_
                 if s.predicate == "increase"]
     assert [(s.predicate, _label(s.location)) for s in _statements("Explosions went off in Lisk on Monday.")] \
         == [("go_off", "Lisk")]      # nothing to be the object of: the place stays
+
+
+def test_naming_an_object_to_a_status_is_an_act_and_naming_a_thing_is_not():
+    named = [(s.predicate, _label(s.subject), _label(s.object)) for s in _statements(
+        "The constitutional court has named Col Ivo Marek as the country's new leader.")]
+    assert ("name", "constitutional court", "Col Ivo Marek") in named
+    assert not [s for s in _statements("The operation was named after a river.") if s.predicate == "name"]
+    assert not [s for s in _statements("Ivo Marek declared that the war was over.") if s.predicate == "declare"]

@@ -502,7 +502,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         if tok.pos_ == "VERB":
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
             if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) and not _accepts_thing(ctx, tok)
-                               or lemma in items) \
+                               and not _designates(ctx, tok) or lemma in items) \
                     or _light_with_event(ctx, tok, phrase) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children) \
@@ -556,6 +556,19 @@ def _participle_of_addressee(ctx, verb) -> bool:
         and head.lemma_.lower() in ctx.res.words("modality", "requested") \
         and not any(c.dep_ in ("dobj", "dative") for c in head.children) \
         and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children)
+
+
+def _designates(ctx, verb) -> bool:
+    """'named Col X as the new leader', 'declared Freedonia a country of concern': a verb of naming
+    ([verbs].designating) that gives a named object a status is an act, not a way of speaking."""
+    if verb.lemma_.lower() not in _table(ctx, "verbs", "designating"):
+        return False
+    obj = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"]
+    status = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN")
+              or c.dep_ == "prep" and c.lower_ == "as"]
+    status += [x for o in obj for x in o.children if x.dep_ == "appos"    # (the parse's "Nigeria, a Country")
+               and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in x.children)]
+    return bool(obj and status)
 
 
 def _accepts_thing(ctx, verb) -> bool:
