@@ -2469,3 +2469,19 @@ def test_other_counted_subjects_keep_their_count():
 def test_an_attack_that_left_people_dead_keeps_their_count():
     assert _casualties("The attack on the market left 25 people and one police officer dead.") \
         == [("kills", "people", 25, "people"), ("kills", "police officer", None, None)]
+
+
+def test_the_heroism_or_actions_of_someone_judged_are_theirs():
+    judged = [(s.predicate, s.subject.label, s.object.label) for s in extract(_article(
+        "Emmanuel Macron praised the heroism of Freedonian troops and condemned the actions of Russia.")).statements
+        if s.predicate in ("praises", "criticizes")]
+    assert ("criticizes", "Emmanuel Macron", "Russia") in judged
+    assert [o for p, _, o in judged if p == "praises"] == ["freedonian troops"]
+
+
+def test_sent_or_launched_from_a_state_names_who_sent_it():
+    found = [(s.predicate, s.subject and s.subject.label, s.quantity and s.quantity.value)
+             for s in extract(_article("Two missiles were launched from Yemen into Israel, the army said.")).statements]
+    assert ("launches", "Yemen", 2) in found
+    assert [s.subject for s in extract(_article("The troops were withdrawn from Lisk.")).statements
+            if s.predicate == "withdraws"] == [None]

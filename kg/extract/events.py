@@ -596,6 +596,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         subj = []       # "the explosion killed three people": victims and count, no one to name
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
+    if d.subject is None and (passive or verb.dep_ == "acl" and verb.tag_ == "VBN") \
+            and ev.predicate in ctx.res.words("events", "sent_from_predicates"):
+        # "the 11,000 troops sent from North Korea", "missiles launched from Yemen": the state they came from
+        d.subject = next((e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p, allow_noun=False)
+                          if e.type in ("Country", "Organization", "MilitaryForce", "Group")), None)
     if ev.predicate in ctx.res.words("events", "evaluative_predicates"):
         # "experts described the raids as 'extrajudicial executions'": who carried out the raids
         for c in verb.children:
