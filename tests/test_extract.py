@@ -2485,3 +2485,18 @@ def test_sent_or_launched_from_a_state_names_who_sent_it():
     assert ("launches", "Yemen", 2) in found
     assert [s.subject for s in extract(_article("The troops were withdrawn from Lisk.")).statements
             if s.predicate == "withdraws"] == [None]
+
+
+def test_a_named_group_is_the_running_actor_of_the_attacks_after_it():
+    ex = extract(_article("Israel struck Sanaa last month. The Houthis attacked the Eternal Star on Monday. "
+                          "Freedonia condemned the attacks on the Eternal Star and the Blue Wave."))
+    found = [(s.subject and s.subject.label, s.object and s.object.label) for s in ex.statements
+             if s.predicate == "attacks" and "condemned" in s.evidence.text]
+    assert found and all(who == "Houthis" for who, _ in found)
+
+
+def test_counted_or_bare_plural_attacks_are_nobodys_guess():
+    ex = extract(_article("The Houthis attacked the Eternal Star on Monday. The WHO has verified 185 attacks on "
+                          "clinics in Yemen. Killings of tribal elders rocked the province."))
+    assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "Houthis"
+                and ("185" in s.evidence.text or "Killings" in s.evidence.text)]

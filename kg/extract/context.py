@@ -187,6 +187,11 @@ class ArticleContext:
         found = self.resolve_all(si - 1, subj[0])
         return found[0] if len(found) == 1 and found[0].type == "Thing" else None
 
+    def is_named_group(self, e: Entity) -> bool:
+        """A group the gazetteer or a name in the text names ('the Houthis', 'Hamas'), not a noun ('gunmen')."""
+        return bool(e.wikidata) or e.label in self.res.by_name or any(
+            m.kind == "name" and m.entity == e for ms in self.mentions for m in ms)
+
     def is_outlet(self, e: Entity) -> bool:
         """A news outlet by its name ("The Wall Street Journal", "Al-Monitor"): no place, no party."""
         return bool(set(e.label.lower().split()) & set(self.res.words("attribution", "outlet_words")))

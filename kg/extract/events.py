@@ -209,8 +209,9 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     for frame in find_frames(ctx, si, numbers, used, taken):
         drafts.extend(frame_drafts(ctx, frame))
     for d in drafts:
-        if d.subject is not None and d.subject.type in ("Country", "Organization", "MilitaryForce") and d.event \
-                and d.confidence > 0.5:    # guessed agents do not vote
+        if d.subject is not None and (d.subject.type in ("Country", "Organization", "MilitaryForce")
+                                      or d.subject.type == "Group" and ctx.is_named_group(d.subject)) and d.event \
+                and d.confidence > 0.5:    # guessed agents do not vote; a named armed group does ("the Houthis")
             ctx.recent_agents.append((si, d.predicate, d.subject))
     return drafts
 
@@ -659,8 +660,12 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         # "in attacks by Hamas, 1,200 people were killed"; "an offensive in which 35,700 were killed"
         d.subject = next((a for a in _agents_of_event_context(ctx, si, verb) if a), None)
     if d.subject is None and passive and ev.predicate in _VIOLENT and (objs or d.quantity) \
-            and not _background(verb):
-        # "three areas were hit": the running actor of these events, never the victims' own side
+            and not _background(verb) and not any(
+                p.dep_ == "pobj" and p.tag_ == "NNS" and _event_for(ctx, p) is not None
+                and not any(x.dep_ in ("det", "poss") for x in p.children)
+                for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children):
+        # "three areas were hit": the running actor of these events, never the victims' own side (but
+        # "300 police killed in attacks in Balochistan": attacks of anyone, no one's guess)
         recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
@@ -832,9 +837,15 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         d.object = ctx.noun_entity(si, noun)      # "X and Y struck a trade deal": the deal is what they signed
     if d.object is None and ev.predicate in ("meets", "consults", "negotiates") and d.extra_subjects:
         d.object = d.extra_subjects[0]            # "Israeli and Hamas negotiators resumed talks"
-    if d.subject is None and d.object is not None and ev.predicate in _VIOLENT:
+    if d.subject is None and d.object is not None and ev.predicate in _VIOLENT \
+            and not any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("all", "any", "no", "every")
+                        for c in noun.children) \
+            and (noun.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in noun.children)
+                 or noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ctx.res.words("nouns", "series")):
         # "This move follows a series of strikes on vessels": the actor of the sentences before
-        # (only for attacks: "the drills will include the deployment of ..." may be anyone's)
+        # (only for attacks: "the drills will include the deployment of ..." may be anyone's; and
+        # not "185 attacks on clinics", "all attacks on health care", "killings of tribal figures":
+        # counted, any or bare plurals, not these)
         recent = ctx.recent_agent(si, ev.predicate, back=2, include_current=False)
         if recent:
             d.subject, d.confidence = recent, 0.5
