@@ -301,6 +301,32 @@ def _commands(files: dict, store) -> dict:
             "central": f"kg analyze --store {st}"}
 
 
+def _write_streamed(st, files: dict) -> None:
+    """The exports streamed from the store: Turtle, TriG (one graph or subject sorted at a time), facts."""
+    export.write(st, files["turtle"], "turtle")
+    export.write(st, files["trig"], "trig")
+    export.write_facts(st, files["facts"])
+
+
+def _write_streamed_from(store: str, files: dict) -> None:
+    """In a process of its own: the streamed exports of the store at ``store``, opened read-only."""
+    _write_streamed(connect(store, read_only=True), files)
+
+
+def _exports_aside(st, store, files: dict):
+    """A started process writing the streamed exports of the on-disk store (flushed first, so that
+    it reads what this one wrote); None where no process can be started."""
+    import multiprocessing
+    st.flush()
+    try:
+        proc = multiprocessing.get_context(START_METHOD).Process(
+            target=_write_streamed_from, args=(str(store), {k: str(v) for k, v in files.items()}), daemon=True)
+        proc.start()
+    except OSError:
+        return None
+    return proc
+
+
 def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
           progress: Progress | None = None, *, strict: bool = False, fmt: str | None = None,
           fields: dict | None = None, workers: int = 1, scheduler: str | None = None,
@@ -361,13 +387,19 @@ def build(paths, out: str | Path = DEFAULT_OUT, store: str | Path | None = None,
     report = summary(st, central=write_all, counts=counts)
     report.added, report.unchanged, report.skipped, report.assessed = added, unchanged, loaded.skipped, assessed
     if write_all:
-        export.write(st, files["turtle"], "turtle")     # streamed: one graph (or subject) sorted at a time
-        export.write(st, files["trig"], "trig")
-        export.write_facts(st, files["facts"])
+        # with a second core, the three files streamed from the store are written by a process of
+        # their own (the store opened read-only) while this one draws the picture and the report
+        aside = _exports_aside(st, store, files) if workers > 1 and not is_url(store) else None
+        if aside is None:
+            _write_streamed(st, files)
         G = to_networkx(st)
         from .viz import write_html       # pyvis: 0.6 s to import, only for the picture
         write_html(G, files["html"], title="geokg: " + ", ".join(str(p) for p in paths))
         files["report"].write_text(report_markdown(G), encoding="utf-8")
+        if aside is not None:
+            aside.join()
+            if aside.exitcode != 0:
+                _write_streamed(st, files)      # the side process failed: write them here, as with one worker
     else:
         commands = _commands(files, store)
         for key, path in list(files.items()):
