@@ -2500,3 +2500,23 @@ def test_counted_or_bare_plural_attacks_are_nobodys_guess():
                           "clinics in Yemen. Killings of tribal elders rocked the province."))
     assert not [s for s in ex.statements if s.subject is not None and s.subject.label == "Houthis"
                 and ("185" in s.evidence.text or "Killings" in s.evidence.text)]
+
+
+def test_what_is_failed_or_avoided_is_not_done():
+    assert [s.predicate for s in extract(_article("The Vostok army failed to capture the city of Lisk.")).statements] \
+        == ["not_captures"]
+    assert [s.predicate for s in extract(_article("The Vostok army never failed to capture Lisk.")).statements] \
+        == ["captures"]
+    avoided = [s.predicate for s in extract(_article("Both sides must avoid firing at Freedonian troops.")).statements]
+    assert avoided and all(p.endswith("_refused") for p in avoided)
+    met = [s.predicate for s in extract(_article("Freedonia failed to meet the ministers' asks on Lisk.")).statements]
+    assert "meets" not in met and "not_meets" not in met
+
+
+def test_who_calls_or_describes_an_event_does_not_do_it():
+    said = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
+        "Ivo Marek called the deal really big. Jan Bor described the strikes as unprovoked.")).statements]
+    assert ("signs", "Ivo Marek") not in said and ("strikes", "Jan Bor") not in said
+    called = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
+        "The Vostok Front felt confident enough to call a ceasefire.")).statements]
+    assert ("agrees_ceasefire", "Vostok Front") in called

@@ -521,6 +521,12 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
                       and any(a.dep_ == "auxpass" for a in c.children)), v)
         if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun):
             return []     # "NATO has recorded 100 attacks": who records is not who attacks
+        naming = ctx.res.words("events", "naming_complement_verbs")
+        if noun.dep_ == "dobj" and (v.lemma_.lower() in ctx.res.words("events", "describing_verbs") or (
+                v.lemma_.lower() in naming and (any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or c.dep_ == "prep"
+                                                    and c.lower_ == "as" for c in v.children)
+                                                or any(c.dep_ == "appos" for c in noun.children)))):
+            return []     # "Rutte called the deal really big", "described the strikes": said of it, not done
         if v.lemma_.lower() in ctx.res.words("modality", "authorized") and ev is not None \
                 and ev.to_role != "recipient":
             return []     # "the ministers authorised operations against X": others are to carry them out
@@ -907,6 +913,9 @@ def _negated(tok) -> bool:
         return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().words("negation", "failing_verbs") \
+            and not _negated(tok.head):
+        return True         # "the army failed to capture the city": not captured ("never failed to": done)
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children)
            for c in tok.children):
         return True         # "can no longer be trusted"
