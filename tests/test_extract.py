@@ -2520,3 +2520,10 @@ def test_who_calls_or_describes_an_event_does_not_do_it():
     called = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
         "The Vostok Front felt confident enough to call a ceasefire.")).statements]
     assert ("agrees_ceasefire", "Vostok Front") in called
+
+
+def test_talks_between_a_counted_group_and_another_pair_each_of_the_group_with_it():
+    met = sorted((s.subject.label, s.object.label) for s in extract(_article(
+        "Britain, France and Germany triggered the snapback. Talks between the three countries and Iran failed "
+        "to produce a deal.")).statements if s.predicate == "meets")
+    assert met == [("France", "Iran"), ("Germany", "Iran"), ("United Kingdom", "Iran")]

@@ -817,7 +817,12 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             found = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]
             if len(found) < 2:      # "talks between Ukrainian and US negotiators": the two sides they speak for
                 found = [e for p in c.children if p.dep_ == "pobj" for e in _sides(ctx, si, p)] or found
-            if len(found) >= 2 and d.subject is None:
+            later = [e for p in c.children if p.dep_ == "pobj" for x in p.conjuncts for e in ctx.resolve_all(si, x)]
+            first = [e for e in found if e not in later]
+            if len(found) >= 2 and d.subject is None and len(first) > 1 and later:
+                # "talks between the three countries and Iran": each of the three with Iran, not with each other
+                d.subject, d.extra_subjects, d.object, d.extra = first[0], first[1:], later[0], later[1:]
+            elif len(found) >= 2 and d.subject is None:
                 d.subject, d.object, d.extra = found[0], found[1], found[2:]
     if noun.dep_ == "nsubj" and d.subject is None and ev.predicate in ctx.res.words("events", "between_sides_predicates"):
         # "Fighting erupted between X and Y": the parse hangs 'between' on the verb
