@@ -2527,3 +2527,12 @@ def test_talks_between_a_counted_group_and_another_pair_each_of_the_group_with_i
         "Britain, France and Germany triggered the snapback. Talks between the three countries and Iran failed "
         "to produce a deal.")).statements if s.predicate == "meets")
     assert met == [("France", "Iran"), ("Germany", "Iran"), ("United Kingdom", "Iran")]
+
+
+def test_a_past_tense_after_a_reported_perfect_goes_with_the_saying():
+    found = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
+        "The Freedonian embassy said the Vostok Front had kidnapped 12 sailors and called for their release.")).statements]
+    assert ("abducts", "Vostok Front") in found and ("calls_for", "freedonian embassy") in found
+    kept = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
+        "Police said the gunmen had stormed the bank in Lisk and taken hostages.")).statements]
+    assert ("take", "gunmen") in kept

@@ -370,6 +370,12 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in h.children) \
             and h.i == min(t.i for t in h.subtree if not t.is_punct):
         return [], False    # '"Take the lists of workers ... to create a committee"': the ones told, unnamed
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and h.tag_ == "VBN" and h.dep_ == "ccomp" \
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in h.children) \
+            and h.head.pos_ == "VERB" and h.head.tag_ == "VBD":
+        # "the embassy said the Houthis had kidnapped crew members and called for their release": a
+        # past tense cannot share the perfect's "had"; it goes with the saying, and its subject
+        return _subject_of(ctx, si, h.head, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and not found and verb.dep_ == "conj" and _active(verb) \
