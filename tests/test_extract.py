@@ -2536,3 +2536,10 @@ def test_a_past_tense_after_a_reported_perfect_goes_with_the_saying():
     kept = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
         "Police said the gunmen had stormed the bank in Lisk and taken hostages.")).statements]
     assert ("take", "gunmen") in kept
+
+
+def test_him_again_is_the_man_the_pronouns_before_meant():
+    ex = extract(_article("The court convicted the former president, Ivo Marek. They ruled he was guilty of leading "
+                          "a plot after he lost the election to his rival, Jan Bor. Four of the judges found him "
+                          "guilty while one voted to acquit him."))
+    assert [s.object.label for s in ex.statements if s.predicate == "acquit"] == ["Ivo Marek"]

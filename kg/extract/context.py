@@ -106,6 +106,7 @@ class ArticleContext:
     # (sentence, entity) of recent state or group agents, for agentless event nouns
     recent_agents: list = field(default_factory=list)
     subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
+    pronoun_memo: dict = field(default_factory=dict)    # (sentence, token) -> (pronoun, the person it meant)
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
     speaker_in: object = None     # sentence -> who quotes someone in it, set by attribution
     _surnames: set | None = None
@@ -142,6 +143,8 @@ class ArticleContext:
     def _memo(self, si: int, tok, e: Entity | None) -> list[Entity]:
         if e is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             self.subject_memo[si] = e
+        if e is not None and tok.lower_ in _PEOPLE_PRONOUNS:
+            self.pronoun_memo[(si, tok.i)] = (tok.lower_, e)
         return [e] if e else []
 
     def by_agent(self, si: int, verb) -> list[Entity]:
@@ -172,6 +175,20 @@ class ArticleContext:
                 if e is not None and (e.type in types or "Person" in types and e.type == "Group"):
                     return e        # (a person named by a noun, "the friend", may be typed as a group)
         return None
+
+    def _same_pronoun_before(self, si: int, tok) -> Entity | None:
+        """The person a pronoun of the same sex meant last, in this sentence or the one before ('They
+        ruled he was guilty ... Four found him guilty'), unless that person is the subject of the
+        pronoun's own clause (who would be 'himself')."""
+        sex = {"he", "him", "his"} if tok.lower_ in ("he", "him", "his") else {"she", "her", "hers"}
+        before = [(k, e) for k, (w, e) in self.pronoun_memo.items() if w in sex
+                  and (k[0] == si - 1 or k[0] == si and k[1] < tok.i)]
+        if not before:
+            return None
+        e = max(before, key=lambda x: x[0])[1]
+        head = tok.head if tok.dep_ != "pobj" else tok.head.head
+        own = [x for c in head.children if c.dep_ == "nsubj" and c.i != tok.i for x in self.resolve_all(si, c)]
+        return None if e in own or not self.is_person(e) else e
 
     def _thing_subject_before(self, si: int, tok) -> Entity | None:
         """'It' opening a sentence after one whose subject is a thing named by a definite noun ('The
@@ -450,6 +467,8 @@ class ArticleContext:
                     and self.speaker_in is not None and (prev := self.speaker_in(si - 1)) is not None \
                     and self.is_person(prev) and not self._other_sex(si, prev, low):
                 return self._memo(si, tok, prev)    # 'the president posted: "..." He added: "..."': the same speaker
+            if low in ("him", "her") and (prior := self._same_pronoun_before(si, tok)) is not None:
+                return self._memo(si, tok, prior)   # "found him guilty while one voted to acquit him": the same man
             e = self.previous_subject(si, tok, ("Person",)) or self.subject_person_before(si, tok.i) \
                 or self.earlier(si, tok.i, ("Person",), outside_quotes=not _quoted(tok))
             if e is not None and self._other_sex(si, e, low):
