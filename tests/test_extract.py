@@ -2543,3 +2543,9 @@ def test_him_again_is_the_man_the_pronouns_before_meant():
                           "a plot after he lost the election to his rival, Jan Bor. Four of the judges found him "
                           "guilty while one voted to acquit him."))
     assert [s.object.label for s in ex.statements if s.predicate == "acquit"] == ["Ivo Marek"]
+
+
+def test_it_that_sparked_something_is_the_thing_not_the_actor():
+    found = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
+        "Freedonia has lifted a social media ban after it sparked protests that led to clashes with police.")).statements]
+    assert ("spark", "social media ban") in found and not [p for p, who in found if who == "Freedonia" and p != "lift"]

@@ -492,6 +492,11 @@ class ArticleContext:
                     m.dep_ == "mark" and m.i < tok.i for m in tok.head.children)):
             # "Serbia has refused ..., but it has also sold ...": the first conjunct's subject; "the militia
             # killed hundreds, days after it captured the city": the subject of the clause it depends on
+            # (but "X lifted the ban after it sparked protests": what sparks is a thing, the object)
+            effects = self.res.frames.get("verbs", {}).get("event_effects", ())
+            thing = [c for c in tok.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if low == "it" and tok.head.lemma_.lower() in effects and thing:
+                return self.resolve_all(si, thing[0])
             first = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if first and first[0].lower_ != low:
                 found = self.as_actor(self.resolve_all(si, first[0]))
