@@ -2549,3 +2549,9 @@ def test_it_that_sparked_something_is_the_thing_not_the_actor():
     found = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
         "Freedonia has lifted a social media ban after it sparked protests that led to clashes with police.")).statements]
     assert ("spark", "social media ban") in found and not [p for p, who in found if who == "Freedonia" and p != "lift"]
+
+
+def test_an_active_verb_after_a_passive_with_an_agent_is_the_passive_subjects():
+    found = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
+        "Emmanuel Macron said he was deeply saddened by the violence, and blamed the unrest on Vostok agents.")).statements]
+    assert ("accuses", "Emmanuel Macron") in found and ("accuses", "violence") not in found

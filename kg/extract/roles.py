@@ -378,11 +378,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return _subject_of(ctx, si, h.head, depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
-        if passive and not found and verb.dep_ == "conj" and _active(verb) \
-                and not any(c.dep_ == "punct" and h.i < c.i < verb.i for c in h.children) \
-                and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
-            # "the brigade will be deployed ... and should reach full capability": the brigade reaches it
-            return ctx.resolve_all(si, sp[0]), False
+        if passive and verb.dep_ == "conj" and _active(verb) \
+                and (found or not any(c.dep_ == "punct" and h.i < c.i < verb.i for c in h.children)) \
+                and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]) \
+                and (shared := ctx.resolve_all(si, sp[0])):
+            # "the brigade will be deployed ... and should reach full capability": the brigade reaches it;
+            # "he was saddened by the violence, and blamed X": he blamed, not the violence
+            return shared, False
         if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 and found and not any(e.type in _ACTORS for e in found) \
                 and any(c.dep_ in _SUBJ and c.pos_ == "NOUN" and c.lemma_.lower() not in ctx.people
