@@ -2555,3 +2555,16 @@ def test_an_active_verb_after_a_passive_with_an_agent_is_the_passive_subjects():
     found = [(s.predicate, s.subject and s.subject.label) for s in extract(_article(
         "Emmanuel Macron said he was deeply saddened by the violence, and blamed the unrest on Vostok agents.")).statements]
     assert ("accuses", "Emmanuel Macron") in found and ("accuses", "violence") not in found
+
+
+def test_hyphenated_words_with_a_prefix_stay_whole():
+    ex = extract(_article("Freedonia would advance security co-operation with Ruritania."))
+    assert not [s for s in ex.statements if s.predicate == "conducts_operations"]
+    assert [s.object.label for s in ex.statements if s.predicate.startswith("advance")] == ["security co-operation"]
+
+
+def test_a_ship_attacked_by_a_group_that_sank_was_sunk_by_it():
+    sunk = [(s.subject and s.subject.label, s.object and s.object.label) for s in extract(_article(
+        "Six crew members were rescued after a cargo ship was attacked by the Houthis and sank in the Red Sea.")
+    ).statements if s.predicate == "sinks"]
+    assert sunk == [("Houthis", "cargo ship")]

@@ -32,10 +32,22 @@ def load_pipeline():
                 continue
             nlp = module.load()
             guard_names(nlp)
+            keep_whole(nlp)
             return nlp, f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp, "blank-en"
+
+
+def keep_whole(nlp) -> None:
+    """Keep hyphenated words the tokenizer would split into a prefix and a word of another sense
+    ('co-operation' -> 'co', '-', 'operation': an operation) as one token, read by the model as
+    their unhyphenated spelling (lexicon [tokens].whole)."""
+    from spacy.symbols import NORM, ORTH
+    from .resources import load_resources
+    for word, norm in load_resources().lexicon.get("tokens", {}).get("whole", {}).items():
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
 
 
 def guard_names(nlp) -> None:

@@ -379,11 +379,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and verb.dep_ == "conj" and _active(verb) \
-                and (found or not any(c.dep_ == "punct" and h.i < c.i < verb.i for c in h.children)) \
+                and (found and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+                     or not found and not any(c.dep_ == "punct" and h.i < c.i < verb.i for c in h.children)) \
                 and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]) \
                 and (shared := ctx.resolve_all(si, sp[0])):
             # "the brigade will be deployed ... and should reach full capability": the brigade reaches it;
-            # "he was saddened by the violence, and blamed X": he blamed, not the violence
+            # "he was saddened by the violence, and blamed X": he blamed, not the violence (but "a ship was
+            # attacked by the Houthis and sank": no object, the sinking is the attack's)
             return shared, False
         if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 and found and not any(e.type in _ACTORS for e in found) \
