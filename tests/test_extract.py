@@ -2568,3 +2568,15 @@ def test_a_ship_attacked_by_a_group_that_sank_was_sunk_by_it():
         "Six crew members were rescued after a cargo ship was attacked by the Houthis and sank in the Red Sea.")
     ).statements if s.predicate == "sinks"]
     assert sunk == [("Houthis", "cargo ship")]
+
+
+@pytest.mark.parametrize("body, predicate, subject, obj", [
+    ("Vladimir Putin hailed relations with China.", "praises", "Vladimir Putin", "China"),
+    ("The Security Council approved the creation of a Board of Peace.", "approves", "UN Security Council",
+     "Board of Peace"),
+    ("Israel restarted its military offensive against Hamas in March.", "attacks", "Israel", "Hamas"),
+])
+def test_relations_with_and_the_creation_of_stand_for_the_party_and_a_restart_for_the_event(
+        body, predicate, subject, obj):
+    assert (predicate, subject, obj) in [(s.predicate, s.subject and s.subject.label, s.object and s.object.label)
+                                         for s in extract(_article(body)).statements]

@@ -716,6 +716,14 @@ class ArticleContext:
             listed = self.listed_before(si, tok.i, self.collective[low])
             if listed:
                 return listed
+        other_side = self.res.lexicon.get("nouns", {}).get("relational_preps", {}).get(low)
+        if other_side is not None:      # "hailed relations with China" -> China ([nouns.relational_preps])
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == other_side:
+                    found = [e for p in child.children if p.dep_ == "pobj"
+                             for e in self.resolve_all(si, p, allow_noun=False)]
+                    if found:
+                        return found
         if low in self.of_nouns or tok.lemma_.lower() in self.of_nouns:   # "the legality of the raids" -> the strikes
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
