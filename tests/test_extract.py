@@ -2580,3 +2580,10 @@ def test_relations_with_and_the_creation_of_stand_for_the_party_and_a_restart_fo
         body, predicate, subject, obj):
     assert (predicate, subject, obj) in [(s.predicate, s.subject and s.subject.label, s.object and s.object.label)
                                          for s in extract(_article(body)).statements]
+
+
+def test_members_someone_acts_on_are_no_membership_of_the_actor():
+    ex = extract(_article("Freedonian police arrested members of the Vostok Front in Lisk."))
+    assert not [s for s in ex.statements if s.predicate == "member_of"]
+    killed = extract(_article("Israel killed a senior member of the militant group Hezbollah in Beirut."))
+    assert [s.object.label for s in killed.statements if s.predicate == "kills"] == ["Hezbollah's senior member"]

@@ -996,8 +996,10 @@ class ArticleContext:
                           and not any(a.dep_ in ("relcl", "acl", "prep") and a.i != of[0].i
                                       for a in t.ancestors if a.i in {x.i for x in of[0].subtree}))
                 owner = doc[start:end + 1].text      # the head word stays last: "the opposition's leading members"
-                if (mo := self.mention_at(si, of[0].i)) is not None and mo.kind == "name":
-                    owner = mo.entity.label         # "members of the Venezuelan gang Tren de Aragua": of the name
+                named = [m for t in (of[0], *(a for a in of[0].children if a.dep_ == "appos"))
+                         if (m := self.mention_at(si, t.i)) is not None and m.kind == "name"]
+                if named:       # "members of the Venezuelan gang Tren de Aragua", "of the militant group, Hezbollah"
+                    owner = named[0].entity.label
                 label = f"{owner}' {label}" if owner.endswith("s") and not owner.endswith("ss") else f"{owner}'s {label}"
         generic = self.res.frames.get("participants", {}).get("generic", ())
         if not owned and tok.lower_ in generic:

@@ -110,7 +110,10 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if d:
                 drafts.append(d)
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("part", "member") and tok.dep_ in ("attr", "acomp", "dobj"):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.res.words("events", "membership_nouns") \
+                and (tok.dep_ in ("attr", "acomp") or tok.dep_ == "dobj"
+                     and tok.head.lemma_.lower() in ctx.res.words("events", "membership_verbs")):
+            # "X is part of a network", "X became a member of Y"; not "police arrested members of Y"
             d = _part_of(ctx, si, tok)
             if d:
                 drafts.append(d)
