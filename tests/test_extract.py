@@ -2587,3 +2587,10 @@ def test_members_someone_acts_on_are_no_membership_of_the_actor():
     assert not [s for s in ex.statements if s.predicate == "member_of"]
     killed = extract(_article("Israel killed a senior member of the militant group Hezbollah in Beirut."))
     assert [s.object.label for s in killed.statements if s.predicate == "kills"] == ["Hezbollah's senior member"]
+
+
+def test_military_action_against_a_state_is_an_attack():
+    ex = extract(_article("Russia's military action against Ukraine, which started in 2022, continues."))
+    assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "attacks"] \
+        == [("Russia", "Ukraine")]
+    assert not extract(_article("The UN warned against any military action in the region.")).statements
