@@ -107,6 +107,7 @@ class ArticleContext:
     recent_agents: list = field(default_factory=list)
     subject_memo: dict = field(default_factory=dict)    # sentence -> what its subject pronoun meant
     pronoun_memo: dict = field(default_factory=dict)    # (sentence, token) -> (pronoun, the person it meant)
+    _named: set | None = None                            # entities named in the article (is_named_group)
     speaker_of: object = None     # (sentence, token) -> the speaker of the quote around it, set by attribution
     speaker_in: object = None     # sentence -> who quotes someone in it, set by attribution
     _surnames: set | None = None
@@ -206,8 +207,9 @@ class ArticleContext:
 
     def is_named_group(self, e: Entity) -> bool:
         """A group the gazetteer or a name in the text names ('the Houthis', 'Hamas'), not a noun ('gunmen')."""
-        return bool(e.wikidata) or e.label in self.res.by_name or any(
-            m.kind == "name" and m.entity == e for ms in self.mentions for m in ms)
+        if self._named is None:     # (the mentions of every sentence are found before any statement)
+            self._named = {m.entity for ms in self.mentions for m in ms if m.kind == "name"}
+        return bool(e.wikidata) or e.label in self.res.by_name or e in self._named
 
     def is_outlet(self, e: Entity) -> bool:
         """A news outlet by its name ("The Wall Street Journal", "Al-Monitor"): no place, no party."""
