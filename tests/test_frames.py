@@ -977,3 +977,13 @@ def test_naming_an_object_to_a_status_is_an_act_and_naming_a_thing_is_not():
     assert ("name", "constitutional court", "Col Ivo Marek") in named
     assert not [s for s in _statements("The operation was named after a river.") if s.predicate == "name"]
     assert not [s for s in _statements("Ivo Marek declared that the war was over.") if s.predicate == "declare"]
+
+
+def test_using_a_weapon_and_working_with_a_party_are_events():
+    used = [(s.predicate, _label(s.subject), _label(s.object), s.quantity and s.quantity.value) for s in _statements(
+        "The Vostok Front is using 600 glide bombs per month.")]
+    assert ("use", "Vostok Front", "glide bombs", 600) in used
+    worked = [(s.predicate, _label(s.object)) for s in _statements(
+        "Under the accord, the Lisk Stabilisation Force will work with Freedonia and Ruritania.")]
+    assert ("work_with_intended", "Freedonia") in worked and ("work_with_intended", "Ruritania") in worked
+    assert not [s for s in _statements("He used the phone to call his mother.") if s.predicate == "use"]

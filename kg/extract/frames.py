@@ -502,7 +502,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         if tok.pos_ == "VERB":
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
             if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) and not _accepts_thing(ctx, tok)
-                               and not _designates(ctx, tok) or lemma in items) \
+                               and not _designates(ctx, tok) and not _uses_weapon(ctx, si, tok) or lemma in items) \
                     or _light_with_event(ctx, tok, phrase) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children) \
@@ -556,6 +556,15 @@ def _participle_of_addressee(ctx, verb) -> bool:
         and head.lemma_.lower() in ctx.res.words("modality", "requested") \
         and not any(c.dep_ in ("dobj", "dative") for c in head.children) \
         and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children)
+
+
+def _uses_weapon(ctx, si, verb) -> bool:
+    """'the Russians are using 6,000 glide bombs per month': a verb of the skip list whose object is a
+    weapon ([verbs].weapon_object) is an event of its own."""
+    return verb.lemma_.lower() in _table(ctx, "verbs", "weapon_object") and any(
+        c.dep_ == "dobj" and (c.lower_ in ctx.weapon_nouns or c.lemma_.lower() in ctx.weapon_nouns
+                              or any(e.type == "WeaponSystem" for e in ctx.resolve_all(si, c, allow_noun=False)))
+        for c in verb.children)
 
 
 def _designates(ctx, verb) -> bool:
