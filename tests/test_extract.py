@@ -2594,3 +2594,11 @@ def test_military_action_against_a_state_is_an_attack():
     assert [(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "attacks"] \
         == [("Russia", "Ukraine")]
     assert not extract(_article("The UN warned against any military action in the region.")).statements
+
+
+def test_counted_people_living_or_serving_somewhere_are_present_there():
+    found = [(s.predicate, s.subject.label, s.location.label, s.quantity.value) for s in extract(_article(
+        "About 8,000 Freedonian citizens live in Ruritania. Some 2,500 Freedonian soldiers serve in Lisk.")).statements]
+    assert ("present_in", "freedonian citizens", "Ruritania", 8000) in found
+    assert ("present_in", "freedonian soldiers", "Lisk", 2500) in found
+    assert not extract(_article("Ivo Marek lives in Lisk.")).statements
