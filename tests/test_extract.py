@@ -2602,3 +2602,9 @@ def test_counted_people_living_or_serving_somewhere_are_present_there():
     assert ("present_in", "freedonian citizens", "Ruritania", 8000) in found
     assert ("present_in", "freedonian soldiers", "Lisk", 2500) in found
     assert not extract(_article("Ivo Marek lives in Lisk.")).statements
+
+
+def test_the_entry_or_flow_of_goods_stands_for_the_goods():
+    found = [(s.predicate, s.subject.label, s.object.label) for s in extract(_article(
+        "Freedonia blocked the entry of humanitarian supplies into Lisk for 70 days.")).statements]
+    assert ("blocks", "Freedonia", "humanitarian supplies") in found
