@@ -293,7 +293,7 @@ def test_a_charge_denied_leaves_the_accusation_and_the_office_as_stated():
                           "a charge Caracas denies."))
     accuse = _one(ex, "accuses")
     assert accuse.object.label == "Venezuela"
-    assert accuse.status == "reported" and accuse.claimant is None
+    assert accuse.status == "reported" and accuse.claimant.label == "Pedro Sánchez"    # his own words
     assert all(s.status != "denied" for s in ex.statements if s.predicate == "holds_office")
 
 
@@ -2608,3 +2608,13 @@ def test_the_entry_or_flow_of_goods_stands_for_the_goods():
     found = [(s.predicate, s.subject.label, s.object.label) for s in extract(_article(
         "Freedonia blocked the entry of humanitarian supplies into Lisk for 70 days.")).statements]
     assert ("blocks", "Freedonia", "humanitarian supplies") in found
+
+
+def test_a_speech_act_is_its_speakers_word_unless_another_source_is_named():
+    found = {s.predicate: (s.claimant and s.claimant.label, s.status) for s in extract(_article(
+        "Qatar accused Israel of violating its airspace. The African Union warned both sides against "
+        "escalation.")).statements}
+    assert found["accuses"] == ("Qatar", "reported") and found["warns"] == ("African Union", "reported")
+    quoted = [(s.claimant and s.claimant.label) for s in extract(_article(
+        "Qatar accused Israel of shelling Lisk, the UN said.")).statements if s.predicate == "accuses"]
+    assert quoted == ["UN"] or quoted == ["United Nations"]

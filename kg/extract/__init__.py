@@ -289,6 +289,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     police = res.lexicon.get("events", {}).get("law_enforcement", {"nouns": [], "doers": []})
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
+    own_words = set(res.words("attribution", "own_word_predicates"))
     for d in drafts:
         try:
             claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
@@ -314,6 +315,9 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                     + res.words("attribution", "evidence_nouns"):
                 status = "reported"     # "UN experts described the raids as ...", "one report described ...":
                                         # no party's claim
+        if claimant is None and d.subject is not None and d.predicate in own_words and not d.negated \
+                and d.subject.type in ("Person", "Country", "Organization", "MilitaryForce", "Group"):
+            claimant, cue = d.subject, d.trigger.text   # "Qatar accused Israel of ...": Qatar's word, as it says
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
         if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \
