@@ -2618,3 +2618,12 @@ def test_a_speech_act_is_its_speakers_word_unless_another_source_is_named():
     quoted = [(s.claimant and s.claimant.label) for s in extract(_article(
         "Qatar accused Israel of shelling Lisk, the UN said.")).statements if s.predicate == "accuses"]
     assert quoted == ["UN"] or quoted == ["United Nations"]
+
+
+def test_calling_something_by_a_judgement_describes_it_and_other_calls_do_not():
+    found = [(s.predicate, s.subject and s.subject.label, s.object and s.object.label) for s in extract(_article(
+        "Emmanuel Macron called the explosion an attack.")).statements]
+    assert ("describes", "Emmanuel Macron", "explosion") in found
+    for body in ("The council approved a body called the Board of Peace.", "Prosecutors called Ivo Marek, a farmer.",
+                 "Emmanuel Macron called Vladimir Putin on Monday.", "The UN called for restraint."):
+        assert not [s for s in extract(_article(body)).statements if s.predicate == "describes"], body

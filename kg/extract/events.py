@@ -477,6 +477,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             continue        # "opened fire on X": X is the object
         if c.dep_ in _OBJ and _part_of_count(c):
             continue        # "385 had been killed, 140 of them civilians" (the parse: "killed civilians")
+        if c.dep_ == "oprd" and ev.predicate == "describes" and any(x.dep_ == "dobj" for x in verb.children):
+            continue        # "called the day a historic milestone": what is called so, not what it is called
         if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             objs = ctx.resolve_all(si, c)
             objs += [e for e in included_names(ctx, si, verb, c) if e not in objs]   # "..., including Ana Vel"

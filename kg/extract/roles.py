@@ -856,6 +856,14 @@ def _event_for(ctx, tok) -> EventType | None:
             for c in tok.subtree:       # "were shot dead", "left 25 soldiers and one civilian dead"
                 if c.lower_ in result and (c.head.i == tok.i and c.i > tok.i or _within(c, tok, 3)):
                     return ctx.res.verb_events.get(result[c.lower_])
+        if lemma in ctx.res.words("events", "complement_only_verbs") and (
+                tok.dep_ == "acl" or not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.i > tok.i
+                                             for c in tok.children)
+                or not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children)):
+            # "called the vote historic" describes; not "called the minister", "called a ceasefire", "a body
+            # called the Board of Peace" (a name), "called Yuhua Bai, owner of ..." (as a witness), nor "called it
+            # a witch hunt" (whose "it" is too often misread)
+            return None
         return ctx.res.verb_events.get(_phrase_lemma(tok)) or ctx.res.verb_events.get(lemma)
     if tok.pos_ in ("NOUN",):
         lemma = tok.lemma_.lower()
