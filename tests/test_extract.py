@@ -2627,3 +2627,10 @@ def test_calling_something_by_a_judgement_describes_it_and_other_calls_do_not():
     for body in ("The council approved a body called the Board of Peace.", "Prosecutors called Ivo Marek, a farmer.",
                  "Emmanuel Macron called Vladimir Putin on Monday.", "The UN called for restraint."):
         assert not [s for s in extract(_article(body)).statements if s.predicate == "describes"], body
+
+
+def test_a_title_after_the_name_with_its_body_is_an_office():
+    found = [(s.subject.label, s.object.label) for s in extract(_article(
+        "The drills are led by Ivo Marek, the new chief of the Vostok Command, who took over in May. "
+        "Jan Bor, the former head of the Lisk Council, spoke.")).statements if s.predicate == "holds_office"]
+    assert found == [("Ivo Marek", "Vostok Command")]

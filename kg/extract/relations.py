@@ -390,4 +390,33 @@ def _offices(ctx, si) -> list[Draft]:
             continue    # "former European Commission Vice President X": not the office now
         out.append(Draft(si, doc[m.start], "holds_office", None, subject=m.entity, object=holder,
                          role=title, confidence=0.9))
+    out += _offices_after(ctx, si, set(titles), {d.subject for d in out})
+    return out
+
+
+def _offices_after(ctx, si, titles: set, done: set) -> list[Draft]:
+    """'Yang Zhibin, the new chief of the Eastern Theater Command' / 'Mark Rutte, Nato's secretary general':
+    a title after the name, in apposition, with the body it names ('of' or a possessor)."""
+    doc = ctx.sentences[si].doc
+    out = []
+    for m in ctx.mentions[si]:
+        if m.entity.type != "Person" or m.kind != "name" or m.entity in done:
+            continue
+        for a in doc[m.end - 1].children:
+            if a.dep_ != "appos" or a.pos_ != "NOUN":
+                continue
+            words = [c.lower_ for c in a.children if c.dep_ == "compound" and c.i < a.i] + [a.lower_]
+            title = " ".join(words)
+            if title not in titles and a.lower_ not in titles:
+                continue
+            if any(c.lower_ in ("former", "ex", "late", "then", "outgoing", "deposed", "ousted") for c in a.children):
+                continue    # "X, the former head of Y": not the office now
+            bodies = [p for c in a.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"] + [c for c in a.children if c.dep_ == "poss"]
+            holder = next((e for b in bodies for e in ctx.resolve_all(si, b, allow_noun=False)
+                           if e.type in ("Country", "Organization", "MilitaryForce")), None)
+            if holder is not None:
+                out.append(Draft(si, doc[m.start], "holds_office", None, subject=m.entity, object=holder,
+                                 role=title if title in titles else a.lower_, confidence=0.9))
+                break
     return out
