@@ -987,3 +987,9 @@ def test_using_a_weapon_and_working_with_a_party_are_events():
         "Under the accord, the Lisk Stabilisation Force will work with Freedonia and Ruritania.")]
     assert ("work_with_intended", "Freedonia") in worked and ("work_with_intended", "Ruritania") in worked
     assert not [s for s in _statements("He used the phone to call his mother.") if s.predicate == "use"]
+
+
+def test_posing_a_threat_is_the_threat_of_the_one_who_poses_it():
+    found = [(s.predicate, _label(s.subject), _label(s.recipient) or _label(s.object)) for s in _statements(
+        "Ruritania poses a direct threat to Freedonia, the minister said.")]
+    assert ("threat", "Ruritania", "Freedonia") in found and not [p for p, _, _ in found if p == "pose"]
