@@ -52,6 +52,7 @@ from .roles import (
     _prep_roles,
     _preps,
     _quantity_for,
+    accepts_prep,
     counted_doer,
     stolen_subject,
     included_names,
@@ -225,8 +226,7 @@ def _taking_verb(ctx, noun):
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.head.pos_ == "VERB" and f"{prep.head.lemma_.lower()} {prep.lower_}" \
-            in ctx.res.frames.get("verbs", {}).get("accept_preps", ()):
+    if noun.dep_ == "pobj" and prep.head.pos_ == "VERB" and accepts_prep(ctx, prep.head, prep):
         return prep.head
     return None
 

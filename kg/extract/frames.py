@@ -41,6 +41,7 @@ from .roles import (
     _preps,
     receptive,
     _quantity_for,
+    accepts_prep,
     counted_doer,
     _subject_of,
     included_names,
@@ -501,8 +502,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             continue        # "'m", "'s": clitics are no events
         if tok.pos_ == "VERB":
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
-            if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) and not _accepts_thing(ctx, tok)
-                               and not _designates(ctx, tok) and not _uses_weapon(ctx, si, tok) or lemma in items) \
+            if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) and not _skipped_yet_act(ctx, si, tok)
+                               or lemma in items) \
                     or _light_with_event(ctx, tok, phrase) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in deed_claims for c in tok.children) \
                     or any(c.dep_ == "dobj" and c.lemma_.lower() in measures for c in tok.children) \
@@ -558,6 +559,12 @@ def _participle_of_addressee(ctx, verb) -> bool:
         and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children)
 
 
+def _skipped_yet_act(ctx, si, verb) -> bool:
+    """A verb of the skip list that is an act here: it accepts a thing ('agreed to the plan'), gives
+    its object a status ('named X as leader') or uses a weapon."""
+    return _accepts_thing(ctx, verb) or _designates(ctx, verb) or _uses_weapon(ctx, si, verb)
+
+
 def _uses_weapon(ctx, si, verb) -> bool:
     """'the Russians are using 6,000 glide bombs per month': a verb of the skip list whose object is a
     weapon ([verbs].weapon_object) is an event of its own."""
@@ -583,8 +590,7 @@ def _designates(ctx, verb) -> bool:
 def _accepts_thing(ctx, verb) -> bool:
     """'agreed to the first phase of the plan': a verb of the skip list whose preposition
     ([verbs].accept_preps) names a thing, not a typed event noun, is an event of its own."""
-    phrases = set(_table(ctx, "verbs", "accept_preps"))
-    return any(c.dep_ == "prep" and f"{verb.lemma_.lower()} {c.lower_}" in phrases and any(
+    return any(c.dep_ == "prep" and accepts_prep(ctx, verb, c) and any(
         p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and _event_for(ctx, p) is None
         for p in c.children) for c in verb.children)
 

@@ -54,6 +54,18 @@ class Draft:
 _PARTICLES = {"down", "up", "out", "off", "back", "over", "in"}
 
 
+def has_complement(verb) -> bool:
+    """'called the vote historic', 'named X as leader': a complement saying what the object is called."""
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.i > verb.i or c.dep_ == "prep" and c.lower_ == "as"
+               for c in verb.children)
+
+
+def accepts_prep(ctx, verb, prep) -> bool:
+    """'agreed to', 'agreed on', 'work with' ([verbs].accept_preps): the preposition takes what the
+    verb accepts or does with its subject, not where or whom the verb is aimed at."""
+    return f"{verb.lemma_.lower()} {prep.lower_}" in ctx.res.frames.get("verbs", {}).get("accept_preps", ())
+
+
 def _phrase_lemma(tok) -> str:
     """The verb with its particle: 'shot down' -> 'shoot down' (also when the parse calls 'down' an adverb)."""
     doc = tok.doc
@@ -503,7 +515,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
                 return ctx.as_actor(ctx.resolve_all(si, c))
     if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("on", "upon", "into", "against", "toward", "towards") \
             and gov.head.pos_ == "VERB" and (ev is None or ev.predicate not in _MEETINGS) \
-            and f"{gov.head.lemma_.lower()} {gov.lower_}" not in ctx.res.frames.get("verbs", {}).get("accept_preps", ()):
+            and not accepts_prep(ctx, gov.head, gov):
         return []         # "gunmen fired on a police patrol", "opened fire on the march": aimed at, not theirs
                           # (but "agreed on a truce": theirs)
     if noun.dep_ == "pobj" and gov.lower_ == "in" and ev is not None and ev.predicate in _VIOLENT \
@@ -533,9 +545,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             return []     # "NATO has recorded 100 attacks": who records is not who attacks
         naming = ctx.res.words("events", "naming_complement_verbs")
         if noun.dep_ == "dobj" and (v.lemma_.lower() in ctx.res.words("events", "describing_verbs") or (
-                v.lemma_.lower() in naming and (any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or c.dep_ == "prep"
-                                                    and c.lower_ == "as" for c in v.children)
-                                                or any(c.dep_ == "appos" for c in noun.children)))):
+                v.lemma_.lower() in naming and (has_complement(v) or any(c.dep_ == "appos" for c in noun.children)))):
             return []     # "Rutte called the deal really big", "described the strikes": said of it, not done
         if v.lemma_.lower() in ctx.res.words("modality", "authorized") and ev is not None \
                 and ev.to_role != "recipient":
@@ -751,8 +761,8 @@ def counted_doer(ctx, verb) -> list:
         if c.dep_ != "nsubj":
             continue
         whole = [p for x in c.children if x.dep_ == "prep" and x.lower_ == "of" for p in x.children if p.dep_ == "pobj"]
-        noun = whole[0] if whole and (c.like_num or c.lower_ in partitives or c.tag_ == "NNS" and c.lemma_.lower()
-                                       in ("hundred", "thousand", "dozen", "score")) else c
+        vague = ctx.res.lexicon.get("quantities", {}).get("vague", {})    # "hundreds of troops"
+        noun = whole[0] if whole and (c.like_num or c.lower_ in partitives or c.lower_ in vague) else c
         if noun.lower_ in words or noun.lemma_.lower() in words:
             return list(c.subtree)
     return []
@@ -857,8 +867,7 @@ def _event_for(ctx, tok) -> EventType | None:
                 if c.lower_ in result and (c.head.i == tok.i and c.i > tok.i or _within(c, tok, 3)):
                     return ctx.res.verb_events.get(result[c.lower_])
         if lemma in ctx.res.words("events", "complement_only_verbs") and (
-                tok.dep_ == "acl" or not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.i > tok.i
-                                             for c in tok.children)
+                tok.dep_ == "acl" or not has_complement(tok)
                 or not any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children)):
             # "called the vote historic" describes; not "called the minister", "called a ceasefire", "a body
             # called the Board of Peace" (a name), "called Yuhua Bai, owner of ..." (as a witness), nor "called it
@@ -937,7 +946,7 @@ def _negated(tok) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children)
            for c in tok.children):
         return True         # "can no longer be trusted"
-    # ("gave no casualty figures", "found no evidence": nothing given, nothing found; but "has no less than 5,000")
+    # ("gave no casualty figures", "found no evidence": nothing given, nothing found; but "has no less than 300")
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
         x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
         and not (x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("less", "more", "fewer", "longer")) for x in c.children)
