@@ -2314,6 +2314,20 @@ def test_it_after_a_sentence_about_a_thing_is_that_thing_not_a_state_named_befor
     assert [s.subject.label for s in ex.statements if s.predicate.startswith("create")] == ["agreement"]
 
 
+def test_it_after_a_person_did_something_to_a_thing_is_that_thing_not_a_state_named_before():
+    ex = extract(_article("Moldova chose Ruritania on Saturday. Ivo Brandt hailed the agreement as a victory for "
+                          "Ruritania. It will create a combined fleet of 13 frigates."))
+    assert [s.subject.label for s in ex.statements if s.predicate.startswith("create")] == ["agreement"]
+
+
+@pytest.mark.parametrize("verb", ["mandated", "tasked", "commissioned"])
+def test_who_is_mandated_to_do_something_does_it(verb):
+    ex = extract(_article(f"The Lisk Accord {verb} Moldova and Ruritania to withdraw their heavy weapons "
+                          "from the border."))
+    assert {s.subject.label for s in ex.statements if s.predicate.startswith("withdraws")} \
+        == {"Moldova", "Ruritania"}
+
+
 def test_never_and_neither_negate():
     ex = extract(_article("Moldova has never attacked Ruritania, Ivo Brandt said."))
     assert [s.predicate for s in ex.statements if "attacks" in s.predicate] == ["not_attacks"]

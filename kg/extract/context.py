@@ -199,6 +199,11 @@ class ArticleContext:
             return None
         root = self.sentences[si - 1].doc[:].root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and (subj[0].lower_ in _PEOPLE_PRONOUNS or any(
+                self.is_person(e) for e in self.resolve_all(si - 1, subj[0], allow_noun=False))):
+            # "Trump dubbed the agreement the Kuala Lumpur Accords. It mandated ...": a person is no "it";
+            # the thing the person acted on is
+            subj = [c for c in root.children if c.dep_ == "dobj"]
         if not subj or subj[0].pos_ != "NOUN" or self.mention_at(si - 1, subj[0].i) is not None \
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj[0].children):
             return None
