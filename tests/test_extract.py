@@ -2328,6 +2328,24 @@ def test_who_is_mandated_to_do_something_does_it(verb):
         == {"Moldova", "Ruritania"}
 
 
+def test_a_clause_joined_by_nor_is_denied_with_what_is_joined_to_it():
+    ex = extract(_article("Moldova has not attacked Ruritania, nor has it shelled Lisk or bombed Varna."))
+    assert sorted((s.predicate, s.object.label) for s in ex.statements) == [
+        ("not_attacks", "Ruritania"), ("not_strikes", "Lisk"), ("not_strikes", "Varna")]
+    ex = extract(_article("Moldova shelled Lisk and bombed Varna."))
+    assert [s.predicate for s in ex.statements] == ["strikes", "strikes"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ivo Brandt should be kept under house arrest instead of being sent to Lisk.",
+    "Moldova wants the soldiers freed rather than sent to Lisk.",
+])
+def test_the_course_not_taken_is_not_done(body):
+    ex = extract(_article(body))
+    sent = [s.predicate for s in ex.statements if s.location is not None and s.location.label == "Lisk"]
+    assert sent and all(p.startswith("not_") for p in sent)
+
+
 def test_never_and_neither_negate():
     ex = extract(_article("Moldova has never attacked Ruritania, Ivo Brandt said."))
     assert [s.predicate for s in ex.statements if "attacks" in s.predicate] == ["not_attacks"]

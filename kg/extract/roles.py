@@ -940,6 +940,8 @@ def _negated(tok) -> bool:
         return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts"
+    if _joined_by_nor(tok) or _alternative_not_taken(tok):
+        return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().words("negation", "failing_verbs") \
             and not _negated(tok.head):
         return True         # "the army failed to capture the city": not captured ("never failed to": done)
@@ -951,6 +953,30 @@ def _negated(tok) -> bool:
         x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
         and not (x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("less", "more", "fewer", "longer")) for x in c.children)
         for c in tok.children)
+
+
+def _joined_by_nor(tok) -> bool:
+    """'has not attacked X, nor has it shelled Y or bombed Z': a clause joined by 'nor', and the clauses
+    joined to it in turn (the parse hangs 'nor' on the first clause, between it and the one it denies)."""
+    nor = load_resources().words("negation", "negating_conjunctions")
+    a = tok
+    for _ in range(8):
+        if a.dep_ != "conj":
+            return False
+        if any(c.dep_ in ("cc", "preconj") and c.lower_ in nor and a.head.i < c.i < a.i for c in a.head.children):
+            return True
+        a = a.head
+    return False
+
+
+def _alternative_not_taken(tok) -> bool:
+    """'kept under house arrest instead of being sent to jail': the course the words before the clause
+    ([negation].alternative_cues) say was not taken."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    start = tok.left_edge.i
+    before = " ".join(t.lower_ for t in tok.doc[max(0, start - 2):start])
+    return any(before.endswith(cue) for cue in load_resources().words("negation", "alternative_cues"))
 
 
 def _clause_subject(ctx, si, tok) -> list[Entity]:
