@@ -900,6 +900,12 @@ def test_a_singular_item_after_a_count_is_not_counted_with_it():
     assert got == {("additional frigates", 2), ("maritime patrol aircraft", None)}
 
 
+def test_a_noun_set_apart_from_a_count_is_not_counted_with_it():
+    ex = extract(_article("Britain sent eight frigates and other warships to the Baltic."))
+    got = {(s.object.label, s.quantity.unit if s.quantity else None) for s in ex.statements}
+    assert ("frigates", "frigates") in got and ("other warships", "frigates and warships") not in got
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

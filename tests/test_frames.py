@@ -989,6 +989,14 @@ def test_using_a_weapon_and_working_with_a_party_are_events():
     assert not [s for s in _statements("He used the phone to call his mother.") if s.predicate == "use"]
 
 
+def test_getting_weapons_is_an_event_with_each_item_and_its_own_count():
+    got = {(s.predicate, _label(s.subject), _label(s.object), s.quantity and s.quantity.value) for s in _statements(
+        "Freedonia will also get modern radars, twelve air defence systems and other advanced weaponry.")}
+    assert ("get_intended", "Freedonia", "air defence systems", 12) in got
+    assert ("get_intended", "Freedonia", "other advanced weaponry", None) in got
+    assert not [s for s in _statements("Freedonia will get a chance to respond.") if s.predicate.startswith("get")]
+
+
 def test_posing_a_threat_is_the_threat_of_the_one_who_poses_it():
     found = [(s.predicate, _label(s.subject), _label(s.recipient) or _label(s.object)) for s in _statements(
         "Ruritania poses a direct threat to Freedonia, the minister said.")]

@@ -447,8 +447,10 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
         if frame.event is None:
             # an open verb counts its patient only ("detonated 20 bombs"), not a number met in its
             # clause ("the families of the six service members", "located on 4 Calle del Correo")
-            patient = {c.i for c in t.children if c.dep_ in ("dobj", "nsubjpass")} | {
-                x.i for c in t.children if c.dep_ in ("dobj", "nsubjpass") for k in c.children
+            # (and the patients joined to it: "radars, eight air defence systems and other weaponry")
+            objs = [o for c in t.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+            patient = {c.i for c in objs} | {
+                x.i for c in objs for k in c.children
                 if k.dep_ in ("nummod", "quantmod", "amod", "compound") or k.dep_ == "prep" and k.lower_ == "of"
                 for x in k.subtree}
             tokens = [x for x in tokens if x.i in patient]
@@ -566,12 +568,13 @@ def _skipped_yet_act(ctx, si, verb) -> bool:
 
 
 def _uses_weapon(ctx, si, verb) -> bool:
-    """'the Russians are using 6,000 glide bombs per month': a verb of the skip list whose object is a
-    weapon ([verbs].weapon_object) is an event of its own."""
+    """'the Russians are using 6,000 glide bombs per month', 'Ukraine will get eight air defence systems':
+    a verb of the skip list whose object (or one joined to it) is a weapon ([verbs].weapon_object) is an
+    event of its own."""
     return verb.lemma_.lower() in _table(ctx, "verbs", "weapon_object") and any(
-        c.dep_ == "dobj" and (c.lower_ in ctx.weapon_nouns or c.lemma_.lower() in ctx.weapon_nouns
-                              or any(e.type == "WeaponSystem" for e in ctx.resolve_all(si, c, allow_noun=False)))
-        for c in verb.children)
+        o.lower_ in ctx.weapon_nouns or o.lemma_.lower() in ctx.weapon_nouns
+        or any(e.type == "WeaponSystem" for e in ctx.resolve_all(si, o, allow_noun=False))
+        for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts))   # ("radars, eight air defence systems")
 
 
 def _designates(ctx, verb) -> bool:

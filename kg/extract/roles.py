@@ -808,10 +808,13 @@ def _counted_noun(ctx, si, span) -> str | None:
     if ctx.mention_at(si, head.i) and head.pos_ == "PROPN" and not (head.tag_ == "NNPS" and head.ent_type_ == "NORP"):
         return None     # "four Su-35": the thing itself; but "68,000 Palestinians" counts people
     words = [head.text]
+    apart = ctx.res.words("quantities", "set_apart")
     for c in head.conjuncts:
-        # "soldiers and pilots" share the count; "two frigates and a patrol aircraft" do not
+        # "soldiers and pilots" share the count; "two frigates and a patrol aircraft", "eight systems
+        # and other weaponry" do not
         if c.i > head.i and c.pos_ in ("NOUN", "PROPN") and not any(
-                x.dep_ == "nummod" or x.dep_ == "det" and x.lower_ in ("a", "an", "one") for x in c.children) \
+                x.dep_ == "nummod" or x.dep_ == "det" and x.lower_ in ("a", "an", "one")
+                or x.dep_ in ("amod", "det") and x.lower_ in apart for x in c.children) \
                 and not ((m := ctx.mention_at(si, c.i)) is not None and m.entity.type in ("Person", "Country", "Location")):
             # (not "wounded 20 others, regional governor X said": a name the parse joined to the count)
             words.append(c.text)
