@@ -906,6 +906,21 @@ def test_a_noun_set_apart_from_a_count_is_not_counted_with_it():
     assert ("frigates", "frigates") in got and ("other warships", "frigates and warships") not in got
 
 
+def test_support_for_a_party_is_backing_it_and_with_the_support_of_x_is_x_backing_the_doer():
+    def backs(body):
+        return [(_lab(s.subject), _lab(s.recipient), s.predicate) for s in extract(_article(body)).statements
+                if s.predicate.endswith("backs") or s.predicate.startswith("supplies")]
+    assert backs("Britain announced new military support for Moldova.") == [("United Kingdom", "Moldova", "backs")]
+    assert backs("The Houthis say they are acting in support of the Palestinians.") \
+        == [("Houthis", "Palestinians", "backs")]
+    assert backs("Moldova took Lisk with the aid of Russia.") == [("Russia", "Moldova", "supplies")]
+    assert not [p for _, _, p in backs("Moldova took Lisk without the aid of Russia.") if not p.startswith("not_")]
+
+
+def _lab(e):
+    return e.label if e is not None else None
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

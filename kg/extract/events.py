@@ -784,8 +784,12 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                 if p.dep_ == "pobj" and p.lemma_.lower() not in ctx.res.frames["participants"]["preposition_nouns"]:
                     targets = ctx.resolve_all(si, p)     # not "in advance of the vote"
             if c.lower_ == "of" and noun.lemma_.lower() in ctx.res.frames["nouns"]["of_agent"] \
-                    and targets and targets[0].type in _ACTORS and d.subject is None:
-                d.subject, targets = targets[0], []     # "with the aid of Russia": Russia aids
+                    and targets and targets[0].type in _ACTORS:
+                if d.subject is None:
+                    d.subject, targets = targets[0], []     # "the aid of Russia": Russia aids
+                elif noun.dep_ == "pobj" and noun.head.lower_ in ("with", "without") and ev.to_role == "recipient":
+                    # "X took the city with the support of Y": Y supports X
+                    d.recipient, d.subject, targets = d.subject, targets[0], []
         if c.dep_ == "acl" and c.lemma_.lower() in ctx.res.words("events", "acl_target_verbs"):
             # "sanctions targeting Airbus and Safran"
             for o in c.children:

@@ -396,6 +396,17 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
         for prep in _preps(noun):       # "an appeal for witnesses", "an order for 12 jets": what is sought
             if prep.lower_ == "for":
                 _add(frame, "patient", [e for p in prep.children if p.dep_ == "pobj" for e in _participants(ctx, si, p)])
+    if noun.dep_ == "pobj" and gov.lower_ == "in" and gov.head.pos_ == "VERB" and "agent" not in frame.roles \
+            and not any(c.dep_ in ("det", "poss", "amod") for c in noun.children) \
+            and noun.lemma_.lower() in _table(ctx, "nouns", "of_agent"):
+        # "acting in support of the Palestinians": the one acting supports them (an adverb of manner,
+        # no support of theirs)
+        subj, _ = _subject_of(ctx, si, gov.head)
+        _add(frame, "agent", subj)
+        for prep in _preps(noun):
+            if prep.lower_ == "of":
+                _add(frame, "recipient", [e for p in prep.children if p.dep_ == "pobj"
+                                          for e in _participants(ctx, si, p)])
     if noun.lemma_.lower() in _table(ctx, "nouns", "of_agent") and "agent" not in frame.roles:
         for prep in _preps(noun):       # "with the aid of Russia": Russia aids
             if prep.lower_ == "of":

@@ -941,8 +941,8 @@ def _negated(tok) -> bool:
             or any(c.lower_ in load_resources().words("negation", "negators") and c.dep_ in ("advmod", "preconj", "neg")
                    for c in tok.children):
         return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
-        return True         # "launched this campaign without finding out the facts"
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
+        return True         # "launched this campaign without finding out the facts", "without the aid of X"
     if _joined_by_nor(tok) or _alternative_not_taken(tok):
         return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().words("negation", "failing_verbs") \
