@@ -921,6 +921,21 @@ def _lab(e):
     return e.label if e is not None else None
 
 
+def test_the_toll_of_a_strike_on_a_place_counts_the_dead_there():
+    kills = [s for s in extract(_article("The death toll from the strike on Lisk has risen to 40.")).statements
+             if s.predicate == "kills"]
+    assert [(_lab(s.location), s.quantity.value) for s in kills] == [("Lisk", 40)]
+    kills = [s for s in extract(_article("Officials said the death toll from the attack on the MV Ivo Star was four."))
+             .statements if s.predicate == "kills"]
+    assert [(_lab(s.target), s.quantity.value) for s in kills] == [("MV Ivo Star", 4)]
+
+
+def test_an_attempt_on_someones_life_is_an_attempt_on_them():
+    ex = extract(_article("President Ivo Brandt fled the country. Soldiers made an attempt on his life in Lisk."))
+    assert [(_lab(s.subject), _lab(s.target)) for s in ex.statements if s.predicate == "attempt"] \
+        == [("soldiers", "Ivo Brandt")]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

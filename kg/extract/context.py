@@ -731,6 +731,12 @@ class ArticleContext:
                              for e in self.resolve_all(si, p, allow_noun=False)]
                     if found:
                         return found
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.res.words("nouns", "owner_nouns"):
+            # "an attempt on his life", "an attack on the life of the president": on him, on the president
+            owners = [c for c in tok.children if c.dep_ == "poss"] + [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if owners:
+                return self.resolve_all(si, owners[0], allow_noun)
         if low in self.of_nouns or tok.lemma_.lower() in self.of_nouns:   # "the legality of the raids" -> the strikes
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":

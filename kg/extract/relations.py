@@ -293,8 +293,17 @@ def _toll(ctx, si, noun, numbers, used) -> Draft | None:
                 continue
             if c.lower_ in ("in", "across", "inside") and (place := ctx.resolve_all(si, p, allow_noun=False)):
                 d.location = ctx.as_place(place[0])
-            elif c.lower_ in ("from", "of") and _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p)):
-                d.subject = agent[0]
+            elif c.lower_ in ("from", "of") and _event_for(ctx, p):
+                if agent := _noun_agent(ctx, si, p):
+                    d.subject = agent[0]
+                # "the toll from the strike on Kyiv": the dead of the place struck, or of the ship
+                for on in p.children:
+                    if on.dep_ == "prep" and on.lower_ in ("on", "in", "against"):
+                        hit = [e for q in on.children if q.dep_ == "pobj" for e in ctx.resolve_all(si, q, allow_noun=False)]
+                        if hit and hit[0].type in ("Location", "Country") and d.location is None:
+                            d.location = ctx.as_place(hit[0])
+                        elif hit and d.target is None and on.lower_ != "in":
+                            d.target = hit[0]
     if d.location is None:
         _nested_location(ctx, si, noun.head, d)
     if d.location is None:
@@ -302,7 +311,7 @@ def _toll(ctx, si, noun, numbers, used) -> Draft | None:
         owner = [e for c in noun.children if c.dep_ == "poss" for e in ctx.resolve_all(si, c, allow_noun=False)]
         if owner and owner[0].type == "Country":
             d.location = owner[0]
-    return d if d.location is not None or d.subject is not None else None
+    return d if d.location is not None or d.subject is not None or d.target is not None else None
 
 
 def _measure_verb(ctx, si, verb, predicate, numbers, used) -> Draft | None:
