@@ -936,6 +936,22 @@ def test_an_attempt_on_someones_life_is_an_attempt_on_them():
         == [("soldiers", "Ivo Brandt")]
 
 
+@pytest.mark.parametrize("body, predicate", [
+    ("Moldova and Ruritania agreed a ceasefire on Saturday.", "agrees_ceasefire"),
+    ("Moldova and Ruritania have agreed to an immediate ceasefire, their ministers said.", "agrees_ceasefire"),
+    ("Moldova and Ruritania clashed on the border.", "clashes_with"),
+])
+def test_two_sides_named_together_are_each_others_counterpart(body, predicate):
+    ex = extract(_article(body))
+    assert [(_lab(s.subject), _lab(s.object)) for s in ex.statements if s.predicate == predicate] \
+        == [("Moldova", "Ruritania")]
+
+
+def test_sides_named_together_of_a_one_sided_event_stay_two_doers():
+    ex = extract(_article("Moldova and Ruritania signed a peace deal in Lisk."))
+    assert sorted(_lab(s.subject) for s in ex.statements if s.predicate == "signs") == ["Moldova", "Ruritania"]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")
@@ -1886,8 +1902,8 @@ def test_a_call_for_a_truce_asks_for_it_and_an_agreed_truce_needs_no_place():
     asked = [s for s in ex.statements if s.predicate.startswith("agrees_ceasefire") and s.location is not None]
     assert asked and all(s.predicate == "agrees_ceasefire_requested" for s in asked)
     ex = extract(_article("Ruritania and Freedonia agreed a ceasefire on Monday."))
-    agreed = {s.subject.label for s in ex.statements if s.predicate == "agrees_ceasefire" and s.subject}
-    assert agreed == {"Ruritania", "Freedonia"}
+    agreed = {(s.subject.label, s.object.label) for s in ex.statements if s.predicate == "agrees_ceasefire"}
+    assert agreed == {("Ruritania", "Freedonia")}      # the two sides, each the other's counterpart
 
 
 def test_calling_someone_in_for_a_talk_is_no_appeal():

@@ -947,7 +947,7 @@ def test_agreeing_to_a_thing_is_an_event_and_agreeing_to_an_act_is_its_modality(
 
 @pytest.mark.parametrize("body, sides", [
     ("Freedonia agreed to a ceasefire.", [("Freedonia", None)]),
-    ("Freedonia and the Vostok Front agreed on a truce.", [("Freedonia", None), ("Vostok Front", None)]),
+    ("Freedonia and the Vostok Front agreed on a truce.", [("Freedonia", "Vostok Front")]),
     ("Freedonia agreed a ceasefire with the Vostok Front on Friday.", [("Freedonia", "Vostok Front")]),
     ("Freedonia agreed to a ceasefire with the Vostok Front.", [("Freedonia", "Vostok Front")]),
 ])

@@ -590,6 +590,9 @@ def _variants(d, canon):
     ('900 troops and 60 medics') and per further place ('in Goma and in Bukavu')."""
     subjects = [canon(x) for x in [d.subject, *d.extra_subjects]]
     objects = [canon(x) for x in [d.object, *d.extra]]
+    if objects == [None] and len(subjects) > 1 and all(subjects) and len(set(subjects)) == len(subjects) \
+            and d.predicate in load_resources().words("events", "sides_predicates"):
+        subjects, objects = subjects[:1], subjects[1:]      # "X and Y agreed a ceasefire": X with Y
     quantities = [d.quantity, *d.extra_quantities]
     place = canon(d.location)
     if len(quantities) > 1 and len(quantities) == len(objects):
