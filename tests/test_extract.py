@@ -952,6 +952,13 @@ def test_sides_named_together_of_a_one_sided_event_stay_two_doers():
     assert sorted(_lab(s.subject) for s in ex.statements if s.predicate == "signs") == ["Moldova", "Ruritania"]
 
 
+def test_clashes_that_displaced_a_count_keep_it():
+    ex = extract(_article("The fighting ended weeks of border clashes that have killed at least 41 people and "
+                          "displaced almost a million people."))
+    assert [(s.quantity.value, s.quantity.qualifier) for s in ex.statements if s.predicate == "displaces"] \
+        == [(1_000_000, "approximately")]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

@@ -237,3 +237,17 @@ def test_one_of_the_is_a_count_and_plain_one_is_not():
 def test_one_is_a_count_after_a_qualifier():
     assert [(n.value, n.qualifier) for n in find_numbers("killed at least one person")] == [(1, "at_least")]
     assert find_numbers("one man said he saw it") == []
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("displaced almost a million people", 1_000_000, "approximately"),
+    ("half a million refugees fled", 500_000, "exact"),
+    ("a thousand soldiers crossed", 1000, "exact"),
+])
+def test_an_article_before_a_scale_word_is_one(text, value, qualifier):
+    assert [(n.value, n.qualifier) for n in find_numbers(text)] == [(value, qualifier)]
+
+
+def test_an_article_before_anything_else_is_no_number():
+    assert find_numbers("a man was killed and a millionaire fled") == []
+

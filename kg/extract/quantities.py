@@ -66,7 +66,10 @@ def _patterns():
     unit_re = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     cur_sym = [c for c in q["currencies"] if not c.isalpha()]
     cur_re = "|".join(sorted(map(re.escape, cur_sym), key=len, reverse=True))
+    # "a million", "half a million": the article stands for one before a scale word
+    big = "|".join(sorted((re.escape(k) for k in scales if k.isalpha() and len(k) > 2), key=len, reverse=True))
     num = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d:])|\d+(?:\.\d+)?(?![\d:])"
+           rf"|(?:half\s+)?an?(?=\s+(?:{big})\b)"
            rf"|(?:{word_re})(?:[- ](?:{word_re}))?(?![a-z]))")
     rx = re.compile(
         # not inside a name or model number ("F-16", "COVID-19") nor after a clock's colon
@@ -84,6 +87,8 @@ def _patterns():
 
 def _to_number(num: str, words: dict) -> float | None:
     num = num.lower().replace(",", "")
+    if re.fullmatch(r"(?:half\s+)?an?", num):
+        return 0.5 if num.startswith("half") else 1.0
     try:
         return float(num)
     except ValueError:
