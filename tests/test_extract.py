@@ -959,6 +959,18 @@ def test_clashes_that_displaced_a_count_keep_it():
         == [(1_000_000, "approximately")]
 
 
+def test_the_displacement_of_people_is_displacing_them():
+    ex = extract(_article("Israel's strikes led to the displacement of more than 1.2 million residents."))
+    assert [(_lab(s.subject), _lab(s.object), s.quantity.value) for s in ex.statements
+            if s.predicate == "displaces"] == [("Israel", "residents", 1_200_000)]
+
+
+def test_what_is_given_to_a_war_goes_to_who_wages_it():
+    ex = extract(_article("North Korea has supplied both weapons and troops to the Russian invasion."))
+    assert {(_lab(s.object), _lab(s.recipient)) for s in ex.statements if s.predicate == "supplies"} \
+        == {("weapons", "Russia"), ("troops", "Russia")}
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

@@ -603,6 +603,9 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         if objs[0].pos_ == "NOUN" and ctx.mention_at(si, objs[0].i) is None and (
                 _event_for(ctx, objs[0]) or objs[0].lemma_.lower() in ctx.res.frames["nouns"]["events"]) \
                 and word in (*_LOCATION_PREPS, "to"):
+            if word == "to" and ev is not None and ev.to_role == "recipient" \
+                    and (agent := [e for e in _noun_agent(ctx, si, objs[0]) if e.type in _ACTORS]):
+                _set(draft, "recipient", agent[0])     # "supplied weapons to the Russian invasion": to Russia
             continue    # "attended to an incident", "in the attack": another event, no place or recipient
         if objs[0].lower_ in ctx.res.lexicon.get("units", {}) or objs[0].pos_ == "PRON" and word in _LOCATION_PREPS:
             continue    # a distance ("to at least 10 kilometres"), or "fought two wars over it": no place named
