@@ -971,6 +971,24 @@ def test_what_is_given_to_a_war_goes_to_who_wages_it():
         == {("weapons", "Russia"), ("troops", "Russia")}
 
 
+@pytest.mark.parametrize("body", [
+    "In the latest overnight Zarvanian missile attack, three people were killed and 15 injured in the "
+    "north-eastern city of Lisk, local officials said.",
+    "Three people were killed and 15 injured in Lisk.",
+])
+def test_a_count_injured_after_a_count_killed_keeps_its_count(body):
+    ex = extract(_article(body))
+    assert [(_lab(s.object), s.quantity and s.quantity.value) for s in ex.statements if s.predicate == "injures"] \
+        == [("people", 15)]
+
+
+def test_a_counted_passive_agent_counts_the_event():
+    ex = extract(_article("The resolution was backed by 13 countries, including Moldova and Ruritania."))
+    assert [s.quantity.value for s in ex.statements if s.predicate == "backs" and s.quantity] == [13]
+    ex = extract(_article("Lisk was attacked by 30 drones on Monday."))
+    assert [s.quantity.value for s in ex.statements if s.predicate == "attacks" and s.quantity] == [30]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

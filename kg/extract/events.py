@@ -361,11 +361,30 @@ def _part_of_count(tok) -> bool:
         for n in (tok, *tok.children))
 
 
+def _elliptic_passive(verb):
+    """'three people were killed and 15 injured': a participle joined to a passive clause whose own
+    subject is a bare count, its 'were' left out. The count (the parse calls it the participle's
+    subject, or joins it to the first verb and hangs the participle on it) and that first verb;
+    None when the participle is no such clause."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb.dep_ == "conj":
+        count, first = next((c for c in verb.children if c.dep_ == "nsubj" and c.like_num), None), verb.head
+    elif verb.dep_ == "acl" and verb.head.like_num and verb.head.dep_ == "conj":
+        count, first = verb.head, verb.head.head
+    else:
+        return None
+    if count is None or first.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in first.children):
+        return None
+    return count, first
+
+
 def _counted_victims(ctx, si, verb) -> tuple[list[Entity], str | None]:
     """'wounded 71', 'injuring more than 260 others', 'five more were wounded': victims that are only
     counted. They are what the casualty clause joined to this one counts, when it counts a plural
     noun ('killed 23 soldiers and injured another 15': soldiers), else people."""
-    victim = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    victim = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) \
+        or (_elliptic_passive(verb) or (None,))[0]
     if victim is None or not any(t.like_num for t in victim.subtree) or not (
             victim.like_num or victim.pos_ == "NUM" or victim.lower_ in ctx.res.words("events", "elliptic_victims")):
         return [], None
@@ -471,6 +490,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None     # "..., which Kyiv denied": a status of that sentence's statements, not a fact of its own
     d = Draft(si, verb, ev.predicate, ev)
     subj, passive = _subject_of(ctx, si, verb)
+    if (ellipsis := _elliptic_passive(verb)) is not None:
+        # "three people were killed and 15 injured": the 15 were injured, by whoever killed the three
+        subj, passive = _subject_of(ctx, si, ellipsis[1])[0], True
     objs: list[Entity] = []
     for c in verb.children:
         if c.dep_ in _OBJ and c.lower_ == "fire" and ev.trigger == "open fire on":
@@ -563,8 +585,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
         numbers, used) if clause else None)
-    if d.quantity is None and not passive and ev.predicate not in ctx.res.words("events", "uncounted_predicates"):
+    if d.quantity is None and (not passive or any(c.dep_ == "agent" for c in verb.children)) \
+            and ev.predicate not in ctx.res.words("events", "uncounted_predicates"):
         d.quantity = _quantity_for(ctx, si, [t for t in counted_doer(ctx, verb) if t.i not in sourcing], numbers, used)
+    if d.quantity is None and ellipsis is not None and casualty:
+        d.quantity = _quantity_for(ctx, si, [ellipsis[0]], numbers, used)    # ("... and 15 injured")
     if d.quantity is not None and d.quantity.unit is None and passive \
             and (noun := _joined_count_noun(verb, ("nsubjpass",))) is not None:
         # "four of its soldiers were killed and six wounded": six soldiers

@@ -755,13 +755,14 @@ _NOT_COUNTS = {"for", "because", "since", "after", "before", "during", "within",
 
 
 def counted_doer(ctx, verb) -> list:
-    """The tokens of a counted doer that is a weapon or armed men ('Three drones hit the city',
-    'Hundreds of troops crossed the border', [events].counted_doers): the event's count when
-    nothing else is counted."""
+    """The tokens of a counted doer that is a weapon, armed men or voting members ('Three drones hit the
+    city', 'Hundreds of troops crossed the border', 'backed by 13 countries', [events].counted_doers):
+    the event's count when nothing else is counted."""
     words = ctx.weapon_nouns | set(ctx.res.words("events", "counted_doers"))
     partitives = set(ctx.res.words("nouns", "partitives"))
-    for c in verb.children:
-        if c.dep_ != "nsubj":
+    agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for c in [*verb.children, *agents]:     # (also the passive's "by 13 countries")
+        if c.dep_ != "nsubj" and c not in agents:
             continue
         whole = [p for x in c.children if x.dep_ == "prep" and x.lower_ == "of" for p in x.children if p.dep_ == "pobj"]
         vague = ctx.res.lexicon.get("quantities", {}).get("vague", {})    # "hundreds of troops"
@@ -785,6 +786,7 @@ def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict
             continue
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "amod") else span.root
         if head.dep_ == "pobj" and head.head.lower_ in _NOT_COUNTS and n.unit is None \
+                and not (head.head.dep_ == "agent" and head.i in idx) \
                 and (strict or head.lower_ not in ctx.people) and not (aimed and head.head.lower_ == "against") \
                 and not ((ev := _event_for(ctx, head)) is not None
                          and ev.predicate in ctx.res.words("events", "casualty_predicates")):
