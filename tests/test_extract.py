@@ -989,6 +989,13 @@ def test_a_counted_passive_agent_counts_the_event():
     assert [s.quantity.value for s in ex.statements if s.predicate == "attacks" and s.quantity] == [30]
 
 
+def test_a_participle_the_object_of_wanting_undergoes_is_wanted_not_done():
+    ex = extract(_article("Moldova wants the 20 prisoners released."))
+    freed = [s for s in ex.statements if s.predicate.startswith("releases")]
+    assert [(s.predicate, _lab(s.subject), _lab(s.object), s.quantity.value) for s in freed] \
+        == [("releases_intended", None, "prisoners", 20)]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

@@ -769,6 +769,16 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     return found
 
 
+def _small_clause(ctx: ArticleContext, tok) -> bool:
+    """'wants the prisoners released', 'wants its frigate delivered': a participle its governing verb's
+    object undergoes ([control].small_clause_verbs), as a clause of that verb or hung on the object."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    gov = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head if tok.dep_ in (
+        "ccomp", "xcomp", "oprd") else None
+    return gov is not None and gov.lemma_.lower() in ctx.res.words("control", "small_clause_verbs")
+
+
 def _modality(ctx: ArticleContext, tok) -> str | None:
     """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
     table = ctx.res.lexicon.get("modality", {})
@@ -826,15 +836,18 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                                        for c in tok.head.children):
             return "requested"  # "sent instructions for the authorities to strengthen security"
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
+    small = _small_clause(ctx, tok)
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
-        if (a.dep_ not in allowed and not (hop == 0 and a.dep_ in ("ccomp", "relcl") and infinitive)) \
-                or a.head.i == a.i:
+        if (a.dep_ not in allowed and not (hop == 0 and a.dep_ in ("ccomp", "relcl") and infinitive)
+                and not (hop == 0 and small)) or a.head.i == a.i:
             return None
-        if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive:
+        if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive and not small:
             return None     # "talks hosted by Qatar", "a report released on Monday": done, not intended
         a = a.head
+        if small and a.pos_ in ("NOUN", "PROPN") and a.dep_ == "dobj":
+            a = a.head      # "wants its first frigate delivered": the verb over the object
         if a.pos_ == "VERB" and a.dep_ in ("dobj", "pobj", "nsubjpass") and a.head.i != a.i:
             a = a.head      # "instructed all prefects to ...": a noun the tagger took for a verb
         lemma = a.lemma_.lower()

@@ -226,6 +226,10 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "after") \
                 and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
             return [], True    # "with 300 police officers killed": the officers were killed
+        if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") \
+                and verb.head.lemma_.lower() in ctx.res.words("control", "small_clause_verbs") \
+                and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
+            return [], True    # "wants the 20 prisoners released", "would see the hostages freed": they would be
         if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "conj" \
                 and any(x.dep_ == "auxpass" for x in verb.head.children) \
                 and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
