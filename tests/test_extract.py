@@ -996,6 +996,24 @@ def test_a_participle_the_object_of_wanting_undergoes_is_wanted_not_done():
         == [("releases_intended", None, "prisoners", 20)]
 
 
+def test_zero_deaths_are_none():
+    ex = extract(_article("Ivo Brandt said there should be zero deaths in stopping the boats."))
+    assert [s.predicate for s in ex.statements if s.predicate.endswith("kills")] == ["not_kills"]
+    ex = extract(_article("Zero soldiers were killed in the attack on Lisk."))
+    assert [s.predicate for s in ex.statements if s.predicate.endswith("kills")] == ["not_kills"]
+
+
+def test_the_purpose_of_a_refused_act_is_refused_too():
+    ex = extract(_article("Ivo Brandt has refused to return from Moldova to attend the trial."))
+    assert {s.predicate for s in ex.statements} == {"return_refused", "participates_in_refused"}
+
+
+def test_a_cleft_sentence_said_by_someone_is_their_claim():
+    ex = extract(_article("Ivo Brandt said it was Russian forces that had attacked Ukraine first."))
+    assert [(s.predicate, _lab(s.subject), s.status, _lab(s.claimant)) for s in ex.statements] \
+        == [("attacks", "russian forces", "claimed", "Ivo Brandt")]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

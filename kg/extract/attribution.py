@@ -186,8 +186,9 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 claimant, status, cue = subj[0], "claimed", h.text   # "recalling the occasions when X entered"
             break      # "X said, after a meeting to discuss Y": why X was there, not what X said
         if a.dep_ == "relcl" and h.pos_ in ("PROPN", "NOUN") and (h.dep_ in ("nsubj", "attr", "appos") or (
-                h.dep_ == "pobj" and h.head.head.lower_ == "according")):    # "according to X, who runs ..."
-            break      # "said Sloggett, who runs exercises for the police": the writer's description
+                h.dep_ == "pobj" and h.head.head.lower_ == "according")) and not _cleft(h):
+            break      # "said Sloggett, who runs exercises for the police": the writer's description (but "said it
+                       # was Trump who was isolating the US": the cleft is what was said)
         if a.dep_ == "prep" and prev_dep != "pcomp" and (
                 h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None):
             break      # "X said, amid tension over the US deployment, ...": the narration's phrase, not what
@@ -769,6 +770,12 @@ def modality(ctx: ArticleContext, tok) -> str | None:
     return found
 
 
+def _cleft(noun) -> bool:
+    """'it was Trump who ...': the focus of a cleft sentence, whose relative clause is its main clause."""
+    return noun.dep_ == "attr" and noun.head.lemma_.lower() == "be" \
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in noun.head.children)
+
+
 def _small_clause(ctx: ArticleContext, tok) -> bool:
     """'wants the prisoners released', 'wants its frigate delivered': a participle its governing verb's
     object undergoes ([control].small_clause_verbs), as a clause of that verb or hung on the object."""
@@ -835,6 +842,10 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in table.get("requested", ())
                                        for c in tok.head.children):
             return "requested"  # "sent instructions for the authorities to strengthen security"
+        if tok.dep_ == "advcl" and tok.head.pos_ == "VERB" \
+                and (outer := _modality(ctx, tok.head)) in ("refused", "requested", "threatened", "cancelled",
+                                                            "prevented", "possible"):
+            return outer        # "refused to return to attend the trial": the purpose of a refused act, refused
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
     small = _small_clause(ctx, tok)
     for hop in range(3):

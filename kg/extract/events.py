@@ -786,6 +786,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     if threatened_stop(ctx, noun) or ev.predicate == "kills" and natural_death(ctx, noun):
         return None
     d = Draft(si, noun, ev.predicate, ev)
+    d.negated = _negated(noun)      # "no strikes", "zero deaths", "without the aid of X"
     agent = _noun_agent(ctx, si, noun)
     d.subject = agent[0] if agent else None
     d.extra_subjects = agent[1:]

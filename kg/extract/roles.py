@@ -945,8 +945,9 @@ def _not_only(neg) -> bool:
 
 def _negated(tok) -> bool:
     """'did not strike', 'no troops were sent', 'not a single farmer has lost' (a negated subject)."""
+    none = load_resources().words("negation", "none_words")
     if any(c.dep_ == "neg" and not _not_only(c) for c in tok.children) \
-            or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) \
+            or any(c.dep_ in ("det", "nummod") and c.lower_ in none for c in tok.children) \
             or any(c.lower_ in load_resources().words("negation", "negators") and c.dep_ in ("advmod", "preconj", "neg")
                    for c in tok.children):
         return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
@@ -962,7 +963,7 @@ def _negated(tok) -> bool:
         return True         # "can no longer be trusted"
     # ("gave no casualty figures", "found no evidence": nothing given, nothing found; but "has no less than 300")
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-        x.dep_ in ("neg", "det") and x.lower_ in ("not", "no")
+        x.dep_ in ("neg", "det", "nummod") and x.lower_ in ("not", *none)
         and not (x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("less", "more", "fewer", "longer")) for x in c.children)
         for c in tok.children)
 
