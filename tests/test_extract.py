@@ -1014,6 +1014,16 @@ def test_a_cleft_sentence_said_by_someone_is_their_claim():
         == [("attacks", "russian forces", "claimed", "Ivo Brandt")]
 
 
+@pytest.mark.parametrize("body, deed", [
+    ("Ivo Brandt thanked the Zarvanian army for shelling Lisk.", "strikes"),
+    ("Ivo Brandt criticised the Zarvanian army for shelling Lisk.", "strikes"),
+])
+def test_a_deed_one_is_thanked_or_blamed_for_is_the_judges_claim(body, deed):
+    ex = extract(_article(body))
+    assert [(s.status, _lab(s.claimant)) for s in ex.statements if s.predicate == deed] \
+        == [("claimed", "Ivo Brandt")]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

@@ -189,6 +189,11 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
                 h.dep_ == "pobj" and h.head.head.lower_ == "according")) and not _cleft(h):
             break      # "said Sloggett, who runs exercises for the police": the writer's description (but "said it
                        # was Trump who was isolating the US": the cleft is what was said)
+        if a.dep_ == "prep" and prev_dep == "pcomp" and a.lower_ in ("for", "of") and h.pos_ == "VERB" \
+                and h.lemma_.lower() in ctx.res.words("attribution", "judging_verbs") \
+                and (subj := _sayer(ctx, si, h)):
+            claimant, status, cue = subj[0], "claimed", h.text
+            break      # "thanked Trump for confronting X", "praised the troops for holding": the thanker's word
         if a.dep_ == "prep" and prev_dep != "pcomp" and (
                 h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None):
             break      # "X said, amid tension over the US deployment, ...": the narration's phrase, not what
