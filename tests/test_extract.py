@@ -1024,6 +1024,21 @@ def test_a_deed_one_is_thanked_or_blamed_for_is_the_judges_claim(body, deed):
         == [("claimed", "Ivo Brandt")]
 
 
+@pytest.mark.parametrize("body, victims, count", [
+    ("The bombing claimed 30 lives in Lisk.", "people", 30),
+    ("The attack claimed the lives of 12 soldiers.", "soldiers", 12),
+])
+def test_lives_claimed_are_people_killed(body, victims, count):
+    ex = extract(_article(body))
+    assert [(_lab(s.object), s.quantity.value, s.quantity.unit) for s in ex.statements if s.predicate == "kills"] \
+        == [(victims, count, victims)]
+
+
+def test_claiming_anything_but_lives_kills_no_one():
+    ex = extract(_article("The rebels claimed responsibility for the attack on Lisk."))
+    assert not [s for s in ex.statements if s.predicate == "kills"]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

@@ -598,6 +598,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             and (d.quantity.unit is None or d.quantity.unit in elliptic
                  or verb.dep_ == "conj" and passive):
         d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, counted_unit, d.quantity.text)
+    idioms = ctx.res.lexicon.get("events", {}).get("object_idioms", {}).get(verb.lemma_.lower(), {})
+    if d.quantity is not None and d.quantity.unit in idioms:
+        d.quantity = replace(d.quantity, unit="people")     # "claimed 30 lives": 30 people killed
+        objs = [ctx.registry.from_name("people", "Group") if e.label.lower() in idioms else e for e in objs]
     if d.quantity is not None:    # "900 troops and 60 medics"
         while (more := _quantity_for(ctx, si, obj_tokens, numbers, used, strict=True)) is not None:
             d.extra_quantities.append(more)

@@ -873,6 +873,10 @@ def _event_for(ctx, tok) -> EventType | None:
                 return ev       # (not "called her in ... for a talk": a particle or an object comes first)
         if lemma == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children):
             return ctx.res.verb_events.get("open fire on")      # "opened fire on a patrol"
+        idiom = ctx.res.lexicon.get("events", {}).get("object_idioms", {}).get(lemma, {})
+        for c in tok.children:      # "claimed 30 lives": killed 30
+            if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in idiom:
+                return ctx.res.verb_events.get(idiom[c.lower_])
         result = ctx.res.lexicon.get("events", {}).get("resultatives", {})
         if lemma in ctx.res.words("events", "resultative_verbs"):
             for c in tok.subtree:       # "were shot dead", "left 25 soldiers and one civilian dead"
