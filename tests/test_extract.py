@@ -1039,6 +1039,15 @@ def test_claiming_anything_but_lives_kills_no_one():
     assert not [s for s in ex.statements if s.predicate == "kills"]
 
 
+def test_those_with_whom_others_were_killed_injured_are_the_injured():
+    ex = extract(_article("Six Moldovan soldiers were killed with two other soldiers and a medic injured."))
+    got = {(s.predicate, _lab(s.object), s.quantity and s.quantity.value) for s in ex.statements}
+    assert got == {("kills", "Moldovan soldiers", 6), ("injures", "other soldiers", 2), ("injures", "medic", None)}
+    ex = extract(_article("Protesters clashed with police resulting in the death of at least 22 people and more "
+                          "than 100 others injured."))
+    assert not [s for s in ex.statements if s.predicate == "injures" and _lab(s.object) == "police"]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

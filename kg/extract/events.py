@@ -361,6 +361,30 @@ def _part_of_count(tok) -> bool:
         for n in (tok, *tok.children))
 
 
+def _absolute_with(verb):
+    """'six were killed with two others injured': a participle with no subject of its own right after a
+    'with' phrase of the clause it hangs on (the parse makes it a clause of that verb); the noun of the
+    'with' phrase, which undergoes it. None otherwise."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("advcl", "conj", "acl") or verb.i == 0 \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    if verb.dep_ == "acl":
+        # "with two others and a medic injured": the parse hangs a bare participle on the last noun
+        noun = verb.head
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if any(c.dep_ not in ("punct", "advmod") for c in verb.children) or noun.dep_ != "pobj" \
+                or noun.head.lower_ != "with" or noun.head.head.pos_ not in ("VERB", "AUX") \
+                or noun.head.right_edge.i != verb.i:
+            return None
+        return noun
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.right_edge.i == verb.i - 1 \
+                and not any(t.pos_ in ("VERB", "AUX") for t in prep.subtree):    # a plain noun phrase
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _elliptic_passive(verb):
     """'three people were killed and 15 injured': a participle joined to a passive clause whose own
     subject is a bare count, its 'were' left out. The count (the parse calls it the participle's
@@ -490,6 +514,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         return None     # "..., which Kyiv denied": a status of that sentence's statements, not a fact of its own
     d = Draft(si, verb, ev.predicate, ev)
     subj, passive = _subject_of(ctx, si, verb)
+    if (absolute := _absolute_with(verb)) is not None:
+        # "six were killed with two others injured": the two were injured, by whoever killed the six
+        subj, passive = (_subject_of(ctx, si, verb.head)[0] if any(
+            c.dep_ == "auxpass" for c in verb.head.children) else []), True
     if (ellipsis := _elliptic_passive(verb)) is not None:
         # "three people were killed and 15 injured": the 15 were injured, by whoever killed the three
         subj, passive = _subject_of(ctx, si, ellipsis[1])[0], True
@@ -537,6 +565,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
         objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
     head_counted = []
+    if not objs and absolute is not None:
+        objs = ctx.resolve_all(si, absolute)
+        head_counted = list(absolute.subtree)
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones
         own = {t.i for t in verb.subtree}        # ("a girl and four men injured": their counts too)
@@ -568,8 +599,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # nor a count of an absolute "with" clause ("six were killed with two others injured"): theirs
     doc = verb.doc
     sourcing |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                 and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].tag_ in ("VBN", "VBD")
-                 and doc[c.right_edge.i + 1].dep_ in ("advcl", "acl", "conj") for t in c.subtree}
+                 and (c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].tag_ in ("VBN", "VBD")
+                      and doc[c.right_edge.i + 1].dep_ in ("advcl", "acl", "conj")
+                      or any(x.pos_ == "VERB" and _absolute_with(x) is not None for x in c.subtree))
+                 for t in c.subtree}
     # nor a number inside an object that is an event of another kind ("approved the sale of 400 missiles"): the sale's
     sourcing |= {t.i for c in verb.children if c.dep_ in _OBJ and c.pos_ == "NOUN"
                  and (nev := _event_for(ctx, c)) is not None and nev.predicate != ev.predicate for t in c.subtree}
