@@ -1048,6 +1048,12 @@ def test_those_with_whom_others_were_killed_injured_are_the_injured():
     assert not [s for s in ex.statements if s.predicate == "injures" and _lab(s.object) == "police"]
 
 
+def test_which_right_after_a_name_is_that_name_when_the_parse_hangs_its_clause_elsewhere():
+    ex = extract(_article("That move drew sharp protest from Beijing which in turn sanctioned US defence firms."))
+    assert [(_lab(s.subject), _lab(s.object)) for s in ex.statements if s.predicate == "sanctions"] \
+        == [("China", "US defence firms")]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

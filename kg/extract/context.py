@@ -582,6 +582,13 @@ class ArticleContext:
             if e is None and tok.dep_ in ("nsubj", "nsubjpass"):
                 return self.plural_subject_before(si, tok)
             return [e] if e else []
+        if low in ("which", "who") and tok.head.dep_ in ("advcl", "conj", "parataxis") \
+                and tok.dep_ in ("nsubj", "nsubjpass") and tok.i > 1:
+            # "drew protest from Beijing which in turn sanctioned US firms": a relative clause the parse
+            # hung on the main verb; the name right before it
+            prev = tok.doc[tok.i - 1] if tok.doc[tok.i - 1].text != "," else tok.doc[tok.i - 2]
+            if prev.pos_ in ("PROPN", "NOUN") and prev.i < tok.head.i:
+                return self.resolve_all(si, prev, allow_noun)
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             h = tok.head.head
             if tok.dep_ in ("nsubj",) and h.dep_ == "pobj" and h.head.lower_ in ("in", "at") and h.head.i > 0 \
