@@ -1054,6 +1054,13 @@ def test_which_right_after_a_name_is_that_name_when_the_parse_hangs_its_clause_e
         == [("China", "US defence firms")]
 
 
+def test_the_city_named_in_the_first_lines_is_the_city_of_a_later_sentence():
+    ex = extract(_article("Zarvanian troops entered Lisk on Monday. Officials said 12 people had died. The army said "
+                          "it had lost two tanks. Ivo Brandt called for talks. Markets fell. Later the city was "
+                          "shelled by Zarvanian artillery."))
+    assert [_lab(s.object) for s in ex.statements if s.predicate == "strikes"] == ["Lisk"]
+
+
 def test_years_ago_and_evidence_not_provided():
     _, facts = _facts("Al-Shabab retook several towns that it lost three years ago. The police accused the "
                       "services of financing the organizers, without providing evidence.")

@@ -417,6 +417,9 @@ class ArticleContext:
             facilities = set(self.res.frames.get("nouns", {}).get("places", ())) - set(anaphors) \
                 | {"base", "airfield", "airbase"}
             e = self.earlier(si, tok.i, tuple(anaphors[tok.lemma_.lower()]), back=3, skip_heads=facilities)
+            if e is None and tok.lemma_.lower() in self.res.words("place_anaphors", "far"):
+                # "the city" with no place in the three sentences before: the place named last, further back
+                e = self.earlier(si, tok.i, tuple(anaphors[tok.lemma_.lower()]), back=12, skip_heads=facilities)
             if e is not None:
                 return [e]
         if low in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS and tok.i + 2 < len(tok.doc) \
