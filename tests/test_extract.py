@@ -260,8 +260,9 @@ def test_particle_read_as_adverb_and_counts_out_of_a_total():
     ex, _ = _facts("Ukraine's air force said it had shot down 45 of 60 drones launched by Russia overnight.")
     st = _one(ex, "shoots_down")
     assert st.subject.label == "Ukrainian air force" and st.quantity.value == 45   # "it" is the speaker
-    assert not any(s.quantity and s.quantity.value == 60 for s in ex.statements)
-    assert any(s.predicate == "launches" and s.subject.label == "Russia" for s in ex.statements)
+    # the whole counts only what its own noun underwent: Russia launched 60
+    assert [(s.subject.label, s.quantity.value) for s in ex.statements if s.predicate == "launches"] \
+        == [("Russia", 60)]
 
 
 def test_captured_village_claim_denied_by_the_other_side():
@@ -297,13 +298,13 @@ def test_a_charge_denied_leaves_the_accusation_and_the_office_as_stated():
     assert all(s.status != "denied" for s in ex.statements if s.predicate == "holds_office")
 
 
-@pytest.mark.parametrize("body, value, qualifier", [
-    ("Ukraine's air force said it shot down 45 of the 62 drones launched overnight.", 45, "exact"),
-    ("Russian forces launched dozens of drones at Kharkiv.", 24, "at_least"),
+@pytest.mark.parametrize("body, predicate, value, qualifier", [
+    ("Ukraine's air force said it shot down 45 of the 62 drones launched overnight.", "shoots_down", 45, "exact"),
+    ("Russian forces launched dozens of drones at Kharkiv.", "launches", 24, "at_least"),
 ])
-def test_a_count_of_a_part_keeps_the_counted_noun(body, value, qualifier):
+def test_a_count_of_a_part_keeps_the_counted_noun(body, predicate, value, qualifier):
     ex = extract(_article(body))
-    counts = [s.quantity for s in ex.statements if s.quantity is not None]
+    counts = [s.quantity for s in ex.statements if s.quantity is not None and s.predicate == predicate]
     assert [(q.value, q.qualifier, q.unit) for q in counts] == [(value, qualifier, "drones")]
 
 
@@ -1059,6 +1060,14 @@ def test_the_city_named_in_the_first_lines_is_the_city_of_a_later_sentence():
                           "it had lost two tanks. Ivo Brandt called for talks. Markets fell. Later the city was "
                           "shelled by Zarvanian artillery."))
     assert [_lab(s.object) for s in ex.statements if s.predicate == "strikes"] == ["Lisk"]
+
+
+def test_the_whole_after_a_part_counts_what_its_own_noun_underwent():
+    ex = extract(_article("Officials believed at least 1,000 of the 11,000 troops sent from Moldova had been killed."))
+    got = {(s.predicate, s.quantity.value, s.quantity.qualifier) for s in ex.statements if s.quantity}
+    assert got == {("deploys", 11000, "exact"), ("kills", 1000, "at_least")}
+    ex = extract(_article("45 of 60 drones were shot down over Lisk."))
+    assert [s.quantity.value for s in ex.statements if s.quantity] == [45]
 
 
 def test_years_ago_and_evidence_not_provided():

@@ -187,7 +187,8 @@ def test_model_numbers_give_nothing():
 @pytest.mark.parametrize("text, count", [("it shot down 45 of the 62 drones", 45), ("it shot down 45 of 62 drones", 45),
                                          ("seized 12 of their 30 tanks", 12)])
 def test_a_part_of_a_whole_is_one_count(text, count):
-    assert [v for v, _, _ in nums(text)] == [count]
+    # the whole is kept apart, for what its own noun underwent ("of the 62 drones launched")
+    assert [n.value for n in find_numbers(text) if not n.whole] == [count]
 
 
 def test_most_of_a_whole_is_fewer_than_it():
@@ -250,4 +251,9 @@ def test_an_article_before_a_scale_word_is_one(text, value, qualifier):
 
 def test_an_article_before_anything_else_is_no_number():
     assert find_numbers("a man was killed and a millionaire fled") == []
+
+
+def test_the_whole_after_a_part_is_kept_apart():
+    found = find_numbers("at least 1,000 of the 11,000 troops were killed")
+    assert [(n.value, n.whole) for n in found] == [(1000, False), (11000, True)]
 

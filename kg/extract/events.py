@@ -615,7 +615,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
     if head_counted and any(c.dep_ == "nummod" and c.idx in used for c in verb.head.children):
         clause = set()      # "1,700 Palestinians detained ... in exchange for 20 hostages": their count went before
-    d.quantity = _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
+    d.quantity = (_quantity_for(ctx, si, [t for t in head_counted if t.i not in sourcing], numbers, used,
+                                wholes=True) if head_counted else None) \
+        or _quantity_for(ctx, si, obj_tokens, numbers, used) or (_quantity_for(
         ctx, si, [t for t in _clause_tokens(verb) if (t.i not in subj_tokens or passive) and t.i not in sourcing],
         numbers, used) if clause else None)
     if d.quantity is None and (not passive or any(c.dep_ == "agent" for c in verb.children)) \

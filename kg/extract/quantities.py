@@ -50,6 +50,7 @@ class NumberMatch:
     text: str
     num_start: int        # where the numeral itself starts (for token attachment)
     vague: bool = False
+    whole: bool = False   # the whole after a part ("45 of the 60 drones": 60), a count only of its own noun
 
 
 @lru_cache(maxsize=1)
@@ -157,8 +158,12 @@ def find_numbers(text: str) -> list[NumberMatch]:
         if re.match(r"^\s+(?:largest|biggest|smallest|main|major|top|leading|most|best|worst)\b", text[m.end():m.end() + 12], re.I) \
                 and not m["unit"] and not m["cur"]:
             continue    # "the two largest companies": a description, not a count
-        if out and _OF_WHOLE.match(text[out[-1].end:m.start()]) and not out[-1].unit:
-            continue    # "45 of (the) 60 drones": the count is the first number; the second is the whole
+        if out and _OF_WHOLE.match(text[out[-1].end:m.start()]) and not out[-1].unit and not out[-1].whole:
+            # "45 of (the) 60 drones": the count is the first number; the second is the whole, kept
+            # for what its own noun underwent ("1,000 of the 11,000 troops sent from North Korea")
+            out.append(NumberMatch(m.start(), m.end(), value, qual, None, None, m.group(0), m.start("num"),
+                                   whole=True))
+            continue
         if not m["unit"] and not m["cur"] and _PART_OF.search(text[:m.start()]):
             qual = "less_than"     # "most of its 1,500 soldiers": fewer than the whole
         if _SPAN_BEFORE.search(text[:m.start()]) and _TIME_UNIT.match(text[m.end():m.end() + 12]) \
@@ -167,7 +172,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
         unit_qudt = units.get((m["unit"] or "").lower(), (None, None))[1] if m["unit"] else None
         if unit_qudt in _LENGTHS and _OFFSET.match(text[m.end():m.end() + 40]):
             continue    # "about 70 nautical miles west of Hodeidah": where, not how many
-        if out and _in_conversion(text, out[-1].end, m.start()):
+        if out and not out[-1].whole and _in_conversion(text, out[-1].end, m.start()):
             continue    # "$50m (£37m)", "$8.7bn (7.8bn euros; £6.7bn)": conversions, not more facts
         out.append(NumberMatch(m.start(), m.end(), value, qual, unit, qudt, m.group(0),
                                m.start("cur") if m["cur"] else m.start("num")))

@@ -143,7 +143,7 @@ def _shares(ctx, si, numbers, used) -> list[Draft]:
     doc = ctx.sentences[si].doc
     out = []
     for n in numbers:
-        if n.unit != "percent" or n.num_start in used:
+        if n.unit != "percent" or n.num_start in used or n.whole:
             continue
         span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
         if span is None:

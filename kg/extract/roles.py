@@ -777,13 +777,14 @@ def counted_doer(ctx, verb) -> list:
 
 
 def _quantity_for(ctx, si, tokens, numbers: list[NumberMatch], used: set, strict: bool = False,
-                  aimed: bool = False) -> Quantity | None:
+                  aimed: bool = False, wholes: bool = False) -> Quantity | None:
     """The first unused number among ``tokens``; not one in a time or reason phrase ('for two reasons').
-    ``aimed``: a count after 'against' is of whom the event is aimed at ('sanctions against 133 vessels')."""
+    ``aimed``: a count after 'against' is of whom the event is aimed at ('sanctions against 133 vessels').
+    ``wholes``: the whole after a part ('the 11,000 troops' of '1,000 of the 11,000 troops') may count."""
     doc = ctx.sentences[si].doc
     idx = {t.i for t in tokens}
     for n in numbers:
-        if n.num_start in used:
+        if n.num_start in used or n.whole and not wholes:
             continue
         span = doc.char_span(n.num_start, n.end, alignment_mode="expand")
         if span is None or not any(t.i in idx for t in span):
