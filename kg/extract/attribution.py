@@ -781,16 +781,6 @@ def _cleft(noun) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in noun.head.children)
 
 
-def _small_clause(ctx: ArticleContext, tok) -> bool:
-    """'wants the prisoners released', 'wants its frigate delivered': a participle its governing verb's
-    object undergoes ([control].small_clause_verbs), as a clause of that verb or hung on the object."""
-    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-        return False
-    gov = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head if tok.dep_ in (
-        "ccomp", "xcomp", "oprd") else None
-    return gov is not None and gov.lemma_.lower() in ctx.res.words("control", "small_clause_verbs")
-
-
 def _modality(ctx: ArticleContext, tok) -> str | None:
     """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
     table = ctx.res.lexicon.get("modality", {})
@@ -852,7 +842,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                                                             "prevented", "possible"):
             return outer        # "refused to return to attend the trial": the purpose of a refused act, refused
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
-    small = _small_clause(ctx, tok)
+    from .roles import small_clause
+    small = small_clause(ctx, tok)
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)

@@ -403,12 +403,13 @@ def _elliptic_passive(verb):
     return count, first
 
 
-def _counted_victims(ctx, si, verb) -> tuple[list[Entity], str | None]:
+def _counted_victims(ctx, si, verb, ellipsis=None) -> tuple[list[Entity], str | None]:
     """'wounded 71', 'injuring more than 260 others', 'five more were wounded': victims that are only
     counted. They are what the casualty clause joined to this one counts, when it counts a plural
-    noun ('killed 23 soldiers and injured another 15': soldiers), else people."""
+    noun ('killed 23 soldiers and injured another 15': soldiers), else people. ``ellipsis``: the
+    verb's ``_elliptic_passive`` ('... and 15 injured'), whose count is the victim."""
     victim = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) \
-        or (_elliptic_passive(verb) or (None,))[0]
+        or (ellipsis[0] if ellipsis else None)
     if victim is None or not any(t.like_num for t in victim.subtree) or not (
             victim.like_num or victim.pos_ == "NUM" or victim.lower_ in ctx.res.words("events", "elliptic_victims")):
         return [], None
@@ -558,7 +559,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     elliptic = ctx.res.words("events", "elliptic_victims")
     casualty = ev.predicate in ctx.res.words("events", "casualty_predicates")
     if casualty and all(o.label.lower() in elliptic for o in objs):
-        counted, counted_unit = _counted_victims(ctx, si, verb)  # "wounded 71", "five more were wounded"
+        counted, counted_unit = _counted_victims(ctx, si, verb, ellipsis)  # "wounded 71", "five more were wounded"
         objs = counted or objs
     if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
             and stolen_subject(verb) is None:

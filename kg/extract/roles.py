@@ -226,9 +226,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "after") \
                 and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
             return [], True    # "with 300 police officers killed": the officers were killed
-        if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") \
-                and verb.head.lemma_.lower() in ctx.res.words("control", "small_clause_verbs") \
-                and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
+        if c.dep_ in _SUBJ and verb.dep_ != "acl" and small_clause(ctx, verb):
             return [], True    # "wants the 20 prisoners released", "would see the hostages freed": they would be
         if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "conj" \
                 and any(x.dep_ == "auxpass" for x in verb.head.children) \
@@ -971,6 +969,16 @@ def _negated(tok) -> bool:
         x.dep_ in ("neg", "det", "nummod") and x.lower_ in ("not", *none)
         and not (x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("less", "more", "fewer", "longer")) for x in c.children)
         for c in tok.children)
+
+
+def small_clause(ctx, tok) -> bool:
+    """'wants the prisoners released', 'wants its frigate delivered': a participle its governing verb's
+    object undergoes ([control].small_clause_verbs), as a clause of that verb or hung on the object."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    gov = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ == "dobj" else tok.head if tok.dep_ in (
+        "ccomp", "xcomp", "oprd") else None
+    return gov is not None and gov.lemma_.lower() in ctx.res.words("control", "small_clause_verbs")
 
 
 def _joined_by_nor(tok) -> bool:
