@@ -325,6 +325,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             mode = "possible"      # "could be used to carry grenades": said to be possible, not done
         if mode is None and d.predicate != "holds_office" and _future(d.trigger, res):
             mode = "intended"      # "will be deployed next year", "are to be tested": announced, not done
+            if _obliged(d.trigger, res):
+                mode = "requested"  # "patients must be protected", "Lisk must withdraw": asked of someone
         if mode == "promised":     # "vowed to strike" threatens; "pledged to withdraw" intends
             mode = "threatened" if d.predicate in contested else "intended"
         if mode == "intended" and d.predicate in res.words("events", "tried_is_done") \
@@ -537,6 +539,23 @@ def _on_spine(trigger) -> bool:
         if t.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
         t = t.head
+    return False
+
+
+def _obliged(trigger, res) -> bool:
+    """'must be protected', 'Freedonia must withdraw': an obligation ([negation].obligation_modals)
+    laid on someone other than the speaker ("we must act" is an intention), not an inference
+    ("must have known")."""
+    modals = set(res.words("negation", "obligation_modals"))
+    a = trigger
+    for _ in range(3):
+        aux = [c for c in a.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in modals for c in aux):
+            return not any(c.lower_ == "have" for c in aux) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in a.children)
+        if a.dep_ != "conj" or a.head.i == a.i:
+            return False
+        a = a.head
     return False
 
 

@@ -156,7 +156,24 @@ def _said_of(ctx: ArticleContext, si: int, verb, status: str) -> tuple[Entity | 
 
 
 def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
-    """``(claimant, status, cue)`` for the statement triggered at ``tok``."""
+    """``(claimant, status, cue)`` for the statement triggered at ``tok``; an event is no claimant
+    ("targets it says are linked to X", the "it" read as the strike before: whoever said it, unnamed)."""
+    claimant, status, cue = _attribution(ctx, si, tok)
+    if claimant is not None and claimant.type == "Thing" and _names_event(ctx, claimant):
+        claimant = None
+    return claimant, status, cue
+
+
+def _names_event(ctx: ArticleContext, e: Entity) -> bool:
+    """Whether the label's head is a noun of a violent event ("strike", "the attacks"): a deed
+    says nothing (an investigation or a report does)."""
+    from .roles import _VIOLENT
+    head = e.label.lower().split()[-1:] or [""]
+    found = [ctx.res.noun_events.get(w) for w in (head[0], head[0][:-1] if head[0].endswith("s") else head[0])]
+    return any(ev is not None and ev.predicate in _VIOLENT for ev in found)
+
+
+def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str, str | None]:
     a, status, claimant, cue = tok, "reported", None, None
     prev_dep = None
     h = tok.head
@@ -685,8 +702,11 @@ def possible(ctx: ArticleContext, tok) -> bool:
     (the statement keeps it, with the suffix ``possible``)."""
     modals = set(ctx.res.words("negation", "possibility_modals"))
     adverbs = set(ctx.res.words("negation", "possibility_adverbs"))
+    perception = set(ctx.res.words("control", "perception"))
     v = tok
     for _ in range(3):      # on the verb or on one it completes
+        if v is not tok and v.lemma_.lower() in perception and any(c.dep_ == "auxpass" for c in v.children):
+            return False    # "the suspect can be seen carrying a bag": what the video shows, done
         if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals
                                              and not (c.lower_ == "would" and v.dep_ == "ccomp")   # "said it would"
                                              and not (c.lower_ == "would" and v.dep_ == "conj" and v.head.tag_ == "VBD")

@@ -43,6 +43,7 @@ from .roles import (
     _quantity_for,
     accepts_prep,
     counted_doer,
+    fronted_participle,
     _subject_of,
     included_names,
     named_in_relative,
@@ -206,6 +207,10 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
             elif role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE" \
                     and not (frame.kind == "noun" and p.pos_ == "PROPN" and not any(e.wikidata for e in ents)):
                 role_here = "place"     # but "a sale to Freedonia": a name NER takes for a place receives
+            elif role == "target" and prep.lower_ in _table(ctx, "verb", "actor_preps") and frame.kind == "verb" \
+                    and head.lemma_.lower() in _table(ctx, "verb", "motion")["verbs"] and _vehicle(ctx, p, ents):
+                _add(frame, "place", ents)     # "was flown out on a French military aircraft": where he was
+                continue                        # on the way, not what the flight was aimed at
             elif role == "target" and prep.lower_ in _table(ctx, "verb", "actor_preps") and not _actor_like(ctx, p, ents) \
                     and (frame.event is None or (frame.event.predicate in _VIOLENT) == (frame.kind == "verb")
                          or frame.event.predicate not in _VIOLENT
@@ -223,6 +228,13 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                     ents = places
             _add(frame, role_here, ents)
             _nested_place(ctx, si, p, frame)
+
+
+def _vehicle(ctx, tok, ents: list[Entity]) -> bool:
+    """A weapon or craft one can travel on (not an actor: "marched on the army" targets it)."""
+    return not any(e.type in _ACTORS for e in ents) and (
+        any(e.type == "WeaponSystem" for e in ents) or tok.lower_ in ctx.weapon_nouns
+        or tok.lemma_.lower() in ctx.weapon_nouns)
 
 
 def _actor_like(ctx, tok, ents: list[Entity]) -> bool:
@@ -278,6 +290,10 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         # "X entered the US and was later granted asylum": X is the one granted it (or the one done to)
         shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)]
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient", shared)
+    elif passive and (fronted := fronted_participle(verb)) is not None:
+        # "Granted asylum in 2019, she lives ...": she is the one granted it (or the one done to)
+        _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient",
+             ctx.resolve_all(si, fronted))
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.doc[verb.i - 1].text != ",":
         # "the army holding the capital": the army holds it (not "roam the streets, waving guns": the roamers

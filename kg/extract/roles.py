@@ -256,7 +256,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             return found, False
         if c.dep_ == "agent":
             # passive all the same: its subject is the object ("three civilians were killed by ...")
-            passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in verb.children)
+            passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in verb.children) \
+                or fronted_participle(verb) is not None
             for p in c.children:
                 if p.dep_ == "pcomp" and _nominal_gerund(p):
                     return _subject_of(ctx, si, p, depth + 1)[0], passive    # "wounded by Russian shelling"
@@ -266,6 +267,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     return ctx.resolve_all(si, p), passive
     if any(c.dep_ in ("nsubjpass",) for c in verb.children):
         return [], True
+    if fronted_participle(verb) is not None:
+        return [], True     # "Granted asylum, she ...": she was granted it
     if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) \
             and not any(c.dep_ == "auxpass" for c in verb.head.children):
         return [], True     # "entered the US in 2010 and was later granted asylum": he was granted it
@@ -276,6 +279,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return ctx.by_agent(si, h), False
     if verb.dep_ == "xcomp" and (sp := [c for c in h.children if c.dep_ == "nsubjpass"]):
         return ctx.resolve_all(si, sp[0]), False   # "systems are designed to target ..."
+    if verb.dep_ == "xcomp" and (fronted := fronted_participle(h)) is not None:
+        return ctx.resolve_all(si, fronted), False  # "Asked to name him, the witness ...": the witness names
     part = h.head if verb.dep_ == "pcomp" and h.dep_ == "prep" else h if verb.dep_ == "xcomp" else None
     if part is not None and part.tag_ == "VBN" and part.dep_ in ("advcl", "acl") \
             and part.lemma_.lower() in ctx.res.words("control", "purpose_participles") \
@@ -969,6 +974,17 @@ def _negated(tok) -> bool:
         x.dep_ in ("neg", "det", "nummod") and x.lower_ in ("not", *none)
         and not (x.i + 1 < len(x.doc) and x.nbor(1).lower_ in ("less", "more", "fewer", "longer")) for x in c.children)
         for c in tok.children)
+
+
+def fronted_participle(verb):
+    """'Granted asylum in 2019, she lives ...', 'Backed by Elbonia, the rebels ...': a past participle
+    opening the sentence with no subject or auxiliary of its own is a passive whose patient is the
+    subject of the clause it opens. That subject's token, or None."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i > verb.head.i or verb.head.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or c.tag_ == "WRB"
+                   for c in verb.children):
+        return None     # (not "When asked about it, she said": a time of speaking)
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
 
 
 def small_clause(ctx, tok) -> bool:
