@@ -2896,3 +2896,26 @@ def test_fake_news_fought_is_no_denial():
     found = [s.status for s in extract(_article(
         "Freedonia dismissed the report of a strike on Lisk as fake news.")).statements]
     assert found == ["denied"]
+
+
+def test_a_stance_participle_is_held_by_the_noun_it_describes():
+    found = [(s.predicate, _lab(s.subject), _lab(s.object)) for s in extract(_article(
+        "Ivo Marek had a message for Americans opposed to war with Ruritania.")).statements]
+    assert ("opposes", "Americans", "war") in found
+    assert not [f for f in found if f[0] == "opposes" and f[2] == "Americans"]
+    assert not [f for f in found if f[0] == "fights" and f[1] == "Americans"]
+
+
+def test_the_name_before_a_gerund_after_of_does_it():
+    found = [(s.predicate, _lab(s.subject), _lab(s.object)) for s in extract(_article(
+        "Ivo Marek has walked back from his earlier threats of Ruritania quitting the Lisk Treaty "
+        "altogether.")).statements]
+    assert ("quit_threatened", "Ruritania", "Lisk Treaty") in found
+    assert not [f for f in found if f[2] == "Ruritania"]
+
+
+def test_the_speaker_of_a_clause_hung_on_the_main_one_is_its_subject():
+    found = {(s.predicate, s.claimant and s.claimant.label) for s in extract(_article(
+        "Turkey launched drones at a base in Iraq, in what it said was retaliation for Kurdish attacks "
+        "on its soldiers.")).statements}
+    assert ("attacks", "Turkey") in found and not [f for f in found if f[1] == "Iraq"]

@@ -862,7 +862,7 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                                                             "prevented", "possible"):
             return outer        # "refused to return to attend the trial": the purpose of a refused act, refused
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
-    from .roles import small_clause
+    from .roles import gerund_subject, small_clause
     small = small_clause(ctx, tok)
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")
@@ -870,7 +870,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         if (a.dep_ not in allowed and not (hop == 0 and a.dep_ in ("ccomp", "relcl") and infinitive)
                 and not (hop == 0 and small)) or a.head.i == a.i:
             return None
-        if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive and not small:
+        if hop == 0 and a.dep_ == "acl" and a.head.pos_ in ("NOUN", "PROPN") and not infinitive and not small \
+                and gerund_subject(a) is None:     # (but "threats of Iran quitting": what is threatened)
             return None     # "talks hosted by Qatar", "a report released on Monday": done, not intended
         a = a.head
         if small and a.pos_ in ("NOUN", "PROPN") and a.dep_ == "dobj":

@@ -451,6 +451,22 @@ class ArticleContext:
             if found and (found[0].type in ("Country", "Organization", "MilitaryForce", "Group") or body) \
                     and (low != "it" or len(found) == 1):
                 return found    # (also "X's counterterrorism authority announced it has opened ...")
+        if low in ("it", "they") and tok.dep_ == "nsubj" and tok.head.dep_ in ("pcomp", "relcl") \
+                and tok.head.lemma_.lower() in self.res.words("attribution", "claimed") and not _quoted(tok):
+            # "Iran launched missiles at a base in Qatar, in what it said was retaliation": the speaker of a
+            # clause hung on the main one is the main clause's subject, not the place named last
+            a, main = tok.head, []
+            for _ in range(8):      # the nearest clause above with a subject of its own
+                if a.head.i == a.i:
+                    break
+                a = a.head
+                main = [c for c in a.children if c.dep_ == "nsubj" and c.i < tok.i] if a.pos_ in ("VERB", "AUX") else []
+                if main:
+                    break
+            found = self.as_actor(self.resolve_all(si, main[0])) if main and main[0].pos_ != "PRON" else []
+            if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group") \
+                    and (low != "it" or len(found) == 1):
+                return found
         if low == "it" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and tok.head.lemma_.lower() in
                             self.res.words("nouns", "expletive_verbs")) and any(
                 c.dep_ in ("ccomp", "csubj", "advcl") and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether")

@@ -55,6 +55,8 @@ from .roles import (
     accepts_prep,
     counted_doer,
     fronted_participle,
+    gerund_doer,
+    stance_holder,
     stolen_subject,
     included_names,
     _same_side,
@@ -575,7 +577,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         d.recipient = next(iter(ctx.resolve_all(si, fronted)), None)    # "Granted asylum, she ...": she got it
     elif not objs and fronted is not None:
         objs = ctx.resolve_all(si, fronted)     # "Arrested in May, Ana Vel ...": Ana Vel
-    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and stance_holder(ctx, verb) is None:
         objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones
         own = {t.i for t in verb.subtree}        # ("a girl and four men injured": their counts too)
         head_counted = [t for t in verb.head.subtree if t.i not in own]
@@ -853,7 +856,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                         and (whole := [q for x in p.children if x.dep_ == "prep" and x.lower_ == "of"
                                        for q in x.children if q.dep_ == "pobj"]):
                     p = whole[0]        # "control of most of Darfur", "the west of Lisk": of Darfur, of Lisk
-                if p.dep_ == "pobj" and p.lemma_.lower() not in ctx.res.frames["participants"]["preposition_nouns"]:
+                if p.dep_ == "pobj" and p.lemma_.lower() not in ctx.res.frames["participants"]["preposition_nouns"] \
+                        and not gerund_doer(p):     # (not "threats of Iran quitting": Iran quits)
                     targets = ctx.resolve_all(si, p)     # not "in advance of the vote"
             if c.lower_ == "of" and noun.lemma_.lower() in ctx.res.frames["nouns"]["of_agent"] \
                     and targets and targets[0].type in _ACTORS:

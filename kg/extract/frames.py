@@ -44,6 +44,8 @@ from .roles import (
     accepts_prep,
     counted_doer,
     fronted_participle,
+    gerund_doer,
+    stance_holder,
     _subject_of,
     included_names,
     named_in_relative,
@@ -177,6 +179,8 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                 continue        # "at 2.45pm", "in front of": a time, or part of a preposition
             if role == "target" and p.lemma_.lower() in ctx.res.words("nouns", "media"):
                 continue        # "appealed on TV": the channel, no target
+            if frame.kind == "noun" and gerund_doer(p):
+                continue        # "threats of Iran quitting the treaty": Iran quits, nothing is done to it
             body = p.lemma_.lower() in ctx.res.words("types", "MilitaryForce") \
                 and (role in ("target", "recipient") or prep.lower_ in _table(ctx, "place_fallback"))
             if (_event_for(ctx, p) or p.lemma_.lower() in _table(ctx, "nouns", "events")) and not body:
@@ -347,7 +351,7 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         _nested_place(ctx, si, named, frame)
     if verb.dep_ == "acl" and (verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "dobj" for c in verb.children)
                                or any(c.dep_ == "agent" for c in verb.children)) \
-            and verb.head.pos_ in ("NOUN", "PROPN"):
+            and verb.head.pos_ in ("NOUN", "PROPN") and stance_holder(ctx, verb) is None:
         _add(frame, "patient", _participants(ctx, si, verb.head))    # "drones launched by X"
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "wherever") for c in verb.children):
         # "the bus station, where six people were killed": the noun the clause hangs on is the place

@@ -189,6 +189,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return [], False
     if (event_noun := _saw_done(ctx, si, verb)) is not None:
         return _noun_agent(ctx, si, event_noun, depth + 1), True
+    if (doer := gerund_subject(verb)) is not None:
+        return ctx.resolve_all(si, doer), False     # "threats of Iran quitting the treaty": Iran quits
     if _nominal_gerund(verb):
         # "Russian shelling", "heavy shelling" tagged a verb: a noun, whose agent is its adjective's name
         return [m.entity for c in verb.children if c.dep_ == "amod" and (m := ctx.mention_at(si, c.i)) is not None
@@ -265,6 +267,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     if _event_for(ctx, p) and (agent := _noun_agent(ctx, si, p, depth + 1)):
                         return agent, passive    # "killed by Pakistani shelling" -> Pakistan
                     return ctx.resolve_all(si, p), passive
+    if (holder := stance_holder(ctx, verb)) is not None:
+        return ctx.resolve_all(si, holder), False   # "Americans opposed to war": the Americans oppose it
     if any(c.dep_ in ("nsubjpass",) for c in verb.children):
         return [], True
     if fronted_participle(verb) is not None:
@@ -548,8 +552,10 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             # "the attack is believed to have been carried out by X": the verb the subject is raised from
             v = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                       and any(a.dep_ == "auxpass" for a in c.children)), v)
-        if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun):
-            return []     # "NATO has recorded 100 attacks": who records is not who attacks
+        if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun) \
+                or stance_holder(ctx, v) is not None:
+            return []     # "NATO has recorded 100 attacks": who records is not who attacks (nor are those
+                          # "opposed to war" at war)
         naming = ctx.res.words("events", "naming_complement_verbs")
         if noun.dep_ == "dobj" and (v.lemma_.lower() in ctx.res.words("events", "describing_verbs") or (
                 v.lemma_.lower() in naming and (has_complement(v) or any(c.dep_ == "appos" for c in noun.children)))):
@@ -985,6 +991,41 @@ def fronted_participle(verb):
                    for c in verb.children):
         return None     # (not "When asked about it, she said": a time of speaking)
     return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
+
+
+def stance_holder(ctx, verb):
+    """'Americans opposed to war', 'the government was opposed to the sale': a participle of a stance
+    ([events].stance_participles) with its 'to' and no 'by': the noun it describes or the subject of
+    its clause holds the stance. That noun's token, or None."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in ctx.res.words("events", "stance_participles") \
+            or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def gerund_subject(verb):
+    """'his threats of Iran quitting the treaty': a gerund the parse hangs on the noun before 'of X',
+    right after X, with no subject of its own; X is who does it (not what the noun is done to).
+    X's token, or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.i == 0 \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children):
+        return None
+    doer = verb.doc[verb.i - 1]
+    while doer.dep_ in ("compound", "flat") and doer.head.i < verb.i:
+        doer = doer.head
+    if doer.dep_ == "pobj" and doer.head.lower_ == "of" and doer.head.head.i == verb.head.i \
+            and doer.right_edge.i == verb.i - 1:
+        return doer
+    return None
+
+
+def gerund_doer(tok) -> bool:
+    """Whether ``tok`` is the doer of a gerund after it (``gerund_subject``)."""
+    nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    return nxt is not None and gerund_subject(nxt) is not None and gerund_subject(nxt).i == tok.i
 
 
 def small_clause(ctx, tok) -> bool:
