@@ -2919,3 +2919,18 @@ def test_the_speaker_of_a_clause_hung_on_the_main_one_is_its_subject():
         "Turkey launched drones at a base in Iraq, in what it said was retaliation for Kurdish attacks "
         "on its soldiers.")).statements}
     assert ("attacks", "Turkey") in found and not [f for f in found if f[1] == "Iraq"]
+
+
+def test_a_name_in_a_hyphened_modifier_is_no_antecedent():
+    found = [(s.predicate, _lab(s.subject)) for s in extract(_article(
+        "The Iran-backed rebels said they attacked the Lisk Star because it was heading to Moldova.")).statements]
+    assert found and not [f for f in found if f[1] == "Iran"]
+
+
+def test_what_a_plan_includes_or_a_strategy_is_for_is_intended():
+    found = {s.predicate for s in extract(_article(
+        "The plans include seizing all of Lisk and displacing its residents to the south.")).statements}
+    assert "displaces_intended" in found and "displaces" not in found
+    found = {s.predicate for s in extract(_article(
+        "Moldova unveiled a strategy for defeating the Vostok Brigade.")).statements}
+    assert "defeat_intended" in found and "defeat" not in found

@@ -830,9 +830,11 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
     first = n
     while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.i != first.i:
         first = first.head      # "a fund for X, as well as more military aid to Y": the list's first item
-    if tok.pos_ == "NOUN" and first.dep_ == "dobj" and first.head.pos_ == "VERB" \
+    included = tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "ccomp")
+    if (tok.pos_ == "NOUN" and first.dep_ == "dobj" or included) and first.head.pos_ == "VERB" \
             and first.head.lemma_.lower() in ctx.res.frames.get("verbs", {}).get("items", ()):
-        for c in first.head.children:     # "the plan includes more military aid to Lisk": proposed, not given
+        # "the plan includes more military aid to Lisk", "the plans include seizing Gaza": proposed, not done
+        for c in first.head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 for name, words in table.items():
                     if c.lemma_.lower() in words and name != "possible":

@@ -327,6 +327,9 @@ class ArticleContext:
                     continue
                 if m.entity.label.lower().split()[-1:] and m.entity.label.lower().split()[-1] in skip_heads:
                     continue
+                doc = self.sentences[s].doc
+                if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].tag_ in ("VBN", "VBD", "JJ"):
+                    continue    # "the Iran-backed Houthis ... because it was heading": a modifier, no referent
                 placed = self.registry.leaning(m.entity) == "Location"   # "in el-Fasher": a place, whatever NER said
                 if (m.kind == "name" or demonyms) and (m.entity.type in types or placed and "Location" in types) and not (
                         m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_
