@@ -2934,3 +2934,34 @@ def test_what_a_plan_includes_or_a_strategy_is_for_is_intended():
     found = {s.predicate for s in extract(_article(
         "Moldova unveiled a strategy for defeating the Vostok Brigade.")).statements}
     assert "defeat_intended" in found and "defeat" not in found
+
+
+def test_each_subject_says_its_own_word_and_a_statement_read_is_a_claim():
+    found = {(_lab(s.subject), s.claimant and s.claimant.label) for s in extract(_article(
+        "The US, the Palestinian Authority and Moldova have called for the quick adoption of the resolution."
+    )).statements if s.predicate == "calls_for"}
+    assert ("Palestinian Authority", "Palestinian Authority") in found and ("Moldova", "Moldova") in found
+    found = {(_lab(s.subject), s.claimant and s.claimant.label) for s in extract(_article(
+        "Moldova and Ruritania held joint drills near Lisk, Moldova said.")).statements}
+    assert ("Ruritania", "Moldova") in found
+    found = [s.status for s in extract(_article(
+        '"Freedonia has not allowed inspectors to return to Lisk," the statement read.')).statements]
+    assert found and all(status == "claimed" for status in found)
+
+
+def test_all_over_a_place_is_where_not_what_about():
+    found = [(s.predicate, _lab(s.object), _lab(s.location)) for s in extract(_article(
+        "Ivo Marek said this was how the US had started wars all over the world.")).statements]
+    assert ("fights", None, "world") in found
+
+
+def test_a_yard_named_in_apposition_is_a_place_and_a_channel_speaks_for_no_one():
+    found = [(_lab(s.target), _lab(s.location)) for s in extract(_article(
+        "Two of the warships are currently being fitted out at a second shipyard, Scotstoun.")).statements
+        if s.predicate == "fit_out"]
+    assert found == [(None, "Scotstoun")]
+    found = {s.claimant and s.claimant.label for s in extract(_article(
+        "Hamas rejected the plan. The Palestinian armed group wrote on Telegram after the resolution passed that "
+        'the plan "imposes a guardianship mechanism on Gaza".\n\n"Assigning the international force with tasks '
+        'strips it of its neutrality," it added.')).statements}
+    assert "Telegram" not in found and "Hamas" in found

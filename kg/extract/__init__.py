@@ -308,8 +308,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             claimant, status, cue = None, "reported", None    # "the US has announced new sanctions": done, not claimed
         if d.predicate == "holds_office":
             claimant, status, cue = None, "reported", None     # a title is background, not what was said
+        own = False
         if d.predicate in ("claims_count", "describes") and claimant is None:   # the subject's own assertion
             claimant, status, cue = d.subject, ("claimed" if status == "reported" else status), d.trigger.text
+            own = True
             if claimant is not None and status == "claimed" and claimant.label.lower().split()[-1:] and \
                     claimant.label.lower().split()[-1] in res.words("attribution", "neutral_sources") \
                     + res.words("attribution", "evidence_nouns"):
@@ -318,6 +320,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         if claimant is None and d.subject is not None and d.predicate in own_words and not d.negated \
                 and d.subject.type in ("Person", "Country", "Organization", "MilitaryForce", "Group"):
             claimant, cue = d.subject, d.trigger.text   # "Qatar accused Israel of ...": Qatar's word, as it says
+            own = True      # (each of "X and Y accused Z" in its own word)
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
         if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \
@@ -361,7 +364,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 predicate=predicate, evidence=evidence, subject=subject, object=o,
                 location=location, target=target, recipient=canon(d.recipient),
                 quantity=quantity, event_code=(f"CAMEO:{d.event.cameo}" if d.event and d.event.cameo and not negated and not mode else None),
-                claimant=canon(claimant), status=status, status_cue=cue, time=time,
+                claimant=subject if own and subject is not None else canon(claimant), status=status,
+                status_cue=cue, time=time,
                 confidence=round(min(1.0, d.confidence + (0.1 if both_known else 0.0)), 2), role=d.role)
             if st.event_code == "CAMEO:072" and o is not None and st.predicate in civilian \
                     and not _military(res, o):

@@ -330,6 +330,8 @@ class ArticleContext:
                 doc = self.sentences[s].doc
                 if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].tag_ in ("VBN", "VBD", "JJ"):
                     continue    # "the Iran-backed Houthis ... because it was heading": a modifier, no referent
+                if m.entity.label.lower() in self.res.words("nouns", "media"):
+                    continue    # "wrote on Telegram ... , it added": a channel, no one who speaks
                 placed = self.registry.leaning(m.entity) == "Location"   # "in el-Fasher": a place, whatever NER said
                 if (m.kind == "name" or demonyms) and (m.entity.type in types or placed and "Location" in types) and not (
                         m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_

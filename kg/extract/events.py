@@ -849,6 +849,11 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
     for c in [*noun.children, *(x for x in (weapons.children if weapons is not None else ()) if x.dep_ == "prep")]:
         if c.dep_ == "prep" and blamed_on(ctx, noun, c):
             continue        # "blamed the attack on the far-right"
+        if c.dep_ == "prep" and c.lower_ == "over" and (any(x.lower_ == "all" for x in c.children)
+                                                        or c.i > 0 and c.doc[c.i - 1].lower_ == "all"):
+            if d.location is None:      # "wars all over the world": where, not what they are about
+                d.location = next((e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)), None)
+            continue
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
                                  or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:

@@ -146,6 +146,9 @@ def _place(ctx, si, tok, ents: list[Entity]) -> list[Entity]:
         elif e.type in ("Thing", "Organization") and (tok.lemma_.lower() in _table(ctx, "nouns", "places")
                                                      or tok.lower_ in ctx.res.words("types", "Location")):
             out.append(e)
+        elif e.type == "Person" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _table(ctx, "nouns", "places") \
+                and any(c.dep_ == "appos" for c in tok.children):
+            out.append(ctx.as_place(e))     # "at a shipyard, Scotstoun": the yard's name, whatever NER said
     return out
 
 
