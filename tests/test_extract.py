@@ -2965,3 +2965,19 @@ def test_a_yard_named_in_apposition_is_a_place_and_a_channel_speaks_for_no_one()
         'the plan "imposes a guardianship mechanism on Gaza".\n\n"Assigning the international force with tasks '
         'strips it of its neutrality," it added.')).statements}
     assert "Telegram" not in found and "Hamas" in found
+
+
+def test_a_time_of_another_clause_does_not_date_the_event():
+    def times(body):
+        ex = extract(_article(body, published=date(2025, 7, 10)))
+        return {(s.predicate, _lab(s.object)): s.time for s in ex.statements}
+    found = times("Video footage released by the rebels on Tuesday showed armed men boarding the vessel.")
+    assert found[("board", "vessel")] is None
+    found = times("Moldova has blocked the entry of all food into Lisk for 70 days and renewed its bombardment "
+                  "there in mid-March.")
+    assert found[("blocks", "food")] is None
+    found = times("Ruritanian missiles targeted the Lisk base, in what it said was a response to the US bombing "
+                  "its nuclear sites on Saturday evening.")
+    assert found[("strikes", "nuclear sites")] == "2025-07-05" and found[("strikes", "Lisk base")] is None
+    found = times("Ruritania killed 12 people by shelling Lisk on Monday.")
+    assert found[("kills", "people")] == "2025-07-07"

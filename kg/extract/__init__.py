@@ -461,9 +461,14 @@ def _only_aim(st: Statement, aims: set) -> bool:
 def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     """The time written in the trigger's own clause; else the sentence's only time, unless the
     trigger sits in a clause of its own ('a day after X approved', 'who faces an election next year')."""
-    inner = {t.idx for c in trigger.subtree if c.i != trigger.i and c.dep_ in ("relcl", "acl", "advcl")
-             and (_subordinate(c) or _reduced_relative(c)) for t in c.subtree}
+    inner = {t.idx for c in trigger.subtree if c.i != trigger.i and (
+        c.dep_ in ("relcl", "acl", "advcl") and (_subordinate(c) or _reduced_relative(c))
+        or _own_clause(c)) for t in c.subtree}
     doc = trigger.doc
+    # a relative clause elsewhere in the sentence dates its own verb ("footage released on Tuesday showed
+    # men boarding the ship": not when they boarded)
+    elsewhere = {t.idx for c in doc if c.dep_ in ("relcl", "acl") and (_subordinate(c) or _reduced_relative(c))
+                 and trigger not in c.subtree for t in c.subtree}
     anchor = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj") \
         and trigger.head.pos_ == "VERB" else trigger     # "launched strikes on Kharkiv on 2 March": the verb's
     times = [t for t in times if not _bound_only(doc, t[0]) and _free_for(doc, t[0], (trigger, anchor))]
@@ -473,9 +478,22 @@ def _time_of(trigger, times: list[tuple[int, int, str]]) -> str | None:
     later = any(c.dep_ == "advmod" and c.lower_ in ("later", "afterwards", "afterward", "subsequently", "eventually")
                 for c in anchor.children)     # "entered in 2010 and was later granted asylum": not in 2010
     if time is None and len(times) == 1 and _on_spine(anchor) and not own_date and not _before_then(anchor) \
-            and not later and not any(times[0][0] <= i < times[0][1] for i in inner):
+            and not later and not any(times[0][0] <= i < times[0][1] for i in inner | elsewhere):
         time = times[0][2]     # the sentence's one time, unless it is a relative clause's own
     return time
+
+
+def _own_clause(tok) -> bool:
+    """A clause joined to the trigger's with a subject or a finite verb of its own ('blocked the entry of
+    food for 70 days ... and renewed its bombardment in mid-March'), or one hung on a preposition with a
+    subject or a gerund with an object ('a response to the US bombing its sites on Saturday'; not the means,
+    'by shelling the town'): its times are its own."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.dep_ == "pcomp" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBG" and tok.head.lower_ != "by" and any(c.dep_ == "dobj" for c in tok.children)))
 
 
 def _reduced_relative(tok) -> bool:
