@@ -2981,3 +2981,14 @@ def test_a_time_of_another_clause_does_not_date_the_event():
     assert found[("strikes", "nuclear sites")] == "2025-07-05" and found[("strikes", "Lisk base")] is None
     found = times("Ruritania killed 12 people by shelling Lisk on Monday.")
     assert found[("kills", "people")] == "2025-07-07"
+
+
+def test_what_is_left_is_what_withdrawing_or_resigning_is_about():
+    found = {(s.predicate, _lab(s.subject), _lab(s.object), _lab(s.location)) for s in extract(_article(
+        "Moldova withdrew from the Lisk Treaty. Ivo Marek resigned from the government. "
+        "Ruritania has threatened to withdraw from the Vostok Pact. "
+        "Moldova withdrew its troops from Kherson.")).statements}
+    assert ("withdraws", "Moldova", "Lisk Treaty", None) in found
+    assert ("resign", "Ivo Marek", "government", None) in found
+    assert ("withdraws_threatened", "Ruritania", "Vostok Pact", None) in found
+    assert any(f[0] == "withdraws" and f[3] == "Kherson" for f in found)

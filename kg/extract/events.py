@@ -588,12 +588,20 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         for c in verb.children:     # (the parse may call the preposition a particle: "called [on] the villagers")
             if c.dep_ in ("prep", "prt") and (c.lower_ == "of" or ev.trigger == f"{verb.lemma_.lower()} {c.lower_}"
                                      or c.lower_ == prep_objects.get(verb.lemma_.lower())
+                                     and (subj or c.lower_ != "from")     # (whoever withdrew, if said)
                                      or ev.trigger == "open fire on" and c.lower_ in ("on", "at")):
                 objs = [e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)] or [
                     e for pr in c.children if pr.dep_ == "prep" and pr.lower_ in ("of", "from")
                     for p in pr.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)]   # "pulled out of X"
                 if objs:
                     break
+    elif prep_objects.get(verb.lemma_.lower()) == "from":
+        # "withdrew its troops from Kherson": the place left
+        left = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)
+                if e.type in ("Country", "Location")]
+        if left and d.location is None and objs[0].type in ("MilitaryForce", "Group", "WeaponSystem", "Person"):
+            d.location = left[0]
     # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's
     # not a number in "according to two officials": the source's, not the event's
     sourcing = {t.i for c in verb.children if c.lower_ == "according" for t in c.subtree}

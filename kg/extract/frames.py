@@ -723,6 +723,14 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
                 if name in ("target", "recipient") and getattr(d, name) == ents[0]:
                     setattr(d, name, None)
                 break
+    prep = ctx.res.lexicon.get("events", {}).get("prep_objects", {}).get(frame.trigger.lemma_.lower())
+    if d.object is None and d.subject is not None and frame.kind == "verb" and prep is not None:
+        # "resigned from the government", "withdrew from the treaty": what is left is what the verb is about
+        ents = frame.roles.get(_table(ctx, "verb", "preps").get(prep, "")) or []
+        if ents:
+            d.object, d.extra = ents[0], ents[1:]
+            if d.location == ents[0]:
+                d.location = None
     if frame.quantities:
         d.quantity, d.extra_quantities = frame.quantities[0], frame.quantities[1:]
     d.negated = frame.negated
