@@ -2992,3 +2992,13 @@ def test_what_is_left_is_what_withdrawing_or_resigning_is_about():
     assert ("resign", "Ivo Marek", "government", None) in found
     assert ("withdraws_threatened", "Ruritania", "Vostok Pact", None) in found
     assert any(f[0] == "withdraws" and f[3] == "Kherson" for f in found)
+
+
+def test_what_one_is_urged_to_say_is_not_ones_own_word_and_going_on_to_do_is_doing():
+    found = [(s.predicate, s.claimant and s.claimant.label) for s in extract(_article(
+        "At the summit Ivo Marek urged members to oppose bloc confrontation.")).statements
+        if s.predicate.startswith("opposes")]
+    assert found and all(claimant != "members" for _, claimant in found)
+    found = {s.predicate for s in extract(_article(
+        "Ivo Marek went on to offer a tribute of his own to his counterpart.")).statements}
+    assert "offers" in found and "offers_intended" not in found

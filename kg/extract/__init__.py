@@ -318,8 +318,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                 status = "reported"     # "UN experts described the raids as ...", "one report described ...":
                                         # no party's claim
         if claimant is None and d.subject is not None and d.predicate in own_words and not d.negated \
+                and mode != "requested" \
                 and d.subject.type in ("Person", "Country", "Organization", "MilitaryForce", "Group"):
             claimant, cue = d.subject, d.trigger.text   # "Qatar accused Israel of ...": Qatar's word, as it says
+            # (not what they were urged to say: "urged members to oppose X" is the urger's word)
             own = True      # (each of "X and Y accused Z" in its own word)
         time = None if d.predicate in undated else _time_of(
             d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))

@@ -854,6 +854,10 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             if head in words:
                 return name  # "considers further strikes"
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
+    from .roles import _phrase_lemma
+    if tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" \
+            and _phrase_lemma(tok.head) in ctx.res.words("control", "done_next"):
+        return None         # "went on to offer a tribute": offered, next
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
         if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in table.get("requested", ())
