@@ -3002,3 +3002,11 @@ def test_what_one_is_urged_to_say_is_not_ones_own_word_and_going_on_to_do_is_doi
     found = {s.predicate for s in extract(_article(
         "Ivo Marek went on to offer a tribute of his own to his counterpart.")).statements}
     assert "offers" in found and "offers_intended" not in found
+
+
+def test_what_a_description_says_is_the_describers_word():
+    found = {(s.predicate, s.status, s.claimant and s.claimant.label) for s in extract(_article(
+        "Police described the suspect as a man who had attacked three people in Lisk. "
+        "Police arrested a man who had shot two people in Moldova.")).statements}
+    assert ("attacks", "claimed", "police") in found
+    assert ("shoot", "reported", None) in found     # the arrested man is the writer's, no description

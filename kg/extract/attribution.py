@@ -161,7 +161,23 @@ def attribution_for(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, s
     claimant, status, cue = _attribution(ctx, si, tok)
     if claimant is not None and claimant.type == "Thing" and _names_event(ctx, claimant):
         claimant = None
+    if claimant is None and status == "reported" and (described := _described_as(ctx, si, tok)) is not None:
+        claimant, status, cue = described[0], "claimed", described[1].text
     return claimant, status, cue
+
+
+def _described_as(ctx: ArticleContext, si: int, tok):
+    """'The US described him as a leader who commanded special forces': what the description says of him
+    is the describer's word ([events].describing_verbs). ``(describer, verb)`` or None."""
+    if tok.dep_ != "relcl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = tok.head
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head if noun.dep_ == "oprd" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.res.words("events", "describing_verbs"):
+        return None
+    from .roles import _subject_of
+    who = _subject_of(ctx, si, verb)[0]
+    return (who[0], verb) if who else None
 
 
 def _names_event(ctx: ArticleContext, e: Entity) -> bool:
