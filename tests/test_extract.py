@@ -3010,3 +3010,22 @@ def test_what_a_description_says_is_the_describers_word():
         "Police arrested a man who had shot two people in Moldova.")).statements}
     assert ("attacks", "claimed", "police") in found
     assert ("shoot", "reported", None) in found     # the arrested man is the writer's, no description
+
+
+def test_any_attack_is_no_attack_and_one_not_carried_out_is_denied():
+    found = {s.predicate for s in extract(_article("Moldova will respond to any attack by Ruritania.")).statements}
+    assert not [p for p in found if p.startswith("attacks")]
+    found = {(s.predicate, s.status) for s in extract(_article(
+        "Moldova, which has denied any involvement in last month's attack, described the strikes as "
+        "unprovoked.")).statements}
+    assert ("involved_in", "denied") in found
+    found = [(s.predicate, _lab(s.subject), _lab(s.object)) for s in extract(_article(
+        "Hezbollah has not carried out any attacks on Israel.")).statements]
+    assert found == [("not_attacks", "Hezbollah", "Israel")]
+
+
+def test_what_someone_suspects_is_their_claim():
+    found = [(s.predicate, s.status, s.claimant and s.claimant.label) for s in extract(_article(
+        "There were indications on Monday that the US suspected Iran was preparing to launch missiles "
+        "into Qatar.")).statements]
+    assert ("launches_intended", "claimed", "United States") in found

@@ -290,6 +290,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     near_miss = set(res.words("negation", "near_miss_adverbs"))
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     own_words = set(res.words("attribution", "own_word_predicates"))
+    denials = set(res.words("attribution", "denied"))
     for d in drafts:
         try:
             claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
@@ -301,6 +302,14 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         s = sentences[d.si]
         if s.doc.text.rstrip().rstrip('"”’\'').endswith("?"):
             continue       # "Why did you authorise the CIA to go into Venezuela?": asked, not stated
+        if d.trigger.pos_ == "NOUN" and not d.negated and any(
+                c.dep_ == "det" and c.lower_ in res.words("negation", "free_choice_determiners") for c in d.trigger.children):
+            if _done_not(d.trigger, res):
+                d.negated = True    # "has not carried out any attacks": none
+            elif not any(c.dep_ == "neg" or c.lemma_.lower() in denials for a in d.trigger.ancestors
+                         for c in (a, *a.children)):
+                continue   # "will respond to any attack": whatever attack, none stated (but "denied any
+                           # involvement", "do not want to reach any agreement" keep theirs)
         if mode == "imperative" or mode in _WANTED and unwanted_quality(ctx, d.trigger) \
                 or figurative(ctx, d.trigger):
             continue
@@ -564,6 +573,17 @@ def _on_spine(trigger) -> bool:
             return False
         t = t.head
     return False
+
+
+def _done_not(noun, res) -> bool:
+    """'has not carried out any attacks', 'launched no strikes': the light verb that would do the event
+    is negated."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return False
+    light = set(res.words("events", "light_verbs"))
+    from .roles import _phrase_lemma
+    return (_phrase_lemma(verb) in light or verb.lemma_.lower() in light) and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _obliged(trigger, res) -> bool:
