@@ -39,7 +39,7 @@ from .context import ArticleContext, Sentence
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
 from .frames import document_frames
-from .roles import _VIOLENT
+from .roles import _VIOLENT, _phrase_lemma
 from .nlp import load_pipeline
 from .resources import data_digest, load_resources
 from .timex import find_times
@@ -291,6 +291,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
     contested = set(res.words("attribution", "contested_predicates")) | {"threatens", "sanctions", "blockades"}
     own_words = set(res.words("attribution", "own_word_predicates"))
     denials = set(res.words("attribution", "denied"))
+    free_choice = set(res.words("negation", "free_choice_determiners"))
     for d in drafts:
         try:
             claimant, status, cue = attribution_for(ctx, d.si, d.trigger)
@@ -302,8 +303,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
         s = sentences[d.si]
         if s.doc.text.rstrip().rstrip('"”’\'').endswith("?"):
             continue       # "Why did you authorise the CIA to go into Venezuela?": asked, not stated
-        if d.trigger.pos_ == "NOUN" and not d.negated and any(
-                c.dep_ == "det" and c.lower_ in res.words("negation", "free_choice_determiners") for c in d.trigger.children):
+        if d.trigger.pos_ == "NOUN" and not d.negated \
+                and any(c.dep_ == "det" and c.lower_ in free_choice for c in d.trigger.children):
             if _done_not(d.trigger, res):
                 d.negated = True    # "has not carried out any attacks": none
             elif not any(c.dep_ == "neg" or c.lemma_.lower() in denials for a in d.trigger.ancestors
@@ -582,7 +583,6 @@ def _done_not(noun, res) -> bool:
     if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
         return False
     light = set(res.words("events", "light_verbs"))
-    from .roles import _phrase_lemma
     return (_phrase_lemma(verb) in light or verb.lemma_.lower() in light) and any(c.dep_ == "neg" for c in verb.children)
 
 
