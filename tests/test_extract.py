@@ -3029,3 +3029,26 @@ def test_what_someone_suspects_is_their_claim():
         "There were indications on Monday that the US suspected Iran was preparing to launch missiles "
         "into Qatar.")).statements]
     assert ("launches_intended", "claimed", "United States") in found
+
+
+def test_a_passive_gerund_is_done_to_the_subject_of_its_clause():
+    found = {(s.predicate, _lab(s.subject), _lab(s.object)) for s in extract(_article(
+        "Maria Lopez was released after being detained by police for three days.")).statements}
+    assert ("arrests", "police", "Maria Lopez") in found
+    found = {(s.predicate, _lab(s.subject), _lab(s.object)) for s in extract(_article(
+        "Maria Lopez was freed without being charged.")).statements}
+    assert ("not_charges", None, "Maria Lopez") in found
+
+
+def test_it_after_saying_is_the_thing_acted_on_or_the_sayer():
+    found = {(s.predicate, _lab(s.subject)) for s in extract(_article(
+        "The UN Security Council approved the US plan on Monday. Hamas has rejected the resolution, saying it "
+        "fails to meet Palestinians' rights.")).statements}
+    assert ("not_meets", "resolution") in found
+    found = {(s.predicate, _lab(s.subject), _lab(s.object)) for s in extract(_article(
+        "Iran attacked Israel on Monday, saying it had struck military targets.")).statements}
+    assert ("strikes", "Iran", "military targets") in found
+    found = {(s.predicate, _lab(s.object)) for s in extract(_article(
+        "Meanwhile, a Taliban spokesperson said Pakistan had once again initiated attacks and said it was "
+        "forced to respond.")).statements}
+    assert ("force", "Taliban") in found

@@ -449,13 +449,47 @@ class ArticleContext:
                 and tok.head.head.lemma_.lower() in self.res.words("attribution", "claimed"):
             # "The Greek foreign ministry said it had summoned ...", "X and Y said they were recalling ...":
             # the speaker, named or not
-            speaker = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.lower_ not in
+            said, claimed = tok.head.head, set(self.res.words("attribution", "claimed"))
+            if said.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in said.children) \
+                    and not any(c.dep_ in ("ccomp", "csubj") for c in tok.head.children):  # (not "it is ruled out that")
+                # "a spokesperson said X had attacked and said it was forced to respond": the first saying
+                # (the parse may join the second to the verb of what was said first)
+                a = said.head
+                for _ in range(4):
+                    if a.lemma_.lower() in claimed and any(c.dep_ == "nsubj" for c in a.children):
+                        said = a
+                        break
+                    if a.head.i == a.i or a.dep_ not in ("conj", "ccomp"):
+                        break
+                    a = a.head
+            speaker = [c for c in said.children if c.dep_ == "nsubj" and c.lower_ not in
                        _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS]
             found = self.as_actor(self.resolve_all(si, speaker[0])) if speaker else []
+            if speaker and speaker[0].lemma_.lower() in self.res.words("roles", "vague_titles"):
+                # "a Taliban spokesperson said it was forced": the body the spokesperson speaks for
+                found = [self.registry.from_entry(entry, entry.name) for c in speaker[0].children
+                         if c.dep_ in ("compound", "amod", "poss", "nmod")
+                         and (entry := self.res.by_name.get(c.text) or self.res.demonym.get(c.text)) is not None
+                         and entry.type in ("Country", "Organization", "MilitaryForce", "Group")][:1] or found
             body = found and found[0].type == "Thing" and speaker[0].lower_ in self.res.words("types", "Organization")
             if found and (found[0].type in ("Country", "Organization", "MilitaryForce", "Group") or body) \
                     and (low != "it" or len(found) == 1):
                 return found    # (also "X's counterterrorism authority announced it has opened ...")
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
+                and (say := tok.head.head).tag_ == "VBG" and say.dep_ == "advcl" \
+                and say.lemma_.lower() in self.res.words("attribution", "claimed") \
+                and not any(c.dep_ == "nsubj" for c in say.children):
+            # "Hamas has rejected the resolution, saying it fails to meet ...": the thing acted on, not a
+            # state named before (a thing named by a definite noun only)
+            obj = [c for c in say.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                   and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)]
+            found = self.resolve_all(si, obj[0]) if obj and self.mention_at(si, obj[0].i) is None else []
+            if len(found) == 1 and found[0].type == "Thing":
+                return found
+            # "Iran attacked Israel, saying it had struck military targets": the sayer speaks of itself
+            sayer = [e for c in say.head.children if c.dep_ == "nsubj" for e in self.as_actor(self.resolve_all(si, c))]
+            if len(sayer) == 1 and sayer[0].type in ("Country", "Organization", "MilitaryForce", "Group"):
+                return sayer
         if low in ("it", "they") and tok.dep_ == "nsubj" and tok.head.dep_ in ("pcomp", "relcl") \
                 and tok.head.lemma_.lower() in self.res.words("attribution", "claimed") and not _quoted(tok):
             # "Iran launched missiles at a base in Qatar, in what it said was retaliation": the speaker of a

@@ -43,7 +43,7 @@ from .roles import (
     _quantity_for,
     accepts_prep,
     counted_doer,
-    fronted_participle,
+    undergoer,
     gerund_doer,
     stance_holder,
     _subject_of,
@@ -297,8 +297,8 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         # "X entered the US and was later granted asylum": X is the one granted it (or the one done to)
         shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)]
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient", shared)
-    elif passive and (fronted := fronted_participle(verb)) is not None:
-        # "Granted asylum in 2019, she lives ...": she is the one granted it (or the one done to)
+    elif passive and (fronted := undergoer(verb)) is not None:
+        # "Granted asylum in 2019, she lives ...", "freed after being held": she is the one done to
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient",
              ctx.resolve_all(si, fronted))
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \

@@ -271,8 +271,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return ctx.resolve_all(si, holder), False   # "Americans opposed to war": the Americans oppose it
     if any(c.dep_ in ("nsubjpass",) for c in verb.children):
         return [], True
-    if fronted_participle(verb) is not None:
-        return [], True     # "Granted asylum, she ...": she was granted it
+    if undergoer(verb) is not None:
+        return [], True     # "Granted asylum, she ...", "released after being detained": done to the subject
     if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) \
             and not any(c.dep_ == "auxpass" for c in verb.head.children):
         return [], True     # "entered the US in 2010 and was later granted asylum": he was granted it
@@ -991,6 +991,25 @@ def fronted_participle(verb):
                    for c in verb.children):
         return None     # (not "When asked about it, she said": a time of speaking)
     return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i), None)
+
+
+def passive_gerund(verb):
+    """'released after being detained by police', 'instead of being sent to jail': a passive gerund on a
+    preposition, with no subject of its own, is done to the subject of the clause it hangs on. That
+    subject's token, or None."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBN" or verb.head.dep_ != "prep" \
+            or not any(c.dep_ == "auxpass" and c.lower_ in ("being", "been") for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head.head
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if clause.pos_ in ("VERB", "AUX") else None
+
+
+def undergoer(verb):
+    """The subject a participle opening the sentence or a passive gerund is done to, or None."""
+    found = fronted_participle(verb)
+    return found if found is not None else passive_gerund(verb)
 
 
 def stance_holder(ctx, verb):
