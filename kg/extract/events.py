@@ -572,11 +572,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if not objs and absolute is not None:
         objs = ctx.resolve_all(si, absolute)
         head_counted = list(absolute.subtree)
-    fronted = undergoer(verb)
-    if fronted is not None and objs and not d.recipient and ev.to_role == "recipient":
-        d.recipient = next(iter(ctx.resolve_all(si, fronted)), None)    # "Granted asylum, she ...": she got it
-    elif not objs and fronted is not None:
-        objs = ctx.resolve_all(si, fronted)     # "Arrested in May, Ana Vel ...", "after being detained": Ana Vel
+    done_to = undergoer(verb)
+    if done_to is not None and objs and not d.recipient and ev.to_role == "recipient":
+        d.recipient = next(iter(ctx.resolve_all(si, done_to)), None)    # "Granted asylum, she ...": she got it
+    elif not objs and done_to is not None:
+        objs = ctx.resolve_all(si, done_to)     # "Arrested in May, Ana Vel ...", "after being detained": Ana Vel
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
             and stance_holder(ctx, verb) is None:
         objs = ctx.resolve_all(si, verb.head)    # "drones launched by Russia": the drones

@@ -297,10 +297,10 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
         # "X entered the US and was later granted asylum": X is the one granted it (or the one done to)
         shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)]
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient", shared)
-    elif passive and (fronted := undergoer(verb)) is not None:
+    elif passive and (done_to := undergoer(verb)) is not None:
         # "Granted asylum in 2019, she lives ...", "freed after being held": she is the one done to
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient",
-             ctx.resolve_all(si, fronted))
+             ctx.resolve_all(si, done_to))
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.doc[verb.i - 1].text != ",":
         # "the army holding the capital": the army holds it (not "roam the streets, waving guns": the roamers
