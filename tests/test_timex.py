@@ -167,3 +167,15 @@ def test_since_is_an_interval_up_to_publication(text, iso):
 ])
 def test_future_events_take_the_next_day_or_month(text, iso):
     assert [t[2] for t in find_times(text, date(2025, 6, 12), future=True)] == [iso]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("fired rockets the day after the 7 October 2023 attack", "2023-10-08"),
+    ("fired rockets the day after the Hamas attacks of 7 October 2023", "2023-10-08"),
+    ("Two days after 12 June 2025, Moldova struck back", "2025-06-14"),
+    ("a parade on the eve of 3 September 2025", "2025-09-02"),
+    ("a week before 10 March 2024", "2024-03-03"),
+    ("it rained for 3 days before 5 May 2024", "2024-05-05"),    # a length, not a day
+])
+def test_a_day_counted_from_a_date_is_that_day(text, iso):
+    assert times(text) == [iso]

@@ -118,7 +118,32 @@ def find_times(text: str, published: date | None, future: bool = False) -> list[
                 iso = f"{iso}/{published.isoformat()}"     # "since November 2023": until publication
             if iso:
                 found.append((m.start(), m.end(), iso))
-    return _joined(text, sorted(found))
+    return _joined(text, [_shifted(text, t) for t in sorted(found)])
+
+
+_COUNTS = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+_OFFSET = re.compile(r"\b(the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(days?|weeks?)\s+"
+                     r"(after|before)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,4}(?:of|on)\s+)?$", re.I)
+# (also with the event the date is of: "the day after the Hamas attacks of 7 October 2023")
+_EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _shifted(text: str, found: tuple[int, int, str]) -> tuple[int, int, str]:
+    """'the day after 7 October 2023', 'two weeks before 3 May', 'on the eve of 3 September': the day
+    counted from the date, with the words that count it (not a length: "for 3 days before 5 May")."""
+    s, e, iso = found
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return found
+    before = text[max(0, s - 70):s]
+    if (m := _OFFSET.search(before)) is not None and not before[:m.start()].rstrip().lower().endswith("for"):
+        n = _COUNTS.get(m.group(1).lower()) or int(m.group(1))
+        days = n * (7 if m.group(2).lower().startswith("week") else 1) * (1 if m.group(3).lower() == "after" else -1)
+    elif (m := _EVE.search(before)) is not None:
+        days = -1
+    else:
+        return found
+    return (s - len(before) + m.start(), e, (date.fromisoformat(iso) + timedelta(days=days)).isoformat())
 
 
 _JOINS = (" and ", " to ", "-", "–", " through ", " until ", " or ")
