@@ -3055,3 +3055,9 @@ def test_it_after_saying_is_the_thing_acted_on_or_the_sayer():
         "Meanwhile, a Taliban spokesperson said Pakistan had once again initiated attacks and said it was "
         "forced to respond.")).statements}
     assert ("force", "Taliban") in found
+
+
+def test_a_demonym_opening_a_body_s_name_is_part_of_the_name():
+    found = [(s.predicate, s.subject and (s.subject.label, s.subject.type)) for s in extract(_article(
+        "The Thai Air Force said it had hit a Cambodian position.")).statements]
+    assert found == [("strikes", ("Thai Air Force", "MilitaryForce"))]
