@@ -23,6 +23,7 @@ only here and only when a scheduler is given: ``import kg`` does not import it.
 """
 from __future__ import annotations
 
+import gc
 import socket
 import threading
 import time
@@ -126,6 +127,11 @@ def _connect(scheduler: str, timeout: float):
                            f"installed: {INSTALL_HINT}") from None
     try:
         scheme, location = parse_address(scheduler)
+        from distributed.comm.registry import backends
+        if scheme not in backends:
+            # refused before a Client is made: a Client that fails in its constructor is closed by the garbage
+            # collector whenever it runs, and that close can deadlock the loop of the next Client being started
+            raise ValueError(f"unknown address scheme {scheme!r} (known: {', '.join(sorted(backends))})")
         if scheme in ("tcp", "tls"):
             # a plain socket first: a closed port or an unknown host fails at once, not after
             # the client's retries (whose half-made client also complains once more when collected)
@@ -134,6 +140,7 @@ def _connect(scheduler: str, timeout: float):
                 pass
         return Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
+        gc.collect()        # a half-made Client closes now, while no other Client's loop is starting (see above)
         reason = " ".join(str(e).split()) or type(e).__name__
         raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {reason} "
                            f"(is `dask scheduler` running there?)") from None

@@ -184,3 +184,20 @@ def test_import_kg_does_not_import_dask():
             "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_unknown_scheme_is_refused_before_any_client_is_made(local, tmp_path, monkeypatch):
+    # a Client that fails in its constructor is closed whenever the garbage collector runs, and that
+    # close has hung the start of the next test's Client: none is made for an address no comm knows
+    paths, _, _ = local
+    made = []
+    real_init = distributed.Client.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(args[:1])
+        return real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "__init__", counting_init)
+    with pytest.raises(ClusterError, match="unknown address scheme 'http'"):
+        kg.build(paths[1:2], out=tmp_path / "o", scheduler="http://127.0.0.1:8786")
+    assert made == []
