@@ -819,6 +819,7 @@ def _cleft(noun) -> bool:
 
 def _modality(ctx: ArticleContext, tok) -> str | None:
     """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
+    from .roles import _phrase_lemma, gerund_subject, small_clause
     table = ctx.res.lexicon.get("modality", {})
     h = tok.head
     if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.tag_ == "VB" and (
@@ -870,7 +871,6 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             if head in words:
                 return name  # "considers further strikes"
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
-    from .roles import _phrase_lemma
     if tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" \
             and _phrase_lemma(tok.head) in ctx.res.words("control", "done_next"):
         return None         # "went on to offer a tribute": offered, next
@@ -884,7 +884,6 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                                                             "prevented", "possible"):
             return outer        # "refused to return to attend the trial": the purpose of a refused act, refused
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
-    from .roles import gerund_subject, small_clause
     small = small_clause(ctx, tok)
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")

@@ -80,6 +80,7 @@ def _quoted(tok) -> bool:
     """Inside quotation marks in its sentence."""
     return quoted(tok.doc, tok.idx)
 _THING_PRONOUNS = {"it", "its"}
+_BODIES = ("Country", "Organization", "MilitaryForce", "Group")    # the actors "it", "its", "they" stand for
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _MAX_CHAIN = 24      # how many resolutions may wait on one another (pronoun -> speaker -> pronoun ...)
@@ -470,9 +471,9 @@ class ArticleContext:
                 found = [self.registry.from_entry(entry, entry.name) for c in speaker[0].children
                          if c.dep_ in ("compound", "amod", "poss", "nmod")
                          and (entry := self.res.by_name.get(c.text) or self.res.demonym.get(c.text)) is not None
-                         and entry.type in ("Country", "Organization", "MilitaryForce", "Group")][:1] or found
+                         and entry.type in _BODIES][:1] or found
             body = found and found[0].type == "Thing" and speaker[0].lower_ in self.res.words("types", "Organization")
-            if found and (found[0].type in ("Country", "Organization", "MilitaryForce", "Group") or body) \
+            if found and (found[0].type in _BODIES or body) \
                     and (low != "it" or len(found) == 1):
                 return found    # (also "X's counterterrorism authority announced it has opened ...")
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
@@ -488,7 +489,7 @@ class ArticleContext:
                 return found
             # "Iran attacked Israel, saying it had struck military targets": the sayer speaks of itself
             sayer = [e for c in say.head.children if c.dep_ == "nsubj" for e in self.as_actor(self.resolve_all(si, c))]
-            if len(sayer) == 1 and sayer[0].type in ("Country", "Organization", "MilitaryForce", "Group"):
+            if len(sayer) == 1 and sayer[0].type in _BODIES:
                 return sayer
         if low in ("it", "they") and tok.dep_ == "nsubj" and tok.head.dep_ in ("pcomp", "relcl") \
                 and tok.head.lemma_.lower() in self.res.words("attribution", "claimed") and not _quoted(tok):
@@ -503,7 +504,7 @@ class ArticleContext:
                 if main:
                     break
             found = self.as_actor(self.resolve_all(si, main[0])) if main and main[0].pos_ != "PRON" else []
-            if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group") \
+            if found and found[0].type in _BODIES \
                     and (low != "it" or len(found) == 1):
                 return found
         if low == "it" and (tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and tok.head.lemma_.lower() in
@@ -577,13 +578,13 @@ class ArticleContext:
             first = tok.head.head
             owner = self.mention_at(si, first.i) or next(
                 (m for c in first.children if c.dep_ in ("amod", "compound") and (m := self.mention_at(si, c.i))), None)
-            if owner is not None and owner.entity.type in ("Country", "Organization", "MilitaryForce", "Group"):
+            if owner is not None and owner.entity.type in _BODIES:
                 return [owner.entity]
         if low in ("its", "their") and tok.dep_ == "poss":
             # "Russia's ministry said its air defences ...": the nearest name before it in the sentence;
             # "The ministry said its navy had shelled ...": else the subject of its own sentence
             near = [e for e in self.as_actor([m.entity for m in self.mentions[si] if m.kind == "name" and m.start < tok.i])
-                    if e.type in ("Country", "Organization", "MilitaryForce", "Group")]     # a capital as its state
+                    if e.type in _BODIES]     # a capital as its state
             if near:
                 return near[-1:]
             v = tok.head
@@ -595,7 +596,7 @@ class ArticleContext:
                         and tok.i not in {t.i for t in c.subtree}] if v.pos_ in ("VERB", "AUX") else []
                 if subj:
                     found = self.resolve_all(si, subj[0])
-                    if found and found[0].type in ("Country", "Organization", "MilitaryForce", "Group"):
+                    if found and found[0].type in _BODIES:
                         return found[:1]
                     break
         if low in _THING_PRONOUNS and tok.dep_ in ("nsubjpass", "dobj") \

@@ -178,11 +178,13 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
     spans = [sp for sp in spans if not (sp[0] > 0 and doc[sp[0] - 1].text in ships)]
     # a demonym opening a body's capitalised name is part of it ("the Thai Air Force", "the Turkish Armed
     # Forces"): the name NER found, typed by its head, not the state
-    heads = set(res.words("types", "MilitaryForce")) | set(res.words("types", "Organization"))
-    bodies = [(ent.start + (doc[ent.start].lower_ == "the"), ent.end) for ent in doc.ents if ent.label_ == "ORG"
-              and doc[ent.end - 1].lower_ in heads and all(t.text[:1].isupper() for t in doc[ent.start + 1:ent.end])]
-    spans = [sp for sp in spans if not (sp[2] in res.demonym and sp[2] not in res.surface
-                                        and any(b == sp[0] and sp[1] < e for b, e in bodies))]
+    orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    if orgs:
+        heads = set(res.words("types", "MilitaryForce")) | set(res.words("types", "Organization"))
+        bodies = [(ent.start + (doc[ent.start].lower_ == "the"), ent.end) for ent in orgs
+                  if doc[ent.end - 1].lower_ in heads and all(t.text[:1].isupper() for t in doc[ent.start + 1:ent.end])]
+        spans = [sp for sp in spans if not (sp[2] in res.demonym and sp[2] not in res.surface
+                                            and any(b == sp[0] and sp[1] < e for b, e in bodies))]
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken = [False] * len(doc)
     out: list[Mention] = []

@@ -1043,8 +1043,10 @@ def gerund_subject(verb):
 
 def gerund_doer(tok) -> bool:
     """Whether ``tok`` is the doer of a gerund after it (``gerund_subject``)."""
-    nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
-    return nxt is not None and gerund_subject(nxt) is not None and gerund_subject(nxt).i == tok.i
+    if tok.right_edge.i + 1 >= len(tok.doc):
+        return False
+    doer = gerund_subject(tok.doc[tok.right_edge.i + 1])
+    return doer is not None and doer.i == tok.i
 
 
 def small_clause(ctx, tok) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["normalise_time", "find_times"]
 
@@ -121,11 +122,18 @@ def find_times(text: str, published: date | None, future: bool = False) -> list[
     return _joined(text, [_shifted(text, t) for t in sorted(found)])
 
 
-_COUNTS = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10}
-_OFFSET = re.compile(r"\b(the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(days?|weeks?)\s+"
-                     r"(after|before)\s+(?:the\s+)?(?:(?:[\w'’-]+\s+){1,4}(?:of|on)\s+)?$", re.I)
-# (also with the event the date is of: "the day after the Hamas attacks of 7 October 2023")
+@lru_cache(maxsize=1)
+def _offset():
+    """The count words of ``[quantities].words`` (and "the", "a": one) before "day(s)/week(s) after/before",
+    also with the event the date is of ("the day after the Hamas attacks of 7 October 2023")."""
+    from .resources import load_resources
+    counts = {"the": 1, "a": 1, **load_resources().lexicon["quantities"]["words"]}
+    words = "|".join(sorted(map(re.escape, counts), key=len, reverse=True))
+    rx = re.compile(rf"\b({words}|\d{{1,3}})\s+(days?|weeks?)\s+(after|before)\s+(?:the\s+)?"
+                    r"(?:(?:[\w'’-]+\s+){1,4}(?:of|on)\s+)?$", re.I)
+    return rx, counts
+
+
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -136,8 +144,9 @@ def _shifted(text: str, found: tuple[int, int, str]) -> tuple[int, int, str]:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
         return found
     before = text[max(0, s - 70):s]
-    if (m := _OFFSET.search(before)) is not None and not before[:m.start()].rstrip().lower().endswith("for"):
-        n = _COUNTS.get(m.group(1).lower()) or int(m.group(1))
+    rx, counts = _offset()
+    if (m := rx.search(before)) is not None and not before[:m.start()].rstrip().lower().endswith("for"):
+        n = counts.get(m.group(1).lower()) or int(m.group(1))
         days = n * (7 if m.group(2).lower().startswith("week") else 1) * (1 if m.group(3).lower() == "after" else -1)
     elif (m := _EVE.search(before)) is not None:
         days = -1
