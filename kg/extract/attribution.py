@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from ..model import DOUBT_RANK, Entity
 from .context import ArticleContext
+from .resources import load_resources
 
 __all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token",
            "claim_scope", "modality"]
 
-_REPORT_NOUNS = {"report", "reporting", "claim", "allegation", "suggestion", "assertion", "accusation",
-                 "charge", "rumour", "rumor"}
-_FIGURE_NOUNS = {"figure", "number", "toll", "tally", "estimate", "count", "total"}   # "a figure disputed by"
-_HEDGES = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "alleged"}
+
+def _words(key: str) -> frozenset[str]:
+    """A word list of the lexicon's [attribution] table."""
+    return load_resources().word_set("attribution", key)
 
 
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
@@ -235,7 +236,7 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
         if a.dep_ == "prep" and a.lower_ == "with" and any(
                 c.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) for c in a.children):
             break      # "X alleged ..., with Delhi accusing Y": the writer's aside, with its own subject
-        if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _REPORT_NOUNS:
+        if a.dep_ in ("acl", "ccomp") and h.pos_ == "NOUN" and h.lemma_.lower() in _words("report_nouns"):
             # "reporting in the Wall Street Journal that ...": the report's source
             denial = {x.i for c in h.children if c.i != a.i and c.pos_ in ("VERB", "AUX")
                       and _reporting_status(ctx, c.lemma_.lower()) in ("denied", "disputed") for x in c.subtree}
@@ -247,14 +248,14 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
         if a.dep_ == "ccomp" and h.pos_ == "VERB":
             # "pushed back against reporting in the WSJ that ...": the parse hangs the clause on the verb
             reports = [p for c in h.children if c.dep_ == "prep" for p in c.children
-                       if p.dep_ == "pobj" and p.lemma_.lower() in _REPORT_NOUNS]
+                       if p.dep_ == "pobj" and p.lemma_.lower() in _words("report_nouns")]
             src = [m.entity for r in reports for t in r.subtree if (m := ctx.mention_at(si, t.i)) and m.kind == "name"]
             if src:
                 claimant, status, cue = src[0], "claimed", reports[0].text
                 break
         if a.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "conj", "pcomp", "prep") and h.pos_ in ("VERB", "AUX"):
             st = _reporting_status(ctx, h.lemma_.lower())
-            if st and any(c.dep_ == "nsubj" and c.lemma_.lower() in _REPORT_NOUNS for c in h.children):
+            if st and any(c.dep_ == "nsubj" and c.lemma_.lower() in _words("report_nouns") for c in h.children):
                 break      # "X accused Y of Z, a charge W denies": the parse hangs X's act under the denial
             if st in ("denied", "disputed"):
                 break      # "Pakistan has denied any involvement": the denier doubts it, not claims it;
@@ -272,7 +273,7 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
                 # "a man believed to be responsible for a blast which ...": believed of the man, by no one named
                 claimant, status, cue = _said_of(ctx, si, h, st)
                 break
-            if st and a.dep_ in ("prep", "pcomp") and h.lemma_.lower() in _ACCUSING \
+            if st and a.dep_ in ("prep", "pcomp") and h.lemma_.lower() in _words("accusing_verbs") \
                     and any(c.dep_ == "auxpass" for c in h.children) and not any(c.dep_ == "agent" for c in h.children):
                 claimant, status, cue = None, st, h.text
                 break      # "X has been accused of killing ...": a claim, by accusers the text does not name
@@ -369,7 +370,8 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
     # sentence; not a verb ("police alleged")
     up = {tok.i, *(a.i for a in tok.ancestors)}
     events = set(ctx.res.frames.get("nouns", {}).get("events", ()))
-    hedges = [t for t in doc if t.lower_ in _HEDGES and t.pos_ not in ("VERB", "AUX")
+    hedge_words = _words("hedges")
+    hedges = [t for t in doc if t.lower_ in hedge_words and t.pos_ not in ("VERB", "AUX")
               and (t.head.i in up and (t.dep_ != "amod" or t.head.i == tok.i)
                    or t.dep_ == "amod" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.i in up
                    and t.head.lemma_.lower() in events)]
@@ -509,12 +511,9 @@ def _in_subject_of(tok, verb) -> bool:
     return False
 
 
-_DENIAL_VERBS = {"deny", "dispute", "reject", "refute", "dismiss", "contest"}
-
-
 def _denies_the_sentence(clause) -> bool:
     """', which Kyiv denied': a relative clause whose 'which' is what is denied speaks of the whole sentence."""
-    return clause.dep_ == "relcl" and clause.lemma_.lower() in _DENIAL_VERBS and any(
+    return clause.dep_ == "relcl" and clause.lemma_.lower() in _words("denial_verbs") and any(
         c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass") for c in clause.children)
 
 
@@ -536,7 +535,7 @@ def same_clause(tok_a, tok_b) -> bool:
     # a cue inside a relative clause ("whose legitimacy is contested") stays there (but "- a charge
     # Islamabad denies" and ", which Kyiv denied" are about the sentence's claim)
     cue_clause = _enclosing(tok_a, lambda a: a.dep_ in ("relcl", "acl") and not _denies_the_sentence(a)
-                            and a.head.lemma_.lower() not in _REPORT_NOUNS | _FIGURE_NOUNS)
+                            and a.head.lemma_.lower() not in _words("report_nouns") | _words("figure_nouns"))
     # a statement inside a relative clause ("Iran, which backs the Houthis, denied ...") is background
     statement_clause = _enclosing(tok_b, lambda b: b.dep_ == "relcl")
     for clause, other in ((cue_clause, tok_b), (statement_clause, tok_a)):
@@ -550,9 +549,6 @@ def same_clause(tok_a, tok_b) -> bool:
     return True
 
 
-_ACCUSING = {"accuse", "allege", "charge", "claim", "blame", "assert", "suggest"}
-
-
 def claim_scope(cue_tok) -> set[int] | None:
     """The tokens a denied claim covers, when the cue names the claim: 'X's claim of Y is false'
     covers Y; '..., accusing P of Z - a charge P denies' covers the accusing clause, not the
@@ -561,12 +557,12 @@ def claim_scope(cue_tok) -> set[int] | None:
         return None
     v = cue_tok if cue_tok.pos_ in ("VERB", "AUX") else cue_tok.head
     noun = None
-    if cue_tok.pos_ == "NOUN" and cue_tok.lemma_.lower() in _REPORT_NOUNS and cue_tok.dep_ == "appos":
+    if cue_tok.pos_ == "NOUN" and cue_tok.lemma_.lower() in _words("report_nouns") and cue_tok.dep_ == "appos":
         noun = cue_tok                              # the cue "a charge" itself
-    elif v.dep_ in ("relcl", "ccomp", "acl") and v.head.pos_ == "NOUN" and v.head.lemma_.lower() in _REPORT_NOUNS:
+    elif v.dep_ in ("relcl", "ccomp", "acl") and v.head.pos_ == "NOUN" and v.head.lemma_.lower() in _words("report_nouns"):
         noun = v.head                               # "a charge Islamabad denies" (the parse may call it a ccomp)
     else:
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _REPORT_NOUNS]
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _words("report_nouns")]
         noun = subj[0] if subj else None
     if noun is None:
         return None
@@ -574,7 +570,7 @@ def claim_scope(cue_tok) -> set[int] | None:
            for c in noun.children):
         return {t.i for t in noun.subtree}          # "India's claim of targeting camps is false"
     for t in reversed(noun.doc[:noun.i]):
-        if t.pos_ == "VERB" and t.lemma_.lower() in _ACCUSING:
+        if t.pos_ == "VERB" and t.lemma_.lower() in _words("accusing_verbs"):
             return {x.i for x in t.subtree}
     return None
 
@@ -858,7 +854,7 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                         return name
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
         head = n.head.lemma_.lower()
-        if head in ("agree", "sign", "reach", "declare", "announce", "broker", "seal") \
+        if head in ctx.res.word_set("events", "concluding_verbs") \
                 or n.dep_ == "dobj" and head in ctx.res.words("events", "declaring_verbs"):
             return None  # "agreed a ceasefire", "called a ceasefire": the ceasefire is what was done
         if head in ctx.res.words("events", "cessation_verbs"):

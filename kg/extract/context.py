@@ -18,9 +18,6 @@ from .resources import Resources
 __all__ = ["Sentence", "ArticleContext"]
 
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
-_ORDINALS = {"last", "first", "next", "other", "another", "second", "third", "previous", "new", "latest"}
-_QUANTIFIERS = {"many", "some", "most", "others", "several", "few", "both", "all", "those", "none", "dozens",
-                "hundreds", "thousands", "scores"}
 
 
 def expletive_it(res, tok) -> bool:
@@ -84,8 +81,6 @@ _BODIES = ("Country", "Organization", "MilitaryForce", "Group")    # the actors 
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _MAX_CHAIN = 24      # how many resolutions may wait on one another (pronoun -> speaker -> pronoun ...)
-_GROUP_HEADS = {"government", "authorities", "military", "officials", "forces", "army", "ministry",
-                "administration", "police", "navy", "embassy"}
 
 
 @dataclass
@@ -131,8 +126,7 @@ class ArticleContext:
         self.described: list = []   # (sentence, token, head word, entity) of things named with more words than their head
         self.vague = set(self.res.lexicon["quantities"]["vague"])
         self.of_nouns = set(self.res.words("nouns", "relational"))
-        self.leader_titles = {"leader", "president", "premier", "chancellor", "head", "king", "strongman", "ruler",
-                              "minister"}
+        self.leader_titles = self.res.word_set("reference", "leader_titles")
         self.stand_in = set(self.res.words("nouns", "stand_in"))
         self.place_of = set(self.res.words("nouns", "place_of"))
         self.collective = {**{w: "Organization" for w in self.res.words("nouns", "collective_organization")},
@@ -258,7 +252,8 @@ class ArticleContext:
         """Centering for 'they': the nearest plural subject before it in its sentence, else the
         main subject of the sentence before ('separatist warlords led raids. In 1995 they seized ...')."""
         doc = self.sentences[si].doc
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS for t in doc[:tok.i]):
+        many = self.res.word_set("reference", "quantifiers")
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in many for t in doc[:tok.i]):
             return []       # "Many joined believing that they had no other way": the many, unnamed
         here = [t for t in doc[:tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")]
         cands = [(si, t) for t in reversed(here)]
@@ -277,7 +272,7 @@ class ArticleContext:
     def _called(self, e: Entity, noun: str) -> bool:
         """A weapon the article calls by this noun ('Igla-S missiles' -> 'the missiles'); not 'the drone'
         for a helicopter named before."""
-        if noun in ("system", "systems", "weapon", "weapons", "launcher", "launchers"):
+        if noun in self.res.word_set("reference", "generic_weapon_nouns"):
             return True
         for s, ms in enumerate(self.mentions):
             doc = self.sentences[s].doc
@@ -402,7 +397,7 @@ class ArticleContext:
             # "Every time I speak to Vladimir ...," Trump said: the speaker of the quote
             e = self.speaker_of(si, tok)
             return [e] if e else []
-        if (low in _QUANTIFIERS or tok.like_num) and any(
+        if (low in self.res.word_set("reference", "quantifiers") or tok.like_num) and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("which", "whom") for p in c.children)
                 for c in tok.children):
             # "27 warrants were issued, some of which were delivered ...": the noun before the comma
@@ -421,7 +416,7 @@ class ArticleContext:
                         for c in tok.children):
             # "26 civilians were killed in the region": the place named last (a region, not a base or street)
             facilities = set(self.res.frames.get("nouns", {}).get("places", ())) - set(anaphors) \
-                | {"base", "airfield", "airbase"}
+                | self.res.word_set("place_anaphors", "facilities")
             e = self.earlier(si, tok.i, tuple(anaphors[tok.lemma_.lower()]), back=3, skip_heads=facilities)
             if e is None and tok.lemma_.lower() in self.res.words("place_anaphors", "far"):
                 # "the city" with no place in the three sentences before: the place named last, further back
@@ -570,7 +565,8 @@ class ArticleContext:
                                                         for t in first[0].subtree)
                 if found and (found[0].type == "Person") == (low in _PEOPLE_PRONOUNS) and named:
                     return found[:1]    # (not "a bomber crashed into a patrol while it was traveling")
-        if low == "their" and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS
+        many = self.res.word_set("reference", "quantifiers")
+        if low == "their" and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in many
                                   for t in self.sentences[si].doc[:tok.i]):
             return []       # "Many joined to defend their communities"
         if low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ == "conj" and tok.head.head.i < tok.i:
@@ -615,7 +611,8 @@ class ArticleContext:
             # "... took action against eight justices of the supreme court after it tried to": the
             # body named last before the clause, not a name from further back
             types = self.res.lexicon.get("types", {})
-            heads = _GROUP_HEADS | set(types.get("Organization", [])) | set(types.get("MilitaryForce", []))
+            heads = self.res.word_set("reference", "group_heads") | set(types.get("Organization", [])) \
+                | set(types.get("MilitaryForce", []))
             bodies = [t for t in self.sentences[si].doc[:tok.head.left_edge.i]
                       if t.pos_ in ("NOUN", "PROPN") and t.lower_ in heads and t.dep_ in ("dobj", "pobj")]
             if bodies:
@@ -632,7 +629,7 @@ class ArticleContext:
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
             return []       # '"They've changed their tactics," said a source': whoever the speaker means
-        if low in _PLURAL_PRONOUNS and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _QUANTIFIERS
+        if low in _PLURAL_PRONOUNS and any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in many
                                            for t in self.sentences[si].doc[:tok.i]):
             return []       # "Many joined believing that they had no other way": the many, unnamed
         if low in _PLURAL_PRONOUNS:
@@ -774,7 +771,7 @@ class ArticleContext:
                          if p.dep_ == "pobj" and self.mention_at(si, p.i)]
                 if found:
                     return found
-            if child.dep_ == "acl" and child.lemma_.lower() in ("call", "name", "know", "dub"):
+            if child.dep_ == "acl" and child.lemma_.lower() in self.res.word_set("reference", "naming_verbs"):
                 naming = [x for c in child.children if c.dep_ in ("oprd", "attr", "dobj", "npadvmod", "appos")
                           or c.dep_ == "prep" and c.lower_ == "as" for x in c.subtree]
                 for o in naming:    # "a militia called the Black Hand"; not "known to be close to ETA"
@@ -822,7 +819,8 @@ class ArticleContext:
             if e:
                 return [e]
             types = self.res.lexicon.get("nouns", {}).get("definite_types", {}).get(low)
-            if types and not any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _ORDINALS)
+            ordinals = self.res.word_set("reference", "ordinals")
+            if types and not any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ordinals)
                                  or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
                     and (e := self.earlier(si, tok.i, tuple(types), back=4)):     # not "the last city of X"
                 return [e]     # "the group" -> the Houthis
@@ -890,13 +888,15 @@ class ArticleContext:
             known = {m.entity for s in range(si, max(-1, si - 4), -1) for m in self.mentions[s]
                      if m.kind == "name" and m.entity.type == "Person" and (s < si or m.start < tok.i)
                      and (e := self.res.by_name.get(m.entity.label)) and e.role}
-            return next(iter(known)) if len(known) == 1 and tok.lower_ in ("leader", "president") else None
+            sole = self.res.word_set("reference", "sole_titles")
+            return next(iter(known)) if len(known) == 1 and tok.lower_ in sole else None
         title = tok.lower_
+        any_office = self.res.word_set("reference", "any_office_titles")
         for s in range(si, -1, -1):
             for m in reversed(self.mentions[s]):
                 entry = self.res.by_name.get(m.entity.label)
                 if m.entity.type == "Person" and entry and entry.country == country.label and entry.role \
-                        and (title in ("leader", "head") or title in entry.role.lower()):
+                        and (title in any_office or title in entry.role.lower()):
                     return m.entity
         return None
 
@@ -1046,7 +1046,7 @@ class ArticleContext:
             if c.dep_ == "poss" and (mc := self.mention_at(si, c.i)):
                 owner = mc.entity
             elif c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") and (
-                    tok.lower_ in self.people | _GROUP_HEADS
+                    tok.lower_ in self.people | self.res.word_set("reference", "group_heads")
                     or tok.lower_ in self.res.lexicon.get("types", {}).get("MilitaryForce", [])):
                 owner = next(iter(self.resolve_all(si, c)), None)    # "its forces" -> "Russian forces"
                 if owner is None and tok.sent.root.i != tok.i:
@@ -1105,7 +1105,7 @@ class ArticleContext:
             return self.registry.from_name(words.text, typed, weight=3)
         type_ = "MilitaryForce" if head in ("militias", *self.res.lexicon.get("types", {}).get("MilitaryForce", [])) else \
             "Group" if head in self.people else \
-            "Organization" if head in _GROUP_HEADS else "Thing"
+            "Organization" if head in self.res.word_set("reference", "group_heads") else "Thing"
         if type_ == "Thing" and label.lower() == tok.lower_ and (earlier := self._same_head_before(si, tok)):
             return earlier      # "Moscow built up a shadow fleet operation ... accused the operation": that one
         e = self.registry.from_name(label, type_)

@@ -20,8 +20,6 @@ __all__ = ["Mention", "EntityRegistry", "find_mentions"]
 
 _NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location",
               "FAC": "Location", "NORP": "Group", "PRODUCT": "Thing"}
-_STOP_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we",
-               "i", "you", "update", "breaking", "analysis"}
 
 
 @dataclass
@@ -209,7 +207,7 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
             e -= 1
-        if s >= e or any(taken[s:e]) or doc[s].text.lower() in _STOP_NAMES \
+        if s >= e or any(taken[s:e]) or doc[s].text.lower() in res.word_set("names", "not_names") \
                 or doc[s].text[:1].islower() and not _article_prefixed(doc, s, e, res):
             continue
         if s > 0 and doc[s - 1].text in ships and not taken[s - 1]:
@@ -247,9 +245,10 @@ def _article_prefixed(doc, s: int, e: int, res: Resources) -> bool:
 def _capitalised_spans(doc, doc_index, offset, taken, registry) -> list[Mention]:
     """Without a NER model: runs of capitalised words, typed by title or head word."""
     out, i = [], 0
+    not_names = load_resources().word_set("names", "not_names")
     while i < len(doc):
         t = doc[i]
-        if taken[i] or not t.text[:1].isupper() or t.lower_ in _STOP_NAMES or not t.is_alpha:
+        if taken[i] or not t.text[:1].isupper() or t.lower_ in not_names or not t.is_alpha:
             i += 1
             continue
         j = i + 1

@@ -96,9 +96,10 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         # weighing military options -> a threat of force
         if tok.pos_ == "VERB" and (lemma in consider or tok.lemma_.lower() in consider):
             objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in military_nouns]
-            if objs and any(a.lower_ in ("military",) for a in objs[0].children) or objs and objs[0].lemma_.lower() in ("invasion", "strike", "attack", "intervention"):
+            if objs and (any(a.lower_ == "military" for a in objs[0].children)
+                         or objs[0].lemma_.lower() in ctx.res.word_set("events", "threat_action_nouns")):
                 ev, threat = ctx.res.verb_events.get("threaten"), True
-        if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.lemma_.lower() in ("name", "dub", "codename", "call") \
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.lemma_.lower() in ctx.res.word_set("events", "codename_verbs") \
                 and tok.head.pos_ == "NOUN" and _event_for(ctx, tok.head):
             d = _named_operation(ctx, si, tok)
             if d:
@@ -189,11 +190,12 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 d = overlay(ctx, si, d)
         if d and d.predicate in _MEETINGS and (d.object is None and not _among_themselves(tok)
                                                 or d.object is not None and d.object.type in ("Thing",)
-                                                and tok.pos_ == "VERB" and tok.lemma_.lower() in ("speak", "talk")):
+                                                and tok.pos_ == "VERB"
+                                                and tok.lemma_.lower() in ctx.res.word_set("events", "interview_verbs")):
             d = None    # "speaking in the Élysée": no one met
             refused.add(tok.i)
         if d and d.predicate in ("meets", "consults") and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
-                and tok.lemma_.lower() in ("speak", "talk"):
+                and tok.lemma_.lower() in ctx.res.word_set("events", "interview_verbs"):
             d = None    # "Speaking to CNN on Friday, Bessent said ...": an interview
             refused.add(tok.i)
         if d:
@@ -981,7 +983,7 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
                             if p.dep_ == "pobj" and p.pos_ == "PROPN" for e in ctx.resolve_all(si, p)
                             if e.type in ("Country", "Organization", "Location", "MilitaryForce")), None)
     # "the delivery of 12 radar units": the count of what is delivered ("one of its largest packages" counts nothing)
-    worth = [x for c in noun.children if c.lower_ in ("worth", "valued", "costing") for x in c.subtree]   # "... worth $11bn"
+    worth = [x for c in noun.children if c.lower_ in ctx.res.word_set("quantities", "worth_words") for x in c.subtree]   # "... worth $11bn"
     counted = [t for t in [noun, *noun.children, *of, *worth, *([noun.head] if noun.dep_ == "pobj" else [])]
                if not (t.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))]
     aimed = ev.predicate in _VIOLENT or ev.to_role == "target"

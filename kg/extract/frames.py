@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Entity
 from .quantities import find_numbers
-from .resources import EventType
+from .resources import EventType, load_resources
 from .context import expletive_it
 from .roles import (
     _ACTORS,
@@ -377,7 +377,7 @@ def _own_agent(ctx, si, noun) -> list[Entity]:
     'a militant attack'."""
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("events", "agent_adjectives"):
-            if c.i > 1 and c.nbor(-1).text == "-" and c.nbor(-2).lower_ in ("counter", "anti"):
+            if c.i > 1 and c.nbor(-1).text == "-" and c.nbor(-2).lower_ in ctx.res.word_set("events", "against_prefixes"):
                 return []   # "counter-terrorist test flights": against them, not theirs
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]
         if c.dep_ == "poss":
@@ -775,12 +775,9 @@ def _kind(d: Draft) -> str:
     return d.predicate if d.event is not None else d.trigger.lemma_.lower()
 
 
-_OTHER = frozenset({"latest", "new", "another", "second", "third", "previous", "last", "other", "next",
-                    "separate", "earlier", "later", "similar", "first"})
-
-
 def _earlier(seen: list[Draft], d: Draft) -> Draft | None:
-    if any(c.lower_ in _OTHER for c in d.trigger.children):
+    other = load_resources().word_set("reference", "other_event_markers")
+    if any(c.lower_ in other for c in d.trigger.children):
         return None         # "the latest attack", "another strike": not the one before
     for p in reversed(seen):
         if p is not d and p.si < d.si and p.si >= d.si - 6 and _kind(p) == _kind(d) \

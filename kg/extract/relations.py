@@ -20,13 +20,6 @@ from .roles import (
     _subject_of,
 )
 
-# Verbs too light to name a relation on their own.
-_GENERIC_SKIP = {"be", "have", "do", "make", "take", "get", "go", "come", "see", "look", "know", "think",
-                 "become", "seem", "remain", "keep", "give", "put", "let", "include", "involve", "mean",
-                 "use", "find", "show", "call", "help", "try", "need", "want", "like", "begin", "start",
-                 "continue", "say", "tell", "ask", "describe", "refer", "speak", "talk", "add", "verify",
-                 "comment", "contact", "respond", "reply", "note", "consider", "hope", "expect", "believe",
-                 "photograph", "watch", "follow", "mark", "cite", "quote", "report"}
 
 
 def _possession(ctx, si, verb, numbers, used) -> Draft | None:
@@ -184,7 +177,7 @@ def _under_share_verb(ctx, tok) -> bool:
 def _generic(ctx, si, verb) -> Draft | None:
     """Any other verb between two named participants ('emptied their prisons into the United States')."""
     lemma = verb.lemma_.lower()
-    if lemma in _GENERIC_SKIP or lemma in ctx.res.words("attribution", "claimed") \
+    if lemma in ctx.res.word_set("events", "relationless_verbs") or lemma in ctx.res.words("attribution", "claimed") \
             or lemma in ctx.res.words("events", "light_verbs"):
         return None
     if _negated(verb) or _negated(verb.head):
@@ -394,8 +387,7 @@ def _offices(ctx, si) -> list[Draft]:
                 holder = ctx.earlier(si, prev.i, ("Country", "Organization"), back=1)
         if holder is None:
             continue
-        if any(t.lower_ in ("former", "ex", "ex-", "late", "then", "outgoing", "deposed", "ousted")
-               for t in doc[max(0, k - 6):k]):
+        if any(t.lower_ in ctx.res.word_set("names", "former_markers") for t in doc[max(0, k - 6):k]):
             continue    # "former European Commission Vice President X": not the office now
         out.append(Draft(si, doc[m.start], "holds_office", None, subject=m.entity, object=holder,
                          role=title, confidence=0.9))
@@ -418,7 +410,7 @@ def _offices_after(ctx, si, titles: set, done: set) -> list[Draft]:
             title = " ".join(words)
             if title not in titles and a.lower_ not in titles:
                 continue
-            if any(c.lower_ in ("former", "ex", "late", "then", "outgoing", "deposed", "ousted") for c in a.children):
+            if any(c.lower_ in ctx.res.word_set("names", "former_markers") for c in a.children):
                 continue    # "X, the former head of Y": not the office now
             bodies = [p for c in a.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"] + [c for c in a.children if c.dep_ == "poss"]

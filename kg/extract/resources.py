@@ -53,6 +53,7 @@ class Resources:
     demonym: dict[str, GazetteerEntry] = field(default_factory=dict)    # "Russian" -> Russia
     verb_events: dict[str, EventType] = field(default_factory=dict)
     noun_events: dict[str, EventType] = field(default_factory=dict)
+    _sets: dict = field(default_factory=dict, repr=False)                # word_set's cache
 
     def __post_init__(self):
         for e in self.entries:
@@ -69,6 +70,12 @@ class Resources:
         for p in path:
             node = node.get(p, {})
         return node or []
+
+    def word_set(self, *path: str) -> frozenset[str]:
+        """``words`` as a set, made once: for lists a rule reads on every token."""
+        if path not in self._sets:
+            self._sets[path] = frozenset(self.words(*path))
+        return self._sets[path]
 
 
 def _data_file(name: str) -> Path:

@@ -517,7 +517,7 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
         gov = gov.head.head if gov.head.dep_ in ("dobj", "nsubjpass") else gov.head
     if noun.dep_ == "pobj" and gov.dep_ == "agent":
         return []         # "displaced by the war": the verb's subject is the war itself, not who waged it
-    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("under", "despite", "amid", "since", "without"):
+    if noun.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ctx.res.word_set("roles", "circumstance_preps"):
         return []         # "Under the deal, both sides will withdraw": the deal is not theirs to make here
     if noun.dep_ == "pobj" and gov.lower_ == "in" and gov.head.lemma_.lower() in ctx.res.words("events", "engaged_verbs"):
         # "it was involved in an armed conflict with X", "engaged in talks with Y": the one involved
