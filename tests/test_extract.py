@@ -3061,3 +3061,76 @@ def test_a_demonym_opening_a_body_s_name_is_part_of_the_name():
     found = [(s.predicate, s.subject and (s.subject.label, s.subject.type)) for s in extract(_article(
         "The Thai Air Force said it had hit a Cambodian position.")).statements]
     assert found == [("strikes", ("Thai Air Force", "MilitaryForce"))]
+
+
+def test_a_participle_sharing_a_passive_is_done_to_its_subject():
+    ex, facts = _facts("The Ruritanian journalist was shot and killed by police in Osterlich.")
+    st = _one(ex, "kills")
+    assert (st.subject.label, st.object.label) == ("police", "ruritanian journalist")
+    ex, facts = _facts("Two Ruritanian activists were arrested and charged in Osterlich.")
+    assert _one(ex, "charges").object.label == "ruritanian activists"
+    ex, facts = _facts("The Ruritanian frigates were built and are being repaired at Zendaport.")
+    assert ("repair", None, "ruritanian frigates") in facts
+    # each with its own subject: "four were killed and six wounded" stays two counts
+    ex, _ = _facts("Four soldiers were killed and six wounded.")
+    assert _one(ex, "injures").quantity.value == 6
+
+
+def test_what_one_is_unable_to_do_or_to_prevent_did_not_happen():
+    ex, facts = _facts("The Ruritanian army was unable to capture Zenda.")
+    assert ("not_captures", "ruritanian army", "Zenda") in facts
+    ex, facts = _facts("Ruritania is almost powerless in preventing air strikes on its towns.")
+    assert not any(p.endswith("_prevented") for p, _, _ in facts)
+    assert any(p == "not_prevent" for p, _, _ in facts)
+    ex, facts = _facts("Ruritania was unable to prevent the attacks on Osterlich.")
+    assert not any(p.endswith("_prevented") for p, _, _ in facts)
+
+
+def test_who_blocks_an_act_is_not_its_doer():
+    ex, facts = _facts("Ruritania blocked the sale of missiles to Osterlich.")
+    st = _one(ex, "sells_prevented")
+    assert st.subject is None and st.recipient.label == "Osterlich"
+    ex, facts = _facts("Ruritania prevented attacks on Osterlich.")
+    assert all(s.subject is None for s in ex.statements if s.predicate == "attacks_prevented")
+
+
+def test_an_act_expected_of_another_or_warned_about_is_requested():
+    ex, facts = _facts('He said he expected the Osterlich government "to fulfil its commitment".')
+    assert ("fulfil_requested", "Osterlich", "commitment") in facts
+    ex, facts = _facts("Ruritania issued warnings to its citizens to avoid travel to Osterlich.")
+    assert ("avoid_requested", "citizens", "travel") in facts
+    # one's own act is meant, not asked
+    ex, facts = _facts("Ruritania expects to sign the deal with Osterlich.")
+    assert ("signs_intended", "Ruritania", "deal") in facts
+
+
+def test_a_subject_with_an_infinitive_alone_is_an_act_to_come():
+    ex, facts = _facts("Ruritania to send troops to Zenda.")
+    assert ("deploys_intended", "Ruritania", "troops") in facts
+    ex, facts = _facts("Ruritania to announce fresh sanctions on Osterlich.")
+    assert ("sanctions_intended", "Ruritania", "Osterlich") in facts
+    ex, facts = _facts("Ruritania announced fresh sanctions on Osterlich.")
+    assert ("sanctions", "Ruritania", "Osterlich") in facts
+
+
+def test_a_gerund_after_since_in_a_time_phrase_is_done_by_the_clause_subject():
+    ex, facts = _facts("For the first time since returning to Zenda, Karl Marek has criticised Osterlich.")
+    st = _one(ex, "return")
+    assert st.subject.label == "Karl Marek" and st.location.label == "Zenda"
+
+
+def test_hoping_is_a_hope_and_a_trip_s_errand_is_meant():
+    # the model's lemmatizer reads "hopes", "hoped", "hoping" as the verb "hop" ([tokens.verb_lemmas])
+    ex, facts = _facts("Ruritania hopes to reach a ceasefire with Osterlich.")
+    assert ("agrees_ceasefire_intended", "Ruritania", "Osterlich") in facts
+    ex, facts = _facts("In 2022, however, Karl Marek visited Zenda to buy missiles.")
+    assert ("buys_intended", "Karl Marek", "missiles") in facts
+    ex, facts = _facts("Ruritania used drones to attack Zenda.")
+    assert ("attacks", "Ruritania", "Zenda") in facts
+
+
+def test_a_name_described_as_a_company_is_one_whatever_ner_took_it_for():
+    ex, facts = _facts("Sources told Zenda News that casings were found. The attacker posed as a courier for delivery "
+                       "company Glovo. A spokeswoman for Glovo said the firm was shocked by the crime.")
+    assert ("Glovo", "Organization") in {(e.label, e.type) for e in ex.entities}
+    assert ("shock", "crime", "Glovo") in facts

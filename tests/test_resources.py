@@ -50,3 +50,11 @@ def test_word_set_is_the_list_as_a_set_made_once():
     assert "reportedly" in res.word_set("attribution", "hedges")
     assert res.word_set("attribution", "hedges") is res.word_set("attribution", "hedges")
     assert res.word_set("no_such_table", "no_such_list") == frozenset()
+
+
+def test_the_modality_table_holds_only_suffixes():
+    # the rules read every list of [modality] as a suffix ("hope" -> _intended): a word list of another
+    # purpose put there would make its name a suffix of statements
+    known = {"authorized", "intended", "requested", "threatened", "possible", "promised", "agreed", "refused",
+             "cancelled", "prevented"}
+    assert set(load_resources().lexicon["modality"]) <= known

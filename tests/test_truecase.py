@@ -5,7 +5,7 @@ import pytest
 
 from kg.extract import _vocabulary, extract
 from kg.extract.resources import load_resources
-from kg.extract.truecase import is_title_case, names_in_prose, truecase
+from kg.extract.truecase import is_title_case, names_in_prose, read_as, truecase
 from kg.model import Article
 
 
@@ -56,3 +56,22 @@ def test_a_title_case_headline_yields_its_event_with_a_verbatim_quote():
     st = next(s for s in ex.statements if s.predicate == "deploys")
     assert (st.subject.label, st.quantity.value) == ("Russia", 300)
     assert st.evidence.text == headline == text[st.evidence.start:st.evidence.end]
+
+
+def test_a_spaced_hyphen_is_read_as_a_dash_and_offsets_stay():
+    res = load_resources()
+    text = "The candidate - backed by Karl Marek - won, a well-known centre-right figure. Two firms - A and B."
+    read = read_as(text, res)
+    assert len(read) == len(text)
+    assert " – backed by Karl Marek – won" in read and "well-known" in read and "centre-right" in read
+    assert "Two firms - A and B." in read      # a single one stays a hyphen
+
+
+def test_the_dash_gives_the_sentence_its_verb_and_quotes_stay_verbatim():
+    text = ("Vote\nThe conservative Ruritanian Party candidate - backed by Ruritanian President Karl Marek - "
+            "won with 40.3% of the vote.")
+    ex = extract(Article("t.txt", text, "Vote", 4))
+    backs = [s for s in ex.statements if s.predicate == "backs"]
+    assert backs and backs[0].subject.label == "Karl Marek"
+    for st in ex.statements:
+        assert text[st.evidence.start:st.evidence.end] == st.evidence.text and " - " in st.evidence.text

@@ -43,7 +43,7 @@ from .roles import _VIOLENT, _phrase_lemma
 from .nlp import load_pipeline
 from .resources import data_digest, load_resources
 from .timex import find_times
-from .truecase import names_in_prose, truecase
+from .truecase import names_in_prose, read_as, truecase
 
 __all__ = ["extract", "extract_many", "extractor_id"]
 
@@ -243,7 +243,8 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
         paras = _paragraphs(article)
         sentences: list[Sentence] = []
         keep = names_in_prose(article.text[article.body_start:], stop)
-        texts = [truecase(t, res, vocab, stop, keep) for _, t in paras]     # Title Case lines read as sentences
+        texts = [read_as(truecase(t, res, vocab, stop, keep), res) for _, t in paras]   # Title Case lines read
+        # as sentences, spaced hyphens as dashes
         for (offset, _text), doc in zip(paras, nlp.pipe(texts, batch_size=64)):
             for sent in doc.sents:
                 if not sent.text.strip():

@@ -785,6 +785,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
             if a.pos_ == "NOUN" and a.lemma_.lower() in prospects:
                 return "possible"
     found = _modality(ctx, tok)
+    if found == "intended" and _of_another(ctx, tok):
+        return "requested"      # "expected the government to fulfil", "warnings to its citizens to avoid travel"
     if found is None and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" \
             and tok.head.i < tok.i and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
         return modality(ctx, tok.head)  # "the authority to change the constitution, supplant the legislature"
@@ -813,9 +815,34 @@ def _cleft(noun) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in noun.head.children)
 
 
+def _to_come(verb) -> bool:
+    """A headline's "UK to announce fresh sanctions": a subject and an infinitive with no finite verb, an
+    act to come, not done."""
+    return verb.pos_ == "VERB" and verb.dep_ == "ROOT" and verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dep" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")
+                for c in verb.children)     # (the parse's "[UK] to announce": a dep)
+
+
+def _of_another(ctx: ArticleContext, tok) -> bool:
+    """An infinitive whose doer is not who means it: its own subject or the governing verb's object ("expected
+    the government to fulfil its commitment"), or whom a request or warning is addressed to. One intends
+    one's own acts; another's are asked of them."""
+    from .roles import _addressee_of_request
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    h = tok.head
+    if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.lemma_.lower() in ctx.res.word_set("modality", "intended") \
+            and (any(c.dep_ == "nsubj" for c in tok.children) or any(c.dep_ == "dobj" for c in h.children)):
+        return True
+    si = next((i for i, sent in enumerate(ctx.sentences) if sent.doc is tok.doc), None)
+    return si is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+        and bool(_addressee_of_request(ctx, si, tok))
+
+
 def _modality(ctx: ArticleContext, tok) -> str | None:
     """The suffix from the words governing the event (the lexicon's [modality] tables), imperatives, purposes."""
-    from .roles import _phrase_lemma, gerund_subject, small_clause
+    from .roles import _negated, _phrase_lemma, gerund_subject, small_clause
     table = ctx.res.lexicon.get("modality", {})
     h = tok.head
     if tok.dep_ in ("ccomp", "xcomp") and h.pos_ == "VERB" and h.tag_ == "VB" and (
@@ -829,6 +856,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             and not (tok.dep_ != "ROOT" and tok.head.lemma_.lower() in ctx.res.words("control", "perception")
                      and any(c.dep_ == "dobj" for c in tok.head.children)):   # (not "saw him ..., approach")
         return "imperative"   # "Take the lists of workers ...", "Take, for instance, X": told, not done nor meant
+    if _to_come(tok):
+        return "intended"
     a = tok
     n = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
@@ -853,10 +882,14 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                     if c.lemma_.lower() in words and name != "possible":
                         return name
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
+        if _to_come(n.head):
+            return "intended"   # "UK to announce fresh sanctions": the sanctions are to come too
         head = n.head.lemma_.lower()
         if head in ctx.res.word_set("events", "concluding_verbs") \
                 or n.dep_ == "dobj" and head in ctx.res.words("events", "declaring_verbs"):
-            return None  # "agreed a ceasefire", "called a ceasefire": the ceasefire is what was done
+            # "agreed a ceasefire", "called a ceasefire": the ceasefire is what was done, as the act that
+            # concludes it is ("visited the kingdom to reach agreement": meant)
+            return modality(ctx, n.head) if n.head.i != tok.i else None
         if head in ctx.res.words("events", "cessation_verbs"):
             # "Beijing halted purchases of US soybeans": they ended; but "urged them to halt imports of gas":
             # the purchases are going on
@@ -865,13 +898,22 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             return None if asked else "ended"
         for name, words in table.items():
             if head in words:
+                if name == "prevented" and _negated(n.head):
+                    return None     # "was unable to prevent the attacks": they were not prevented
                 return name  # "considers further strikes"
         a = tok.head     # "authorised the army to conduct operations": the light verb's place
     if tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" \
             and _phrase_lemma(tok.head) in ctx.res.words("control", "done_next"):
         return None         # "went on to offer a tribute": offered, next
+    errand = tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and (tok.head.lemma_.lower() in ctx.res.word_set("control", "errand_verbs")
+             or tok.head.lemma_.lower() in ctx.res.frames.get("verb", {}).get("motion", {}).get("verbs", ())) \
+        and any(c.dep_ in ("dobj", "prep", "advmod") and c.i < tok.i for c in tok.head.children)
+    # (a trip somewhere or a sending of something: "moved to ban the platforms" acted, it went nowhere)
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-            or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
+            or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+            or errand:      # (the parse's xcomp: "visited the kingdom to reach agreement")
         if tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in table.get("requested", ())
                                        for c in tok.head.children):
             return "requested"  # "sent instructions for the authorities to strengthen security"

@@ -223,17 +223,36 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
         type_ = _type_from_context(doc, s, e, type_, res)
         if type_ == "Group" and e - s == 1 and ent.label_ == "NORP":
             continue  # an unknown demonym alone ("Marines") is not a participant
+        described = _described_as(doc[s:e], res) if type_ in ("Location", "Thing") else None
+        type_ = described or type_
         for i in range(s, e):
             taken[i] = True
         span = doc[s:e]
         # a title, an age or "who" beside the name outweighs NER's type at the name's other mentions
         # ("Tamerlan, 26, died ... Tamerlan was killed": a person throughout)
-        weight = 3.0 if type_ == "Person" and _NER_TYPES.get(ent.label_) != "Person" else 1.0
+        weight = 3.0 if type_ == "Person" and _NER_TYPES.get(ent.label_) != "Person" or described else 1.0
         out.append(Mention(doc_index, s, e, registry.from_name(span.text, type_, weight), "name",
                            offset + span.start_char, offset + span.end_char))
     if not doc.has_annotation("ENT_IOB"):
         out.extend(_capitalised_spans(doc, doc_index, offset, taken, registry))
     return sorted(out, key=lambda m: m.start)
+
+
+def _described_as(span, res: Resources) -> str | None:
+    """The type of the body a noun in apposition says a name is ("delivery company Glovo", "Glovo, the
+    Spanish firm,"): NER may have taken the name for a place."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" and root.head.i not in range(span.start, span.end) else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    for n in nouns:
+        if n.pos_ != "NOUN":
+            continue
+        lemma = n.lemma_.lower()
+        if lemma in res.word_set("types", "MilitaryForce"):
+            return "MilitaryForce"
+        if lemma in res.word_set("types", "Organization") or lemma in res.word_set("nouns", "described_organization"):
+            return "Organization"
+    return None
 
 
 def _article_prefixed(doc, s: int, e: int, res: Resources) -> bool:

@@ -44,6 +44,7 @@ from .roles import (
     accepts_prep,
     counted_doer,
     undergoer,
+    shares_passive,
     gerund_doer,
     stance_holder,
     _subject_of,
@@ -292,10 +293,13 @@ def _verb_frame(ctx, si, verb, ev) -> Frame:
     if any(expletive_it(ctx.res, c) for c in verb.children):
         return frame        # "It required one man to clear the area": the infinitive is the event
     subj, passive = _subject_of(ctx, si, verb)
-    if passive and not subj and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children) \
+    if passive and verb.dep_ == "conj" and (any(c.dep_ == "auxpass" for c in verb.children) or shares_passive(verb)) \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "X entered the US and was later granted asylum": X is the one granted it (or the one done to)
-        shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)]
+        # "X entered the US and was later granted asylum": X is the one granted it (or the one done to);
+        # "the frigates were built and are being fitted out at Y", "was shot and killed by police": both
+        # done to the subject of the first
+        shared = [e for c in verb.head.children if c.dep_ == "nsubj" for e in ctx.resolve_all(si, c)] \
+            or [e for c in verb.head.children if c.dep_ == "nsubjpass" for e in _participants(ctx, si, c)]
         _add(frame, "recipient" if any(c.dep_ == "dobj" for c in verb.children) else "patient", shared)
     elif passive and (done_to := undergoer(verb)) is not None:
         # "Granted asylum in 2019, she lives ...", "freed after being held": she is the one done to
@@ -739,7 +743,7 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
     if sum(x is not None for x in (d.subject, d.object, d.location, d.target, d.recipient)) == 0:
         return []
     if predicate in ("meets", "consults") and (d.object is None or d.object.type == "Thing") \
-            and frame.kind == "verb" and frame.trigger.lemma_.lower() in ("speak", "talk"):
+            and frame.kind == "verb" and frame.trigger.lemma_.lower() in ctx.res.word_set("events", "interview_verbs"):
         return []       # "spoke today on the status of ...", "speaking at the White House": no one met
     return [d]
 

@@ -33,6 +33,7 @@ def load_pipeline():
             nlp = module.load()
             guard_names(nlp)
             keep_whole(nlp)
+            fix_lemmas(nlp)
             return nlp, f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -48,6 +49,20 @@ def keep_whole(nlp) -> None:
     for word, norm in load_resources().lexicon.get("tokens", {}).get("whole", {}).items():
         for form in {word, word[:1].upper() + word[1:]}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
+
+
+def fix_lemmas(nlp) -> None:
+    """Give the verb forms of the lexicon's [tokens.verb_lemmas] their lemma ('hoped' -> 'hope', not 'hop').
+    The attribute ruler runs before the lemmatizer, which leaves a lemma already set alone."""
+    from .resources import load_resources
+    fixes = load_resources().lexicon.get("tokens", {}).get("verb_lemmas", {})
+    if not fixes or "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names \
+            or nlp.pipe_names.index("attribute_ruler") > nlp.pipe_names.index("lemmatizer"):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in fixes.items():
+        ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]}}]],
+                  attrs={"LEMMA": lemma})
 
 
 def guard_names(nlp) -> None:

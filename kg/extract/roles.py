@@ -103,6 +103,22 @@ def _active(verb) -> bool:
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
+def _prevents(ctx, verb) -> bool:
+    """A verb that keeps an event from happening ([modality].prevented: 'blocked the sale'), not one that
+    ends one's own ([events].cessation_verbs: 'stopped its attacks')."""
+    lemma = verb.lemma_.lower()
+    return lemma in ctx.res.word_set("modality", "prevented") and lemma not in ctx.res.word_set("events", "cessation_verbs")
+
+
+def shares_passive(verb) -> bool:
+    """A participle joined to a passive that shares its auxiliary and subject ("was shot and killed by
+    police", "were arrested and charged"): passive too, done to that subject."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children) \
+        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+
+
 def _unlike_conjunct(verb):
     """An infinitive the parse coordinated with a finite verb ('declared X ...; and on April 17 to pick
     up the truck'): the infinitive before it in the sentence, or False."""
@@ -259,7 +275,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         if c.dep_ == "agent":
             # passive all the same: its subject is the object ("three civilians were killed by ...")
             passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in verb.children) \
-                or fronted_participle(verb) is not None
+                or fronted_participle(verb) is not None or shares_passive(verb)
             for p in c.children:
                 if p.dep_ == "pcomp" and _nominal_gerund(p):
                     return _subject_of(ctx, si, p, depth + 1)[0], passive    # "wounded by Russian shelling"
@@ -269,7 +285,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     return ctx.resolve_all(si, p), passive
     if (holder := stance_holder(ctx, verb)) is not None:
         return ctx.resolve_all(si, holder), False   # "Americans opposed to war": the Americans oppose it
-    if any(c.dep_ in ("nsubjpass",) for c in verb.children):
+    if any(c.dep_ in ("nsubjpass",) for c in verb.children) or shares_passive(verb):
         return [], True
     if undergoer(verb) is not None:
         return [], True     # "Granted asylum, she ...", "released after being detained": done to the subject
@@ -449,6 +465,12 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             return _subject_of(ctx, si, h.head, depth + 1)
     if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h.head, depth + 1)
+    when = h.head
+    if verb.dep_ == "pcomp" and when.pos_ == "NOUN" and when.dep_ == "pobj" and when.head.dep_ == "prep" \
+            and when.head.head.pos_ in ("VERB", "AUX") \
+            and when.lemma_.lower() in ctx.res.frames.get("participants", {}).get("time_nouns", ()):
+        return _subject_of(ctx, si, when.head.head, depth + 1)  # "For the first time since returning to X, Y
+        # has pledged": Y returned
     return [], False
 
 
@@ -553,9 +575,9 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             v = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                       and any(a.dep_ == "auxpass" for a in c.children)), v)
         if v.lemma_.lower() in ctx.res.words("events", "non_agentive_verbs") or receptive(ctx, v, noun) \
-                or stance_holder(ctx, v) is not None:
+                or stance_holder(ctx, v) is not None or noun.dep_ == "dobj" and _prevents(ctx, v):
             return []     # "NATO has recorded 100 attacks": who records is not who attacks (nor are those
-                          # "opposed to war" at war)
+                          # "opposed to war" at war, nor is who blocked a sale its seller)
         naming = ctx.res.words("events", "naming_complement_verbs")
         if noun.dep_ == "dobj" and (v.lemma_.lower() in ctx.res.words("events", "describing_verbs") or (
                 v.lemma_.lower() in naming and (has_complement(v) or any(c.dep_ == "appos" for c in noun.children)))):
@@ -972,6 +994,11 @@ def _negated(tok) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().words("negation", "failing_verbs") \
             and not _negated(tok.head):
         return True         # "the army failed to capture the city": not captured ("never failed to": done)
+    unable = load_resources().word_set("negation", "failing_adjectives")
+    if (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in unable
+            or tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in unable) \
+            and not _negated(tok.head if tok.dep_ == "xcomp" else tok.head.head):
+        return True         # "was unable to stop the convoy", "powerless in preventing strikes"
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(x.lower_ == "no" for x in c.children)
            for c in tok.children):
         return True         # "can no longer be trusted"

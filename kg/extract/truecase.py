@@ -14,7 +14,7 @@ import re
 
 from .resources import Resources
 
-__all__ = ["truecase", "is_title_case", "names_in_prose"]
+__all__ = ["truecase", "is_title_case", "names_in_prose", "read_as"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SUFFIXES = ("ies", "es", "s", "ed", "d", "ing")
@@ -74,3 +74,15 @@ def truecase(text: str, res: Resources, vocab: frozenset[str], stop: frozenset[s
         if low in stop or _known(low, vocab):
             out[m.start():m.end()] = low
     return "".join(out)
+
+
+def read_as(text: str, res: Resources) -> str:
+    """The text as the parser should read it: each pair of the lexicon's [tokens.read_as_paired] runs
+    in one sentence (no sentence end between them) replaced by runs of the same length (two spaced
+    hyphens by dashes), so that every offset still indexes the article."""
+    for old, new in res.lexicon.get("tokens", {}).get("read_as_paired", {}).items():
+        if len(old) != len(new) or text.count(old) < 2:
+            continue
+        pair = re.compile(re.escape(old) + r"([^.!?]*?)" + re.escape(old))
+        text = pair.sub(lambda m: new + m.group(1) + new, text)
+    return text
