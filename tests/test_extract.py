@@ -3134,3 +3134,39 @@ def test_a_name_described_as_a_company_is_one_whatever_ner_took_it_for():
                        "company Glovo. A spokeswoman for Glovo said the firm was shocked by the crime.")
     assert ("Glovo", "Organization") in {(e.label, e.type) for e in ex.entities}
     assert ("shock", "crime", "Glovo") in facts
+
+
+def test_a_person_s_death_or_arrest_befalls_them():
+    ex, facts = _facts("An assessment found the prince had approved the operation that led to Karl Marek's death "
+                       "at the consulate in Zenda.")
+    assert not [s for s in ex.statements if s.predicate == "kills" and s.subject and s.subject.label == "Karl Marek"]
+    st = _one(ex, "kills")
+    assert st.object.label == "Karl Marek" and st.location.label == "consulate"
+    ex, facts = _facts("Russia's killing of civilians in Zenda continued.")
+    assert ("kills", "Russia", "civilians") in facts
+
+
+def test_whom_one_speaks_about_is_no_one_met():
+    ex, facts = _facts("Karl Marek spoke about the Ruritanian students.")
+    assert not [s for s in ex.statements if s.predicate in ("consults", "meets")]
+    ex, facts = _facts("Karl Marek spoke with the Ruritanian students.")
+    assert ("consults", "Karl Marek", "ruritanian students") in facts
+
+
+def test_a_relative_clause_the_parse_hung_on_the_attacked_city_is_the_attack_s():
+    ex, facts = _facts("Russia's attack on Kyiv, which killed 12 people, was condemned.")
+    assert ("kills", "Russia", "people") in facts
+    assert not [s for s in ex.statements if s.predicate == "kills" and s.subject and s.subject.label == "Ukraine"]
+
+
+def test_the_result_of_an_act_to_come_is_to_come():
+    ex, facts = _facts("The Ruritanian navy will deploy 13 frigates to the Baltic Sea, strengthening Osterlich's defences.")
+    assert ("strengthen_intended", "ruritanian navy", "defences") in facts
+    ex, facts = _facts("The Ruritanian navy deployed 13 frigates to the Baltic Sea, strengthening Osterlich's defences.")
+    assert ("strengthen", "ruritanian navy", "defences") in facts
+
+
+def test_what_a_rule_provides_for_is_authorised_not_done():
+    ex, facts = _facts("This is a designation used by the Ruritanian state department that provides for sanctions "
+                       "against countries.")
+    assert ("sanctions_authorized", "ruritanian state department", "countries") in facts

@@ -866,6 +866,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             if n.lemma_.lower() in words:
                 return name    # "the prospect of longer sentences", "plans of an attack"
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        if tok.head.head.lemma_.lower() in ctx.res.word_set("control", "licensing_for"):
+            return "authorized"     # "a designation that provides for sanctions": possible under it, not done
         for name in ("requested", "intended"):      # "called for a ceasefire", "pressed for talks": asked for,
             if tok.head.head.lemma_.lower() in table.get(name, ()):     # not done; "hoped for talks"
                 return name

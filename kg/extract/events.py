@@ -55,6 +55,7 @@ from .roles import (
     accepts_prep,
     counted_doer,
     undergoer,
+    undergoer_possessor,
     gerund_doer,
     stance_holder,
     stolen_subject,
@@ -893,6 +894,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             and noun.head.head.lemma_.lower() in ctx.res.words("events", "with_event_verbs"):
         # "hits 13 officials with sanctions": the verb's object is the noun's
         targets = [e for c in noun.head.head.children if c.dep_ == "dobj" for e in ctx.resolve_all(si, c)]
+    if not targets and (befalls := undergoer_possessor(ctx, si, noun)) is not None:
+        targets = ctx.resolve_all(si, befalls, allow_noun=False)     # "Khashoggi's killing": he was killed
     if targets:
         d.object = targets[0]
         d.extra = targets[1:]

@@ -44,6 +44,7 @@ from .roles import (
     accepts_prep,
     counted_doer,
     undergoer,
+    undergoer_possessor,
     shares_passive,
     gerund_doer,
     stance_holder,
@@ -385,7 +386,8 @@ def _own_agent(ctx, si, noun) -> list[Entity]:
                 return []   # "counter-terrorist test flights": against them, not theirs
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]
         if c.dep_ == "poss":
-            return ctx.resolve_all(si, c, allow_noun=False)
+            befalls = undergoer_possessor(ctx, si, noun)
+            return [] if befalls is not None and befalls.i == c.i else ctx.resolve_all(si, c, allow_noun=False)
         if c.dep_ in ("amod", "compound", "nmod") and (mc := ctx.mention_at(si, c.i)) is not None \
                 and mc.entity.type != "Location":
             return [mc.entity]      # not "the Kursk offensive": a place names the event, not its actor
@@ -395,6 +397,8 @@ def _own_agent(ctx, si, noun) -> list[Entity]:
 def _noun_frame(ctx, si, noun, ev) -> Frame:
     frame = Frame(si, noun, noun.lemma_.lower(), "noun", ev, negated=_negated(noun))
     _add(frame, "agent", _own_agent(ctx, si, noun))
+    if (befalls := undergoer_possessor(ctx, si, noun)) is not None:
+        _add(frame, "patient", ctx.resolve_all(si, befalls, allow_noun=False))     # "his arrest": he is arrested
     gov = noun.head
     light = set(ctx.res.words("events", "light_verbs"))
     if noun.dep_ in ("dobj", "nsubjpass") and gov.pos_ == "VERB" and (
@@ -720,6 +724,8 @@ def frame_drafts(ctx, frame: Frame) -> list[Draft]:
                 d.extra_locations = ents[1:]
     if d.object is None:
         for role in fields.get("object_fallback", []):
+            if role == "topic" and predicate in ("meets", "consults"):
+                continue    # "spoke about the students": what was talked about, no one met
             name = fields.get(role, role)
             ents = frame.roles.get(role) or []
             if ents:

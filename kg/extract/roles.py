@@ -241,6 +241,14 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 and verb.head.pos_ == "NOUN" and _event_for(ctx, verb.head) and not ctx.mention_at(si, verb.head.i):
             # "an attack on Kharkiv that killed 11": whoever carried out the attack
             return _noun_agent(ctx, si, verb.head, depth + 1), False
+        if c.dep_ in _SUBJ and verb.dep_ == "relcl" and c.lower_ in ("that", "which") \
+                and verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep" \
+                and (event := verb.head.head.head).pos_ == "NOUN" and (ev := _event_for(ctx, event)) is not None \
+                and ev.predicate in _VIOLENT and (vev := _event_for(ctx, verb)) is not None and vev.predicate in _VIOLENT \
+                and any(e.type in ("Location", "Country") for e in ctx.resolve_all(si, verb.head)):
+            # "Russia's attack on Kyiv, which killed 12 people": the attack killed them, not the city the
+            # parse hung the clause on
+            return _noun_agent(ctx, si, event, depth + 1), False
         if c.dep_ in _SUBJ and verb.tag_ == "VBN" and verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "after") \
                 and not any(x.dep_ in ("aux", "auxpass") for x in verb.children):
             return [], True    # "with 300 police officers killed": the officers were killed
@@ -504,9 +512,28 @@ def included_names(ctx, si, verb, tok) -> list[Entity]:
     return out
 
 
+def undergoer_possessor(ctx, si, noun):
+    """The possessor an event noun befalls ("Khashoggi's death", "his arrest": he is arrested), or None
+    ([nouns].undergoer_possessor: a person's, unless an "of" names the one it befalls)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in ctx.res.word_set("nouns", "undergoer_possessor") \
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if lemma in ctx.res.word_set("nouns", "always_undergoer") \
+            or any(e.type == "Person" for e in ctx.resolve_all(si, poss, allow_noun=False)):
+        return poss
+    return None
+
+
 def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
     ev = _event_for(ctx, noun)
+    befalls = undergoer_possessor(ctx, si, noun)
     for c in noun.children:
+        if befalls is not None and c.i == befalls.i:
+            continue        # "Khashoggi's killing": the one killed
         if c.dep_ in ("amod", "compound") and c.lemma_.lower() in ctx.res.words("events", "agent_adjectives"):
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
         if c.dep_ in ("amod", "compound") and (mc := ctx.mention_at(si, c.i)) and mc.kind == "demonym":
