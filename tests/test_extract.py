@@ -3170,3 +3170,26 @@ def test_what_a_rule_provides_for_is_authorised_not_done():
     ex, facts = _facts("This is a designation used by the Ruritanian state department that provides for sanctions "
                        "against countries.")
     assert ("sanctions_authorized", "ruritanian state department", "countries") in facts
+
+
+def test_an_event_ahead_of_which_others_happen_is_still_to_come():
+    ex, facts = _facts("The release came ahead of Karl Marek's visit to Zenda on Tuesday.")
+    assert _one(ex, "visits_intended").subject.label == "Karl Marek"
+    ex, facts = _facts("Karl Marek and Otto Brandt have kicked off talks in Beijing, on the eve of a massive military "
+                       "parade in the Chinese capital.")
+    assert any(p == "parade_intended" for p, _, _ in facts)
+
+
+def test_a_war_a_deal_is_to_end_goes_on_and_what_one_cannot_do_is_not_done():
+    ex, facts = _facts("A deal with Ruritania to end the war in Osterlich continues to elude Karl Marek.")
+    assert not any(p.startswith("fights_") for p, _, _ in facts)
+    ex, facts = _facts("Ruritania ended the war in Osterlich.")
+    assert any(p == "fights_ended" for p, _, _ in facts)
+    ex, facts = _facts("The Ruritanian group doesn't know how to lose elections.")
+    assert ("not_loses", "ruritanian group", "elections") in facts
+
+
+def test_each_of_two_fronted_participles_is_done_to_the_subject():
+    ex, facts = _facts("Born in Zenda but raised in Osterlich, Karl Marek had been serving in an infantry unit.")
+    st = _one(ex, "raise")
+    assert st.object.label == "Karl Marek" and st.location.label == "Osterlich"

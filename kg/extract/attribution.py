@@ -865,6 +865,9 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         for name, words in table.items():
             if n.lemma_.lower() in words:
                 return name    # "the prospect of longer sentences", "plans of an attack"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") \
+            and tok.head.head.lower_ in ctx.res.word_set("control", "upcoming_before"):
+        return "intended"   # "ahead of Trump's visit", "on the eve of a parade": still to come
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
         if tok.head.head.lemma_.lower() in ctx.res.word_set("control", "licensing_for"):
             return "authorized"     # "a designation that provides for sanctions": possible under it, not done
@@ -897,7 +900,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             # the purchases are going on
             asked = n.head.dep_ in ("xcomp", "ccomp") or n.head.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children)
-            return None if asked else "ended"
+            sought = n.head.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children)
+            return None if asked or sought else "ended"     # ("a deal to end the war": sought, the war goes on)
         for name, words in table.items():
             if head in words:
                 if name == "prevented" and _negated(n.head):

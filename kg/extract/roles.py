@@ -1021,6 +1021,9 @@ def _negated(tok) -> bool:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().words("negation", "failing_verbs") \
             and not _negated(tok.head):
         return True         # "the army failed to capture the city": not captured ("never failed to": done)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().word_set("negation", "ability_verbs") \
+            and _negated(tok.head):
+        return True         # "doesn't know how to lose elections", "did not manage to cross"
     unable = load_resources().word_set("negation", "failing_adjectives")
     if (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in unable
             or tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in unable) \
@@ -1039,7 +1042,10 @@ def _negated(tok) -> bool:
 def fronted_participle(verb):
     """'Granted asylum in 2019, she lives ...', 'Backed by Elbonia, the rebels ...': a past participle
     opening the sentence with no subject or auxiliary of its own is a passive whose patient is the
-    subject of the clause it opens. That subject's token, or None."""
+    subject of the clause it opens ("Born in X but raised in Y, he ...": both). That subject's token, or None."""
+    while verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.i < verb.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        verb = verb.head
     if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i > verb.head.i or verb.head.pos_ not in ("VERB", "AUX") \
             or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") or c.tag_ == "WRB"
                    for c in verb.children):
