@@ -35,7 +35,7 @@ from .attribution import (
     same_clause,
     sentence_cues,
 )
-from .context import ArticleContext, Sentence
+from .context import ArticleContext, Sentence, text_of
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
 from .frames import document_frames
@@ -244,7 +244,7 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Extraction]:
         sentences: list[Sentence] = []
         keep = names_in_prose(article.text[article.body_start:], stop)
         texts = [read_as(truecase(t, res, vocab, stop, keep), res) for _, t in paras]   # Title Case lines read
-        # as sentences, spaced hyphens as dashes
+        # as sentences, paired spaced hyphens as dashes
         for (offset, _text), doc in zip(paras, nlp.pipe(texts, batch_size=64)):
             for sent in doc.sents:
                 if not sent.text.strip():
@@ -302,7 +302,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                         sentences[d.si].offset, e)
             continue
         s = sentences[d.si]
-        if s.doc.text.rstrip().rstrip('"”’\'').endswith("?"):
+        if text_of(s.doc).rstrip().rstrip('"”’\'').endswith("?"):
             continue       # "Why did you authorise the CIA to go into Venezuela?": asked, not stated
         if d.trigger.pos_ == "NOUN" and not d.negated \
                 and any(c.dep_ == "det" and c.lower_ in free_choice for c in d.trigger.children):
@@ -335,7 +335,7 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             # (not what they were urged to say: "urged members to oppose X" is the urger's word)
             own = True      # (each of "X and Y accused Z" in its own word)
         time = None if d.predicate in undated else _time_of(
-            d.trigger, find_times(s.doc.text, article.published, future=_future(d.trigger, res)))
+            d.trigger, find_times(text_of(s.doc), article.published, future=_future(d.trigger, res)))
         if d.predicate != "holds_office" and mode not in ("refused", "prevented", "cancelled") \
                 and possible(ctx, d.trigger):
             mode = "possible"      # "could be used to carry grenades": said to be possible, not done
@@ -365,8 +365,8 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
             negated = False     # "had not interviewed him until the next day": interviewed, later
         predicate = ("not_" + d.predicate) if negated else d.predicate
         predicate = f"{predicate}_{mode}" if mode else predicate
-        start = s.offset + (len(s.doc.text) - len(s.doc.text.lstrip()))
-        quote = article.text[start:start + len(s.doc.text.strip())]    # verbatim, whatever case was parsed
+        start = s.offset + (len(text_of(s.doc)) - len(text_of(s.doc).lstrip()))
+        quote = article.text[start:start + len(text_of(s.doc).strip())]    # verbatim, whatever case was parsed
         evidence = Span(start, start + len(quote), quote)
         for subject, o, quantity, location in _variants(d, canon):
             target = canon(d.target)
@@ -748,7 +748,7 @@ def _apply_cue(ctx, si, out, per_sentence, triggers, mentions, canon) -> None:
     if back:
         for k in per_sentence.get(si - 1, []):
             out[k] = _doubt(out[k], status, cue, by)
-    low = ctx.sentences[si].doc.text.lower()
+    low = text_of(ctx.sentences[si].doc).lower()
     if not per_sentence.get(si) and any(r in low for r in ctx.res.words("status_cues", "definite_refs")):
         # "The BBC has not verified the figure.": the claims and counts just before
         for k in per_sentence.get(si - 1, []):

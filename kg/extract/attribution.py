@@ -10,7 +10,7 @@ disputed), which may also reach back to the statements they talk about.
 from __future__ import annotations
 
 from ..model import DOUBT_RANK, Entity
-from .context import ArticleContext
+from .context import ArticleContext, text_of
 from .resources import load_resources
 
 __all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token",
@@ -28,7 +28,7 @@ _OPEN_QUOTES = {'"', "“", "‘", "'"}
 def quote_speaker(ctx: ArticleContext, si: int, tok) -> Entity | None:
     """Who says the quote a first-person word stands in: this sentence's, or a neighbour's, speaker."""
     doc = ctx.sentences[si].doc
-    before = doc.text[:tok.idx]
+    before = text_of(doc)[:tok.idx]
     if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
         return None      # not inside quotation marks
     return _speaker(ctx, si) or _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
@@ -69,8 +69,8 @@ def _long_quote_opener(ctx: ArticleContext, si: int, reach: int = 8) -> int | No
     """The sentence that opened a quote running over paragraphs with no marks of their own (the
     sentences between an unclosed opening and a closing mark further on), or None."""
     ahead = next((k for k in range(si + 1, min(len(ctx.sentences), si + reach))
-                  if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
-    if ahead is None or not _closing_first(ctx.sentences[ahead].doc.text):
+                  if any(ch in text_of(ctx.sentences[k].doc) for ch in '"“”')), None)
+    if ahead is None or not _closing_first(text_of(ctx.sentences[ahead].doc)):
         return None
     return _quote_opened_before(ctx, si, reach)
 
@@ -78,8 +78,8 @@ def _long_quote_opener(ctx: ArticleContext, si: int, reach: int = 8) -> int | No
 def _quote_opened_before(ctx: ArticleContext, si: int, reach: int = 8) -> int | None:
     """The nearest sentence before ``si`` with quotation marks, if it leaves a quote open."""
     back = next((k for k in range(si - 1, max(-1, si - reach), -1)
-                 if any(ch in ctx.sentences[k].doc.text for ch in '"“”')), None)
-    return back if back is not None and _opening_last(ctx.sentences[back].doc.text) else None
+                 if any(ch in text_of(ctx.sentences[k].doc) for ch in '"“”')), None)
+    return back if back is not None and _opening_last(text_of(ctx.sentences[back].doc)) else None
 
 
 def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
@@ -87,7 +87,7 @@ def _speaker(ctx: ArticleContext, si: int) -> Entity | None:
     if not 0 <= si < len(ctx.sentences):
         return None
     doc = ctx.sentences[si].doc
-    if not any(ch in doc.text for ch in ('"', "“", "”")):
+    if not any(ch in text_of(doc) for ch in ('"', "“", "”")):
         return None
     from .roles import _subject_of
     for t in doc:
@@ -318,7 +318,7 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
                 claimant, status, cue = subj[0], st, v.text
                 break
     if claimant is None:
-        low = doc.text.lower()
+        low = text_of(doc).lower()
         for phrase in ctx.res.words("attribution", "according"):
             k = low.find(phrase)
             if k < 0:
@@ -350,17 +350,17 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
         # quote that runs over sentences, the speaker named where it opened
         claimant = _speaker(ctx, si)
         back = si - 1
-        while claimant is None and back >= max(0, si - 3) and any(ch in ctx.sentences[back].doc.text for ch in '"“”'):
+        while claimant is None and back >= max(0, si - 3) and any(ch in text_of(ctx.sentences[back].doc) for ch in '"“”'):
             claimant, back = _speaker(ctx, back), back - 1
-        if claimant is None and _closing_first(doc.text) and (opener := _quote_opened_before(ctx, si)) is not None:
+        if claimant is None and _closing_first(text_of(doc)) and (opener := _quote_opened_before(ctx, si)) is not None:
             claimant = _speaker(ctx, opener)   # the last paragraph of a quote over paragraphs: where it opened
         if claimant is not None:
             status, cue = "claimed", "quote"
-    if claimant is None and not any(ch in doc.text for ch in '"“”') and (opener := _long_quote_opener(ctx, si)) \
+    if claimant is None and not any(ch in text_of(doc) for ch in '"“”') and (opener := _long_quote_opener(ctx, si)) \
             is not None and (claimant := _speaker(ctx, opener)) is not None:
         status, cue = "claimed", "quote"     # a sentence inside a quote that runs over paragraphs
-    if claimant is None and doc.text.lstrip()[:1] in _OPEN_QUOTES and (
-            _inside_quotes(doc, tok) or not any(ch in doc.text.lstrip()[1:] for ch in ('"', "”"))):
+    if claimant is None and text_of(doc).lstrip()[:1] in _OPEN_QUOTES and (
+            _inside_quotes(doc, tok) or not any(ch in text_of(doc).lstrip()[1:] for ch in ('"', "”"))):
         # a quoted sentence standing alone: the speaker named next to it (not the narration after
         # the quote closes: '"...," Trump said, after a meeting with X')
         claimant = _speaker(ctx, si - 1) or _speaker(ctx, si + 1)
@@ -469,7 +469,7 @@ def document_author(ctx: ArticleContext, si: int, noun) -> Entity | None:
 def sentence_cues(ctx: ArticleContext, si: int) -> tuple[str | None, str | None, bool]:
     """``(status, cue, reaches_back)`` of the strongest doubt cue in a sentence."""
     doc = ctx.sentences[si].doc
-    low = doc.text.lower()
+    low = text_of(doc).lower()
     best, cue = None, None
     not_cues = ctx.res.words("status_cues", "not_cues")
     for status in ("denied", "disputed", "unverified"):
@@ -577,7 +577,7 @@ def claim_scope(cue_tok) -> set[int] | None:
 
 def cue_token(ctx: ArticleContext, si: int, cue: str):
     doc = ctx.sentences[si].doc
-    k = doc.text.lower().find(cue)
+    k = text_of(doc).lower().find(cue)
     span = doc.char_span(k, k + len(cue), alignment_mode="expand") if k >= 0 else None
     return span.root if span is not None else None
 
@@ -596,7 +596,7 @@ def _has_phrase(low: str, phrase: str) -> bool:
 def is_hypothetical(ctx: ArticleContext, si: int, tok) -> bool:
     """Under 'if'/'whether', or after 'no indication that': not stated as fact."""
     doc = ctx.sentences[si].doc
-    low = doc.text.lower()
+    low = text_of(doc).lower()
     # a relative clause states background as fact, even inside a hypothetical ("whether X, for whom ...")
     chain, a = [tok], tok
     while a.head.i != a.i and len(chain) < 12:
@@ -894,7 +894,7 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                 or n.dep_ == "dobj" and head in ctx.res.words("events", "declaring_verbs"):
             # "agreed a ceasefire", "called a ceasefire": the ceasefire is what was done, as the act that
             # concludes it is ("visited the kingdom to reach agreement": meant)
-            return modality(ctx, n.head) if n.head.i != tok.i else None
+            return modality(ctx, n.head)
         if head in ctx.res.words("events", "cessation_verbs"):
             # "Beijing halted purchases of US soybeans": they ended; but "urged them to halt imports of gas":
             # the purchases are going on

@@ -15,7 +15,7 @@ from ..model import Entity
 from .entities import EntityRegistry, Mention
 from .resources import Resources
 
-__all__ = ["Sentence", "ArticleContext"]
+__all__ = ["Sentence", "ArticleContext", "text_of"]
 
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
 
@@ -57,11 +57,20 @@ def gerund_clause(tok) -> bool:
     return any(opens(c) for c in chain[:-1]) and top.head.tag_ == "VBG" and top.dep_ == "dobj"
 
 
+def text_of(doc) -> str:
+    """A sentence document's text, made once: spaCy joins its tokens again on every ``doc.text``, which
+    the quote and cue rules ask for thousands of times an article."""
+    text = doc.user_data.get("geokg_text")
+    if text is None:
+        text = doc.user_data["geokg_text"] = doc.text
+    return text
+
+
 def quoted(doc, idx: int) -> bool:
     """Whether the character at ``idx`` of a sentence is inside quotation marks. A sentence that
     begins inside a quote opened in the sentence before ('They go nowhere," Trump said, ...') has
     one mark more that closes: before it, the text is quoted; after it, not."""
-    text = doc.text
+    text = text_of(doc)
     before = text[:idx]
     straight = text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
     if before.count('"') % 2 == (0 if straight else 1) and ('"' in text):

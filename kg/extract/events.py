@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Entity, Quantity
-from .context import ArticleContext
+from .context import ArticleContext, text_of
 from .attribution import _denies_the_sentence, requester
 from .frames import _definite, find_frames, frame_drafts, overlay
 from .quantities import find_numbers
@@ -73,7 +73,7 @@ __all__ = ["Draft", "find_drafts"]
 def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     sent = ctx.sentences[si]
     doc = sent.doc
-    numbers = find_numbers(doc.text)
+    numbers = find_numbers(text_of(doc))
     # a number inside a name counts nothing ("20 Leopard 2 tanks", "the 45th Brigade")
     used: set = {t.idx for m in ctx.mentions[si] if m.kind == "name" for t in doc[m.start:m.end] if t.like_num}
     used |= {t.idx for t in doc if t.like_num and _names_or_ages(ctx, si, t)}

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Entity
 from .quantities import find_numbers
 from .resources import EventType, load_resources
-from .context import expletive_it
+from .context import expletive_it, text_of
 from .roles import (
     _ACTORS,
     _VIOLENT,
@@ -845,7 +845,7 @@ def _items(ctx, si, seen: list[Draft], items: set[str]) -> list[Draft]:
             prior = None
         if prior is None:
             continue
-        numbers = find_numbers(doc.text)
+        numbers = find_numbers(text_of(doc))
         used: set = set()
         for c in verb.children:
             if c.dep_ != "dobj":
