@@ -110,6 +110,14 @@ def test_the_minimal_graph_conforms():
     assert report.conforms, report.text
 
 
+def test_an_open_statement_conforms_and_a_broken_one_still_fails():
+    # an open statement: its predicate named after the verb ("closed its border" -> kg:close), no kg:eventType
+    report = validate(store_of(_with(ST, KG.predicate, KG["close"])))
+    assert report.conforms, report.text
+    broken = [q for q in _with(ST, KG.predicate, KG["close"]) if (q[0], q[1]) != (SRC, NIF.anchorOf)]
+    assert not validate(store_of(broken)).conforms
+
+
 def _without(s, p):
     return [q for q in minimal() if (q[0], q[1]) != (s, p)]
 
