@@ -3094,23 +3094,20 @@ def test_who_blocks_an_act_is_not_its_doer():
     assert all(s.subject is None for s in ex.statements if s.predicate == "attacks_prevented")
 
 
-def test_an_act_expected_of_another_or_warned_about_is_requested():
-    ex, facts = _facts('He said he expected the Osterlich government "to fulfil its commitment".')
-    assert ("fulfil_requested", "Osterlich", "commitment") in facts
-    ex, facts = _facts("Ruritania issued warnings to its citizens to avoid travel to Osterlich.")
-    assert ("avoid_requested", "citizens", "travel") in facts
-    # one's own act is meant, not asked
-    ex, facts = _facts("Ruritania expects to sign the deal with Osterlich.")
-    assert ("signs_intended", "Ruritania", "deal") in facts
-
-
-def test_a_subject_with_an_infinitive_alone_is_an_act_to_come():
-    ex, facts = _facts("Ruritania to send troops to Zenda.")
-    assert ("deploys_intended", "Ruritania", "troops") in facts
-    ex, facts = _facts("Ruritania to announce fresh sanctions on Osterlich.")
-    assert ("sanctions_intended", "Ruritania", "Osterlich") in facts
-    ex, facts = _facts("Ruritania announced fresh sanctions on Osterlich.")
-    assert ("sanctions", "Ruritania", "Osterlich") in facts
+@pytest.mark.parametrize("body, fact", [
+    # an act expected of another or warned about is asked of them; one's own is meant
+    ('He said he expected the Osterlich government "to fulfil its commitment".',
+     ("fulfil_requested", "Osterlich", "commitment")),
+    ("Ruritania issued warnings to its citizens to avoid travel to Osterlich.", ("avoid_requested", "citizens", "travel")),
+    ("Ruritania expects to sign the deal with Osterlich.", ("signs_intended", "Ruritania", "deal")),
+    # a subject with an infinitive alone is an act to come (and so is the event noun it announces)
+    ("Ruritania to send troops to Zenda.", ("deploys_intended", "Ruritania", "troops")),
+    ("Ruritania to announce fresh sanctions on Osterlich.", ("sanctions_intended", "Ruritania", "Osterlich")),
+    ("Ruritania announced fresh sanctions on Osterlich.", ("sanctions", "Ruritania", "Osterlich")),
+])
+def test_who_means_an_act_and_whether_it_is_to_come(body, fact):
+    _, facts = _facts(body)
+    assert fact in facts
 
 
 def test_a_gerund_after_since_in_a_time_phrase_is_done_by_the_clause_subject():

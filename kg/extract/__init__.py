@@ -605,11 +605,17 @@ def _obliged(trigger, res) -> bool:
 
 
 def _future(trigger, res) -> bool:
-    """'will vote', 'is expected to vote', 'is due to deliver', 'are to be tested': the event is still to come."""
+    """'will vote', 'is expected to vote', 'is due to deliver', 'are to be tested', 'UK to announce', 'ahead
+    of the visit': the event is still to come."""
     if trigger.lemma_.lower() in res.words("events", "arrival_words"):
         return True             # "is expected in Moscow": the visit is to come
     a = trigger
     for _ in range(4):
+        if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.lower_ in ("of", "to") \
+                and a.head.head.lower_ in res.word_set("control", "upcoming_before"):
+            return True         # "ahead of Trump's visit", "on the eve of a parade"
+        if _to_come(a):
+            return True         # a headline's "UK to announce fresh sanctions" (and so the sanctions)
         if a.pos_ == "NOUN" and a.dep_ in ("dobj", "nsubjpass") and a.head.pos_ == "VERB":
             a = a.head          # "will hold talks next week": the talks are to come
             continue
@@ -639,6 +645,14 @@ def _future(trigger, res) -> bool:
         if a.lemma_.lower() in res.words("attribution", "future_verbs"):
             return True
     return False
+
+
+def _to_come(verb) -> bool:
+    """A subject and an infinitive with no finite verb ("UK to announce fresh sanctions"): an act to come."""
+    return verb.pos_ == "VERB" and verb.dep_ == "ROOT" and verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dep" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")
+                for c in verb.children)     # (the parse's "[UK] to announce": a dep)
 
 
 def _subordinate(tok) -> bool:

@@ -815,15 +815,6 @@ def _cleft(noun) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in noun.head.children)
 
 
-def _to_come(verb) -> bool:
-    """A headline's "UK to announce fresh sanctions": a subject and an infinitive with no finite verb, an
-    act to come, not done."""
-    return verb.pos_ == "VERB" and verb.dep_ == "ROOT" and verb.tag_ == "VB" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "dep" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN")
-                for c in verb.children)     # (the parse's "[UK] to announce": a dep)
-
-
 def _of_another(ctx: ArticleContext, tok) -> bool:
     """An infinitive whose doer is not who means it: its own subject or the governing verb's object ("expected
     the government to fulfil its commitment"), or whom a request or warning is addressed to. One intends
@@ -856,8 +847,6 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             and not (tok.dep_ != "ROOT" and tok.head.lemma_.lower() in ctx.res.words("control", "perception")
                      and any(c.dep_ == "dobj" for c in tok.head.children)):   # (not "saw him ..., approach")
         return "imperative"   # "Take the lists of workers ...", "Take, for instance, X": told, not done nor meant
-    if _to_come(tok):
-        return "intended"
     a = tok
     n = tok
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
@@ -865,9 +854,6 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         for name, words in table.items():
             if n.lemma_.lower() in words:
                 return name    # "the prospect of longer sentences", "plans of an attack"
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") \
-            and tok.head.head.lower_ in ctx.res.word_set("control", "upcoming_before"):
-        return "intended"   # "ahead of Trump's visit", "on the eve of a parade": still to come
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
         if tok.head.head.lemma_.lower() in ctx.res.word_set("control", "licensing_for"):
             return "authorized"     # "a designation that provides for sanctions": possible under it, not done
@@ -887,8 +873,6 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                     if c.lemma_.lower() in words and name != "possible":
                         return name
     if tok.pos_ == "NOUN" and n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ == "VERB":
-        if _to_come(n.head):
-            return "intended"   # "UK to announce fresh sanctions": the sanctions are to come too
         head = n.head.lemma_.lower()
         if head in ctx.res.word_set("events", "concluding_verbs") \
                 or n.dep_ == "dobj" and head in ctx.res.words("events", "declaring_verbs"):

@@ -178,7 +178,7 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
     # Forces"): the name NER found, typed by its head, not the state
     orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
     if orgs:
-        heads = set(res.words("types", "MilitaryForce")) | set(res.words("types", "Organization"))
+        heads = res.word_set("types", "MilitaryForce") | res.word_set("types", "Organization")
         bodies = [(ent.start + (doc[ent.start].lower_ == "the"), ent.end) for ent in orgs
                   if doc[ent.end - 1].lower_ in heads and all(t.text[:1].isupper() for t in doc[ent.start + 1:ent.end])]
         spans = [sp for sp in spans if not (sp[2] in res.demonym and sp[2] not in res.surface
