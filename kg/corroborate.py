@@ -757,13 +757,14 @@ class Changes:
         self.statements.update(str(o) for _, p, o, _ in quads if p == KG.supports)
 
 
+# read in the union: the embedded store keeps an article's sources there alone (``kg.store``)
 _SUPPORTED_IN = """
-SELECT ?source ?statement ?p ?s ?o ?loc ?tgt ?rec ?q WHERE {{ GRAPH <{}> {{
-  ?source kg:supports ?statement . ?statement kg:predicate ?p .
+SELECT ?source ?statement ?p ?s ?o ?loc ?tgt ?rec ?q WHERE {{
+  ?source prov:wasQuotedFrom <{}> ; kg:supports ?statement . ?statement kg:predicate ?p .
   OPTIONAL {{ ?statement kg:quantity ?q }}
   OPTIONAL {{ ?statement kg:subject ?s }} OPTIONAL {{ ?statement kg:object ?o }}
   OPTIONAL {{ ?statement kg:location ?loc }} OPTIONAL {{ ?statement kg:target ?tgt }}
-  OPTIONAL {{ ?statement kg:recipient ?rec }} }} }}"""
+  OPTIONAL {{ ?statement kg:recipient ?rec }} }}"""
 
 
 @dataclass

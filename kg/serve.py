@@ -67,7 +67,8 @@ def oxigraph_binary() -> str:
 
 
 def write_snapshot(store: Store, folder: str | Path) -> int:
-    """Copy ``store`` into a new store at ``folder``: the union as default graph, article graphs as named graphs.
+    """Copy ``store`` into a new store at ``folder``: the union as default graph, article graphs as named graphs
+    as stored (a source's triples in the union alone, as ``kg query`` sees them).
 
     Returns the number of quads written. ``folder`` must be absent or empty,
     so that a stale snapshot is never served half-merged with a new one.
@@ -76,7 +77,7 @@ def write_snapshot(store: Store, folder: str | Path) -> int:
     if folder.exists() and any(folder.iterdir()):
         raise StoreError(f"cannot write the server's snapshot into {folder}: the folder is not empty")
     default = (ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in store.union_triples())
-    named = (q for q in store.quads() if isinstance(q.graph_name, ox.NamedNode))
+    named = store.stored_named_quads()          # as ``kg query`` reaches them with GRAPH
     quads = list(itertools.chain(default, named))
     try:
         snap = ox.Store(str(folder))

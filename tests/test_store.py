@@ -490,3 +490,65 @@ def test_a_store_of_the_layout_before_is_read_and_written_in_its_own_layout(tmp_
     del old
     gc.collect()
     assert Store(tmp_path / "old", read_only=True).legacy
+
+
+def _article_quads(config, name, statement):
+    """An article's graph as the extractor writes it: an entity, a statement, one source."""
+    a, src = URIRef(config.ARTICLE + name), URIRef(config.SOURCE + name + "-1")
+    prov, kg = "http://www.w3.org/ns/prov#", config.ONTOLOGY
+    return a, src, [(u("iran"), u("label"), Literal("Iran"), a),
+                    (u(statement), URIRef(kg + "predicate"), URIRef(kg + "supplies"), a),
+                    (src, URIRef(kg + "supports"), u(statement), a),
+                    (src, URIRef(prov + "wasQuotedFrom"), a, a),
+                    (src, URIRef(kg + "status"), URIRef(kg + "Claimed"), a)]
+
+
+def test_a_sources_triples_are_kept_once_in_the_union_and_given_back_in_its_article(tmp_path):
+    from kg import config
+    from kg.export import serialize
+    a1, s1, quads1 = _article_quads(config, "a1", "st1")
+    a2, s2, quads2 = _article_quads(config, "a2", "st1")          # the same statement, another source
+    graded = (s1, URIRef(config.ONTOLOGY + "credibility"), Literal(2), URIRef(config.ASSESSMENT_GRAPH))
+    given = quads1 + quads2 + [graded]
+    store, before = Store(tmp_path / "db"), Store()
+    store.add_quads(given)
+    before.legacy = True                  # writes as the layouts before did: sources in their graph
+    before.add_quads(given)
+    before.legacy = False
+    assert not list(store.ox.quads_for_pattern(to_ox(s1), None, None, to_ox(a1)))      # stored once
+    assert len(list(store.ox.quads_for_pattern(to_ox(s1), None, None, None))) == 3 + 2  # union, assessment
+    assert len(store.ox) == len(before.ox) - 6
+    # given back in the article's graph, and only there: exports are as before
+    assert _triples(store.graph_quads(str(a1))) == {tuple(map(to_ox, q[:3])) for q in quads1}
+    assert _triples(store.graph_quads(to_ox(a1), to_ox(s1))) == {tuple(map(to_ox, q[:3])) for q in quads1[2:]}
+    assert not list(store.graph_quads(to_ox(a2), to_ox(s1)))
+    assert sorted(map(str, store.quads())) == sorted(map(str, before.quads()))
+    assert len(store) == len(given) == len(before)
+    for fmt in ("trig", "nquads", "turtle"):
+        assert serialize(store, fmt) == serialize(before, fmt)
+    # SPARQL: the union has them, GRAPH ?article does not (what it reaches is what is stored)
+    assert store.query(f"ASK {{ <{s1}> prov:wasQuotedFrom <{a1}> }}").boolean
+    assert not store.query("ASK { GRAPH ?g { ?s prov:wasQuotedFrom ?a } }").boolean
+    assert {q.graph_name for q in store.stored_named_quads()} == {to_ox(a1), to_ox(a2), to_ox(graded[3])}
+    # removing the article takes its source from the union; the assessment's word on it stays
+    store.remove_graph(str(a1))
+    assert _triples(store.ox.quads_for_pattern(to_ox(s1), None, None, None)) == {tuple(map(to_ox, graded[:3]))}
+    assert _triples(store.graph_quads(str(a2))) == {tuple(map(to_ox, q[:3])) for q in quads2}
+    assert store.query(f"ASK {{ <{EX}st1> kg:predicate ?p }}").boolean      # a2 states it too
+    assert len(store) == len(quads2) + 1
+
+
+def test_a_store_with_the_sources_in_their_graphs_is_read_and_cleared_as_it_is():
+    """Stores built before the sources were kept once: nothing is given twice, nothing left behind."""
+    from kg import config
+    a1, s1, quads1 = _article_quads(config, "a1", "st1")
+    store = Store()
+    store.legacy = True
+    store.add_quads(quads1)
+    store.legacy = False
+    assert len(store) == len(quads1) == len(list(store.graph_quads(str(a1))))
+    store.add_quads(_article_quads(config, "a2", "st2")[2])            # a new article, as written now
+    assert len(store) == 2 * len(quads1)
+    store.remove_graph(str(a1))
+    assert not list(store.ox.quads_for_pattern(to_ox(s1), None, None, None))
+    assert len(store) == len(quads1) == store.union_size()
