@@ -118,16 +118,32 @@ def _rules(path: str) -> dict:
     return tomllib.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def _entity_rules() -> dict:
-    """``kg/data/entities.toml`` (or the copy in ``GEOKG_DATA``)."""
+@lru_cache(maxsize=1)
+def _packaged_rules() -> str:
+    # cached: ``importlib.resources`` took a fifth of ``place_key``, which runs per entity
+    return str(resources.files("kg") / "data" / "entities.toml")
+
+
+def _rules_path() -> str:
+    """Where ``entities.toml`` is read from: ``kg/data``, or the copy in ``GEOKG_DATA``."""
     override = os.environ.get("GEOKG_DATA")
     if override and (Path(override) / "entities.toml").exists():
-        return _rules(str(Path(override) / "entities.toml"))
-    return _rules(str(resources.files("kg") / "data" / "entities.toml"))
+        return str(Path(override) / "entities.toml")
+    return _packaged_rules()
+
+
+def _entity_rules() -> dict:
+    """``kg/data/entities.toml`` (or the copy in ``GEOKG_DATA``)."""
+    return _rules(_rules_path())
 
 
 def _place_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    places = _entity_rules().get("places", {})
+    return _place_rules_of(_rules_path())
+
+
+@lru_cache(maxsize=4)
+def _place_rules_of(path: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    places = _rules(path).get("places", {})
     return (tuple(w.casefold() for w in places.get("leading", ())),
             tuple(w.casefold() for w in places.get("generic_suffixes", ())))
 
