@@ -24,7 +24,7 @@ from .queries import QueryFile, library, load_query
 from .rdf import PREFIXES
 from .serve import Server
 from .serve import serve as _serve
-from .store import QueryResult, Store, _bind, connect, is_url, to_ox
+from .store import QueryResult, Store, _bind, connect, is_url, open_read_only, to_ox
 from .validate import ValidationReport
 from .validate import validate as _validate
 
@@ -43,7 +43,7 @@ def open_store(store: str | Path | Store | None = None, read_only: bool = False)
     path = Path(store) if store else DEFAULT_STORE
     if not path.exists():
         raise NotFoundError(f"no store at {path}: run `kg build PATH` first (or pass --store)")
-    return Store(path, read_only=read_only)
+    return open_read_only(path) if read_only else Store(path)
 
 
 def _query_text(query: str) -> str:

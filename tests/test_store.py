@@ -552,3 +552,23 @@ def test_a_store_with_the_sources_in_their_graphs_is_read_and_cleared_as_it_is()
     store.remove_graph(str(a1))
     assert not list(store.ox.quads_for_pattern(to_ox(s1), None, None, None))
     assert len(store) == len(quads1) == store.union_size()
+
+
+def test_a_read_only_store_is_opened_again_only_when_its_files_changed(tmp_path):
+    from kg.store import open_read_only
+    writer = Store(tmp_path / "db")
+    writer.add_quads(QUADS)
+    writer.flush()
+    first = open_read_only(tmp_path / "db")
+    assert open_read_only(str(tmp_path / "db")) is first            # nothing written since
+    ask = f"ASK {{ <{EX}syria> ?p ?o }}"
+    writer.add_quads([(u("syria"), u("label"), Literal("Syria"), G1)])   # in the log, not flushed
+    second = open_read_only(tmp_path / "db")
+    assert second is not first and second.query(ask).boolean and not first.query(ask).boolean
+    writer.remove_graph(str(G1))            # its flushes and compactions run in the background
+    writer.flush()
+    del writer
+    gc.collect()
+    third = open_read_only(tmp_path / "db")
+    assert third is not second and not third.query(ask).boolean
+    assert open_read_only(tmp_path / "db") is third
