@@ -3190,3 +3190,32 @@ def test_each_of_two_fronted_participles_is_done_to_the_subject():
     ex, facts = _facts("Born in Zenda but raised in Osterlich, Karl Marek had been serving in an infantry unit.")
     st = _one(ex, "raise")
     assert st.object.label == "Karl Marek" and st.location.label == "Osterlich"
+
+
+def test_a_participle_of_speech_after_a_description_is_the_describer_s():
+    ex, facts = _facts("Karl Marek described Boko Haram as scum, accusing the group of killing farmers.")
+    st = _one(ex, "accuses")
+    assert st.subject.label == "Karl Marek" and st.object.label == "Boko Haram"
+    ex, facts = _facts("Police described Otto Brandt as a tall man, wearing dark glasses.")
+    assert not [s for s in ex.statements if s.subject and s.subject.label == "police" and s.predicate == "wear"]
+
+
+def test_an_of_before_a_gerund_does_not_stop_a_definite_noun_pointing_back():
+    ex, facts = _facts("Boko Haram attacked a village. Karl Marek accused the group of killing farmers.")
+    assert ("accuses", "Karl Marek", "Boko Haram") in facts
+    assert ("kills", "Boko Haram", "farmers") in facts
+
+
+def test_a_nationality_of_no_one_and_no_number_is_no_statement():
+    ex, facts = _facts("Ten sailors were rescued. Another of them is a Russian national who lost a leg.")
+    assert not any(p == "has_nationality" for p, _, _ in facts)
+    ex, facts = _facts("Two of the attackers were Pakistani nationals.")
+    assert _one(ex, "has_nationality").quantity.value == 2
+
+
+def test_a_gerund_going_with_an_act_to_come_is_to_come_and_said_by_the_same():
+    ex, facts = _facts("Karl Marek said the two countries would end smuggling, while strengthening economic ties.")
+    st = _one(ex, "strengthen_intended")
+    assert st.status == "claimed" and st.claimant.label == "Karl Marek"
+    ex, facts = _facts("The two countries ended smuggling, while strengthening economic ties.")
+    assert any(p == "strengthen" for p, _, _ in facts)

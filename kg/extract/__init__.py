@@ -35,7 +35,7 @@ from .attribution import (
     same_clause,
     sentence_cues,
 )
-from .context import ArticleContext, Sentence, text_of
+from .context import ArticleContext, Sentence, accompanying, text_of
 from .entities import EntityRegistry, find_mentions
 from .events import find_drafts
 from .frames import document_frames
@@ -629,9 +629,9 @@ def _future(trigger, res) -> bool:
             a = a.head          # "will meet X and sign a deal": the deal too
             continue
         if a.dep_ == "advcl" and a.tag_ == "VBG" and a.head.i < a.i and a.head.pos_ in ("VERB", "AUX") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in a.children):
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in a.children) or accompanying(a, res):
             a = a.head          # "will create a fleet ..., strengthening the flank": the result is to come too
-            continue
+            continue            # (and "will end X while strengthening Y")
         if a.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in a.children):
             return True        # "said it would buy 30 more": the future of the past
         if a.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \

@@ -10,7 +10,7 @@ disputed), which may also reach back to the statements they talk about.
 from __future__ import annotations
 
 from ..model import DOUBT_RANK, Entity
-from .context import ArticleContext, text_of
+from .context import ArticleContext, accompanying, text_of
 from .resources import load_resources
 
 __all__ = ["quote_speaker", "attribution_for", "sentence_cues", "is_hypothetical", "same_clause", "cue_token",
@@ -209,7 +209,8 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
         if a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children) and (
                 h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None
                 and not told
-                or any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in a.children)):
+                or any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in a.children)
+                and not accompanying(a, ctx.res)):
             break      # "... as he visited Warsaw": narration around the quote, not part of it; but "told
                        # media she had reported him after he approached kids": inside what she told (the
                        # "reported" there is itself told)

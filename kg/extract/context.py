@@ -57,6 +57,15 @@ def gerund_clause(tok) -> bool:
     return any(opens(c) for c in chain[:-1]) and top.head.tag_ == "VBG" and top.dep_ == "dobj"
 
 
+def accompanying(verb, res) -> bool:
+    """A gerund clause of manner or accompaniment with no subject of its own ("will end illegal
+    immigration, while strengthening economic ties"; "by raising taxes"): it shares its head's
+    subject, time and source (``[control].accompanying_marks``)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ in res.word_set("control", "accompanying_marks") for c in verb.children)
+
+
 def text_of(doc) -> str:
     """A sentence document's text, made once: spaCy joins its tokens again on every ``doc.text``, which
     the quote and cue rules ask for thousands of times an article."""
@@ -829,8 +838,11 @@ class ArticleContext:
                 return [e]
             types = self.res.lexicon.get("nouns", {}).get("definite_types", {}).get(low)
             ordinals = self.res.word_set("reference", "ordinals")
+            # (an "of" before a gerund is the verb's, the parse's "accused [the group of killing]")
             if types and not any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ordinals)
-                                 or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) \
+                                 or c.dep_ == "prep" and c.lower_ == "of"
+                                 and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                                 for c in tok.children) \
                     and (e := self.earlier(si, tok.i, tuple(types), back=4)):     # not "the last city of X"
                 return [e]     # "the group" -> the Houthis
         if low == "capital" and (cap := self._capital(si, tok)) is not None:

@@ -200,6 +200,13 @@ def _nominal_gerund(verb) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
+def _speech_aside(ctx: ArticleContext, verb) -> bool:
+    """A participle of speech after a comma ("described IS as scum, accusing the group of ..."):
+    the describer's own words, not something the one described does ("..., wearing a cap")."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and verb.lemma_.lower() in ctx.res.word_set("attribution", "claimed") | ctx.res.word_set("attribution", "judging_verbs")
+
+
 def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple[list[Entity], bool]:
     if depth > 4:
         return [], False
@@ -349,7 +356,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         return ctx.resolve_all(si, stolen), False
     if verb.dep_ in ("advcl", "xcomp", "ccomp") and h.pos_ == "VERB" and h.lemma_.lower() in ctx.res.words(
             "control", "perception") and (verb.tag_ == "VBG" or verb.tag_ == "VB" and not any(
-                c.dep_ in ("aux", "nsubj") for c in verb.children)):
+                c.dep_ in ("aux", "nsubj") for c in verb.children)) and not _speech_aside(ctx, verb):
         # "police described him as ..., wearing dark glasses", "the video showed him leaving", "jurors saw
         # him, clad in a shirt, approach the counter": the one seen
         seen = [c for c in h.children if c.dep_ == "dobj" and c.i < verb.i]
