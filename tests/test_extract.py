@@ -3219,3 +3219,35 @@ def test_a_gerund_going_with_an_act_to_come_is_to_come_and_said_by_the_same():
     assert st.status == "claimed" and st.claimant.label == "Karl Marek"
     ex, facts = _facts("The two countries ended smuggling, while strengthening economic ties.")
     assert any(p == "strengthen" for p, _, _ in facts)
+
+
+def test_it_before_an_important_infinitive_names_nothing():
+    ex, facts = _facts("Karl Marek spoke to Reuters. \"It would be important to have a Ruritanian air defence system, "
+                       "with a 200km range.\"")
+    assert not [s for s in ex.statements if s.subject and s.subject.label == "Reuters"]
+    ex, facts = _facts("The missile was fuelled. It was ready to fire at Zenda.")
+    assert [s for s in ex.statements if s.subject and s.subject.label == "missile"]
+
+
+def test_it_is_not_one_of_a_pair_named_before():
+    ex, facts = _facts("Chad and Niger abstained to allow the resolution to pass, because nine other nations backed it.")
+    assert not [s for s in ex.statements if s.predicate == "backs" and s.object and s.object.label in ("Chad", "Niger")]
+    ex, facts = _facts("Chad abstained to allow the resolution to pass, because nine other nations backed it.")
+    assert _one(ex, "backs").object.label == "Chad"           # one named alone may be "it"
+
+
+def test_a_name_s_acronym_in_brackets_is_the_same_body():
+    ex, facts = _facts("The Ruritanian Liberation Army (RLA) attacked Zenda. The RLA later left Zenda.")
+    assert ("attacks", "Ruritanian Liberation Army", "Zenda") in facts
+    assert ("leave", "Ruritanian Liberation Army", "Zenda") in facts
+    st = _one(ex, "leave")
+    assert "RLA" in st.subject.aliases
+    ex, facts = _facts("Karl Marek (AFP) met Otto Brandt.")     # not an acronym of the name before it
+    assert not any(s.subject and "AFP" in s.subject.aliases for s in ex.statements)
+
+
+def test_it_is_not_the_subject_of_its_own_clause():
+    ex, facts = _facts("The Palestinian Authority (PA) welcomed the terms. Many states abstained on the resolution, "
+                       "because the PA backed it.")
+    assert not [s for s in ex.statements if s.predicate == "backs" and s.object      # itself, or it, not the PA
+                and s.object.label == "Palestinian Authority"]

@@ -21,11 +21,19 @@ _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her"}
 
 
 def expletive_it(res, tok) -> bool:
-    """'It required only one man to clear the area': an 'it' that stands for the infinitive after it."""
-    return tok.lower_ == "it" and tok.dep_ == "nsubj" \
-        and tok.head.lemma_.lower() in res.words("nouns", "infinitive_expletive_verbs") \
-        and any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in tok.head.children)
+    """'It required only one man to clear the area', 'it would be important to have a system': an
+    'it' that stands for the infinitive after it."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj":
+        return False
+    head = tok.head
+    verb = head.lemma_.lower()
+    if verb not in res.words("nouns", "infinitive_expletive_verbs") and not (
+            verb in res.words("nouns", "expletive_verbs") and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in res.word_set("nouns", "extraposing_adjectives")
+                for c in head.children)):
+        return False
+    return any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in head.children)
 
 
 def clause_subject(tok) -> bool:
@@ -329,10 +337,12 @@ class ArticleContext:
         return self.noun_entity(si - 1, subj[0], type_="Person")
 
     def earlier(self, si: int, i: int, types: tuple[str, ...], back: int = 3,
-                demonyms: bool = False, outside_quotes: bool = False, skip_heads=frozenset()) -> Entity | None:
+                demonyms: bool = False, outside_quotes: bool = False, skip_heads=frozenset(),
+                single: bool = False) -> Entity | None:
         """The nearest named mention of one of ``types`` before token i (this or earlier sentences);
         with ``outside_quotes`` (a pronoun in the narration), not one named only inside a quotation;
-        none whose label ends in one of ``skip_heads``."""
+        none whose label ends in one of ``skip_heads``; with ``single`` (for "it"), none named as one
+        of a pair or list ("Russia and China abstained ... backed it": they would be "them")."""
         for s in range(si, max(-1, si - back - 1), -1):
             for m in reversed(self.mentions[s]):
                 if s == si and m.start >= i:
@@ -346,6 +356,9 @@ class ArticleContext:
                     continue    # "the Iran-backed Houthis ... because it was heading": a modifier, no referent
                 if m.entity.label.lower() in self.res.words("nouns", "media"):
                     continue    # "wrote on Telegram ... , it added": a channel, no one who speaks
+                if single and ((root := doc[m.start:m.end].root).dep_ == "conj"
+                               or any(c.dep_ == "conj" for c in root.children)):
+                    continue
                 placed = self.registry.leaning(m.entity) == "Location"   # "in el-Fasher": a place, whatever NER said
                 if (m.kind == "name" or demonyms) and (m.entity.type in types or placed and "Location" in types) and not (
                         m.entity.type == "Person" and (root := self.sentences[s].doc[m.start:m.end].root).dep_
@@ -643,7 +656,11 @@ class ArticleContext:
                 e = f       # "The Lantern Cafe was located near the police headquarters. It was frequented by ..."
             if e is None and (thing := self._thing_subject_before(si, tok)) is not None:
                 return [thing]  # "The agreement represents a victory ... . It will create a fleet": the agreement
-            e = e or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2)
+            e = e or self.earlier(si, tok.i, ("Country", "Organization", "MilitaryForce"), back=2, single=True)
+            if e is not None and tok.dep_ == "dobj" and any(
+                    self.registry.acronyms.get(x.label, x) == e
+                    for c in tok.head.children if c.dep_ == "nsubj" for x in self.resolve_all(si, c)):
+                e = None        # "the PA backed it": not the PA, which would be "itself"
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
             return []       # '"They've changed their tactics," said a source': whoever the speaker means

@@ -42,6 +42,7 @@ class EntityRegistry:
         self.aliases: dict[tuple[str, str], set[str]] = {}
         self.entry_of: dict[tuple[str, str], GazetteerEntry] = {}
         self.votes: dict[tuple[str, str], dict[str, float]] = {}
+        self.acronyms: dict[str, Entity] = {}       # "RSF" -> the name it was introduced after
 
     def from_entry(self, entry: GazetteerEntry, surface: str) -> Entity:
         key = ("gaz", entry.name)
@@ -91,8 +92,14 @@ class EntityRegistry:
                 full_people.setdefault(e.label.split()[-1], e)
                 first_names.setdefault(e.label.split()[0], set()).add(e)
         remap: dict[Entity, Entity] = {}
+        for e in self.by_key.values():      # (a name read as a participant is no mention: "the PA")
+            full = self.acronyms.get(e.label)
+            if full is not None and full is not e:
+                remap[e] = full         # "the Rapid Support Forces (RSF) ... the RSF": one body
         for m in mentions:
             e = m.entity
+            if e in remap:
+                continue
             name = bare(e.label)
             if " " in name or e.type not in ("Person", "Organization", "Thing", "Location") \
                     or e.label in self.res.surface:
@@ -235,7 +242,31 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
                            offset + span.start_char, offset + span.end_char))
     if not doc.has_annotation("ENT_IOB"):
         out.extend(_capitalised_spans(doc, doc_index, offset, taken, registry))
+    for m in out:
+        if m.kind == "name" and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")" \
+                and _acronym_of(doc[m.end + 1].text, doc[m.start:m.end].text):
+            registry.acronyms.setdefault(doc[m.end + 1].text, m.entity)
     return sorted(out, key=lambda m: m.start)
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` ("RSF", "IAEA", "HTS") is made of the initials of ``name`` ("Rapid Support
+    Forces", "Hayat Tahrir al-Sham"), in order, from its first: what "Name (ABC)" introduces."""
+    letters = [c for c in short if c.isalpha()]
+    if not 2 <= len(short) <= 8 or len(letters) < 2 or not short[0].isupper() \
+            or sum(c.isupper() for c in letters) < len(letters) - 1:
+        return False
+    initials = [w[0].lower() for w in re.split(r"[\s-]+", name.strip()) if w and w[0].isalpha()]
+    if not initials or initials[0] != letters[0].lower():
+        return False
+    k = 0
+    for c in letters:
+        while k < len(initials) and initials[k] != c.lower():
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
 
 
 def _described_as(span, res: Resources) -> str | None:
