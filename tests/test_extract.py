@@ -3251,3 +3251,17 @@ def test_it_is_not_the_subject_of_its_own_clause():
                        "because the PA backed it.")
     assert not [s for s in ex.statements if s.predicate == "backs" and s.object      # itself, or it, not the PA
                 and s.object.label == "Palestinian Authority"]
+
+
+def test_what_a_strike_is_made_with_is_not_what_it_strikes():
+    ex, facts = _facts("Officials said the air defences had confronted Ruritania's strikes with missiles.")
+    assert not [s for s in ex.statements if s.predicate == "strikes" and s.object and s.object.label == "missiles"]
+    ex, facts = _facts("Ruritania provided Osterlich with missiles.")
+    assert _one(ex, "supplies").object.label == "missiles"
+
+
+def test_a_clause_of_its_own_the_parse_hung_on_an_object_is_no_participant_and_a_listed_clause_shares_its_subject():
+    ex, facts = _facts("Officials say Hezbollah has been trying to rebuild its capabilities, is smuggling weapons into "
+                       "Lebanon and stepping up the production of drones, and there are growing fears of an escalation.")
+    assert not [s for s in ex.statements if s.object and s.object.label.startswith("there")]
+    assert ("smuggle", "Hezbollah", "weapons") in facts

@@ -866,6 +866,8 @@ class ArticleContext:
             return [cap]        # "the Ukrainian capital", "the capital of Ukraine": Kyiv (the gazetteer's capitals)
         if not allow_noun or self.abstract(tok):
             return []
+        if any(t.dep_ == "expl" and t.i < tok.i for t in tok.subtree):
+            return []       # "..., and there are growing fears": a clause of its own the parse hung here
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c) and not gerund_clause(c):

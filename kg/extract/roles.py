@@ -430,6 +430,13 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         # "the embassy said the Houthis had kidnapped crew members and called for their release": a
         # past tense cannot share the perfect's "had"; it goes with the saying, and its subject
         return _subject_of(ctx, si, h.head, depth + 1)
+    if verb.dep_ == "ccomp" and h.pos_ == "VERB" and h.i < verb.i and any(c.dep_ == "aux" for c in verb.children) \
+            and (said := [c for c in h.children if c.dep_ == "ccomp" and c.i < verb.i
+                          and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]) \
+            and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
+        # "say Hezbollah has been trying to rebuild ..., is smuggling weapons": the parse made the
+        # second of a list of things said its own clause, with no subject; the first clause's
+        return _subject_of(ctx, si, said[-1], depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and verb.dep_ == "conj" and _active(verb) \
