@@ -866,7 +866,7 @@ class ArticleContext:
             return [cap]        # "the Ukrainian capital", "the capital of Ukraine": Kyiv (the gazetteer's capitals)
         if not allow_noun or self.abstract(tok):
             return []
-        if any(t.dep_ == "expl" and t.i < tok.i for t in tok.subtree):
+        if tok.left_edge.i < tok.i and any(t.dep_ == "expl" for t in tok.doc[tok.left_edge.i:tok.i]):
             return []       # "..., and there are growing fears": a clause of its own the parse hung here
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
