@@ -433,7 +433,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.dep_ == "ccomp" and h.pos_ == "VERB" and h.i < verb.i and any(c.dep_ == "aux" for c in verb.children) \
             and (said := [c for c in h.children if c.dep_ == "ccomp" and c.i < verb.i
                           and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]) \
-            and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
+            and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
         # "say Hezbollah has been trying to rebuild ..., is smuggling weapons": the parse made the
         # second of a list of things said its own clause, with no subject; the first clause's
         return _subject_of(ctx, si, said[-1], depth + 1)
