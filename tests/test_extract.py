@@ -3265,3 +3265,14 @@ def test_a_clause_of_its_own_the_parse_hung_on_an_object_is_no_participant_and_a
                        "Lebanon and stepping up the production of drones, and there are growing fears of an escalation.")
     assert not [s for s in ex.statements if s.object and s.object.label.startswith("there")]
     assert ("smuggle", "Hezbollah", "weapons") in facts
+
+
+def test_the_president_may_be_one_the_gazetteer_knows_holds_the_office():
+    ex, facts = _facts("Israel's President Isaac Herzog said it was correct to target the leaders. In a post, Donald "
+                       "Trump said the strike was a decision made by Netanyahu. The president said he directed Steve "
+                       "Witkoff to inform Qatar.")
+    assert _one(ex, "direct").subject.label == "Donald Trump"
+    ex, facts = _facts("Donald Trump backed Nasry Asfura. The president of the electoral council, Ana Hall, accused "
+                       "the company of delays.")
+    assert not [s for s in ex.statements if s.predicate == "accuses" and s.subject
+                and s.subject.label in ("Donald Trump", "Nasry Asfura")]

@@ -911,6 +911,10 @@ class ArticleContext:
     def office_holder(self, si: int, tok) -> Entity | None:
         country = next((m.entity for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                         and (m := self.mention_at(si, c.i)) and m.entity.type == "Country"), None)
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and (m := self.mention_at(si, p.i))
+                                                            and m.entity.type != "Country" for p in c.children)
+               for c in tok.children):
+            return None         # "the president of the CNE": a body's, not a state's office holder
         if country is None:
             titled, seen = [], {}       # "US President Donald Trump met X. The president said": of the people
             for s in range(si + 1):     # named with that title, the one the article has named most so far
@@ -919,8 +923,10 @@ class ArticleContext:
                     if m.kind == "name" and (s < si or m.start < tok.i) and m.entity.label.split():
                         surname = m.entity.label.split()[-1]    # ("Marek" after "Ivo Marek": the same person)
                         seen[surname] = seen.get(surname, 0) + 1
-                        if m.entity.type == "Person" and m.start > 0 and doc[m.start - 1].lower_ == tok.lower_:
-                            titled.append(m.entity)
+                        if m.entity.type == "Person" and (m.start > 0 and doc[m.start - 1].lower_ == tok.lower_ or (
+                                entry := self.res.by_name.get(m.entity.label)) and entry.role
+                                and tok.lower_ in entry.role.lower().split()):
+                            titled.append(m.entity)     # (or one the gazetteer knows holds that office)
             if titled:
                 return max(reversed(titled), key=lambda e: seen[e.label.split()[-1]])
             # "Maduro ... . The socialist leader said": the one leader the gazetteer knows among the last
