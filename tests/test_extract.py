@@ -3276,3 +3276,14 @@ def test_the_president_may_be_one_the_gazetteer_knows_holds_the_office():
                        "the company of delays.")
     assert not [s for s in ex.statements if s.predicate == "accuses" and s.subject
                 and s.subject.label in ("Donald Trump", "Nasry Asfura")]
+
+
+def test_shot_dead_with_no_object_is_a_passive_that_dropped_its_was():
+    head = "Prominent Ruritanian politician Karl Marek shot dead in Zenda"
+    ex = extract(Article("t.txt", head + "\nPolice said the gunman fled.", head, len(head)))
+    st = _one(ex, "kills")
+    assert st.subject is None and st.object.label == "Karl Marek"
+    ex, facts = _facts("Police shot dead a gunman in Zenda.")
+    assert ("kills", "police", "gunman") in facts
+    ex, facts = _facts("The alleged killer, Karl Marek – shot dead by police – had pledged allegiance to the Black Hand.")
+    assert ("kills", "police", "Karl Marek") in facts

@@ -237,6 +237,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 or n.lemma_.lower() in ctx.res.lexicon.get("types", {}).get("Organization", []) \
                 or n.lower_ in ctx.res.words("nouns", "collective_organization"):
             return found, False
+    if verb.lemma_.lower() in ctx.res.words("events", "resultative_verbs") and verb.i + 1 < len(verb.doc) \
+            and verb.doc[verb.i + 1].lower_ in ctx.res.lexicon.get("events", {}).get("resultatives", {}) \
+            and not any(c.dep_ in ("dobj", "aux", "auxpass", "agent") or c.lower_ == "by" for c in verb.children):
+        return [], True     # "Andriy Parubiy shot dead in Lviv": no one shoots someone dead without an object;
+                            # a passive that dropped its "was" (its subject is the one shot)
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
             and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(d.dep_ == "det" for d in c.children)
                     for c in verb.children) \
