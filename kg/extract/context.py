@@ -342,7 +342,7 @@ class ArticleContext:
         """The nearest named mention of one of ``types`` before token i (this or earlier sentences);
         with ``outside_quotes`` (a pronoun in the narration), not one named only inside a quotation;
         none whose label ends in one of ``skip_heads``; with ``single`` (for "it"), none named as one
-        of a pair or list ("Russia and China abstained ... backed it": they would be "them")."""
+        of a pair or list ("X and Y abstained ..., because Z backed it": they would be "them")."""
         for s in range(si, max(-1, si - back - 1), -1):
             for m in reversed(self.mentions[s]):
                 if s == si and m.start >= i:
@@ -660,7 +660,7 @@ class ArticleContext:
             if e is not None and tok.dep_ == "dobj" and any(
                     self.registry.acronyms.get(x.label, x) == e
                     for c in tok.head.children if c.dep_ == "nsubj" for x in self.resolve_all(si, c)):
-                e = None        # "the PA backed it": not the PA, which would be "itself"
+                e = None        # "the bloc backed it": not the bloc, which would be "itself"
             return self._memo(si, tok, e)
         if low in ("they", "them") and _quoted(tok):
             return []       # '"They've changed their tactics," said a source': whoever the speaker means
@@ -914,7 +914,7 @@ class ArticleContext:
         if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and (m := self.mention_at(si, p.i))
                                                             and m.entity.type != "Country" for p in c.children)
                for c in tok.children):
-            return None         # "the president of the CNE": a body's, not a state's office holder
+            return None         # "the president of the electoral council": a body's, not a state's office holder
         if country is None:
             titled, seen = [], {}       # "US President Donald Trump met X. The president said": of the people
             for s in range(si + 1):     # named with that title, the one the article has named most so far

@@ -92,10 +92,10 @@ class EntityRegistry:
                 full_people.setdefault(e.label.split()[-1], e)
                 first_names.setdefault(e.label.split()[0], set()).add(e)
         remap: dict[Entity, Entity] = {}
-        for e in self.by_key.values():      # (a name read as a participant is no mention: "the PA")
+        for e in self.by_key.values():      # (a name read as a participant is no mention: "the RLA")
             full = self.acronyms.get(e.label)
             if full is not None and full is not e:
-                remap[e] = full         # "the Rapid Support Forces (RSF) ... the RSF": one body
+                remap[e] = full         # "the Ruritanian Liberation Army (RLA) ... the RLA": one body
         for m in mentions:
             e = m.entity
             if e in remap:

@@ -215,7 +215,7 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                 continue    # "contemplate it with any pleasure", "armed with knives": a manner or a means
             elif role == "co_agent" and frame.event is not None and frame.event.predicate in _VIOLENT \
                     and p.lemma_.lower() in ctx.weapon_nouns:
-                continue    # "Israel's strikes with missiles": what it struck with, not what it struck
+                continue    # "the army's strikes with missiles": what it struck with, not what it struck
             elif role == "recipient" and all(e.type == "Location" for e in ents) and p.ent_type_ != "GPE" \
                     and not (frame.kind == "noun" and p.pos_ == "PROPN" and not any(e.wikidata for e in ents)):
                 role_here = "place"     # but "a sale to Freedonia": a name NER takes for a place receives

@@ -84,7 +84,7 @@ def _nationality(ctx, si, verb, numbers, used) -> Draft | None:
     q = _quantity_for(ctx, si, list(subj[0].subtree), numbers, used)
     people = ctx.resolve_all(si, subj[0])
     if not people and q is None:
-        return None         # "another of them is a Russian national": neither who nor how many
+        return None         # "another of them is a foreign national": neither who nor how many
     return Draft(si, verb, "has_nationality", None, subject=people[0] if people else None, object=country[0],
                  quantity=q, confidence=0.6)
 

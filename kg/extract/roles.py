@@ -201,7 +201,7 @@ def _nominal_gerund(verb) -> bool:
 
 
 def _speech_aside(ctx: ArticleContext, verb) -> bool:
-    """A participle of speech after a comma ("described IS as scum, accusing the group of ..."):
+    """A participle of speech after a comma ("described the militia as criminals, accusing the group of ..."):
     the describer's own words, not something the one described does ("..., wearing a cap")."""
     return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
         and verb.lemma_.lower() in ctx.res.word_set("attribution", "claimed") | ctx.res.word_set("attribution", "judging_verbs")
@@ -240,8 +240,8 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
     if verb.lemma_.lower() in ctx.res.words("events", "resultative_verbs") and verb.i + 1 < len(verb.doc) \
             and verb.doc[verb.i + 1].lower_ in ctx.res.lexicon.get("events", {}).get("resultatives", {}) \
             and not any(c.dep_ in ("dobj", "aux", "auxpass", "agent") or c.lower_ == "by" for c in verb.children):
-        return [], True     # "Andriy Parubiy shot dead in Lviv": no one shoots someone dead without an object;
-                            # a passive that dropped its "was" (its subject is the one shot)
+        return [], True     # a headline's "Local mayor shot dead in city centre": no one shoots someone dead
+                            # without an object; a passive that dropped its "was" (its subject is the one shot)
     if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and verb.i > 0 \
             and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(d.dep_ == "det" for d in c.children)
                     for c in verb.children) \
@@ -439,7 +439,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             and (said := [c for c in h.children if c.dep_ == "ccomp" and c.i < verb.i
                           and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]) \
             and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",":
-        # "say Hezbollah has been trying to rebuild ..., is smuggling weapons": the parse made the
+        # "say the group has been trying to rearm ..., is smuggling weapons": the parse made the
         # second of a list of things said its own clause, with no subject; the first clause's
         return _subject_of(ctx, si, said[-1], depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
