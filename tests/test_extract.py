@@ -3287,3 +3287,10 @@ def test_shot_dead_with_no_object_is_a_passive_that_dropped_its_was():
     assert ("kills", "police", "gunman") in facts
     ex, facts = _facts("The alleged killer, Karl Marek – shot dead by police – had pledged allegiance to the Black Hand.")
     assert ("kills", "police", "Karl Marek") in facts
+
+
+def test_a_statement_that_attacks_someone_attacks_in_words():
+    ex, facts = _facts("The ministry condemned a statement that attacks a Ruritanian judge.")
+    assert not any(p == "attacks" for p, _, _ in facts)
+    ex, facts = _facts("The rebels' statement came after gunmen attacked a Ruritanian judge.")
+    assert ("attacks", "gunmen", "ruritanian judge") in facts

@@ -321,6 +321,13 @@ def _other_sense(ctx, verb) -> bool:
     only = ctx.res.lexicon.get("events", {}).get("only_when_object", {}).get(verb.lemma_.lower())
     if only and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in only for c in verb.children):
         return True     # "recalling the two occasions": a memory, no diplomatic recall
+    speakers = ctx.res.lexicon.get("events", {}).get("not_when_subject", {}).get(verb.lemma_.lower(), [])
+    if speakers:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subj = [verb.head]      # "a statement that attacks": the statement
+        if subj and subj[0].lemma_.lower() in speakers:
+            return True     # "the statement attacks a judge": in words
     preps = ctx.res.lexicon.get("events", {}).get("not_when_prep", {}).get(verb.lemma_.lower(), [])
     if any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in verb.children):
         return True     # "was questioned about the report": asked, not criticised
