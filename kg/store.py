@@ -25,8 +25,9 @@ article's digest), so no other graph can ever state its triples and the
 graph adds nothing the union does not know: ``?source prov:wasQuotedFrom
 ?article`` says whose it is. Kept once, in the union, they are half the
 quads of an article's graph; the store of 1,000 generated articles shrank
-from 241 to 158 MB (8.2 times its Turtle export, from 12.4). ``graph_quads``, ``quads`` and every export give them back in
-their article's graph, so TriG and N-Quads are as before; only SPARQL's
+from 241 to 158 MB (8.2 times its Turtle export, from 12.4). ``graph_quads``,
+``quads`` and every export give them back in their article's graph, so TriG
+and N-Quads are as before; only SPARQL's
 ``GRAPH ?article {}`` no longer reaches them (a SPARQL server as the store,
 ``kg.remote``, keeps them in the article graphs). A store written before,
 with the sources in the article graphs, is read and written as it is.
@@ -55,6 +56,10 @@ __all__ = ["Store", "QueryResult", "connect", "is_url", "open_read_only", "to_ox
 _UNION = ox.NamedNode(config.UNION_GRAPH)            # the union, in a store of the layout before
 _DEFAULT = ox.NamedNode(config.DEFAULT_GRAPH)        # the dataset's default graph, kept apart
 _QUOTED_FROM = ox.NamedNode("http://www.w3.org/ns/prov#wasQuotedFrom")
+# The triples of the sources quoted from the article ``{article}`` (a SPARQL term) that only the
+# union holds: those the store keeps there alone (see the module), not the assessment's.
+_UNION_ONLY_SOURCES = (f"?s {_QUOTED_FROM} {{article}} FILTER(STRSTARTS(STR(?s), \"{config.SOURCE}\")) ?s ?p ?o "
+                       "FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }}")
 # Quads written between two flushes of RocksDB's in-memory tables. Oxigraph lets each of
 # its 11 column families buffer 128 MB before it writes them out, so a build of 1,000
 # articles held 1.3 GB of them (and as much write-ahead log on disk) until its last flush;
@@ -382,7 +387,7 @@ class Store:
         batch, given = [], 0
         for s, p, o, g in quads:
             given += 1
-            once = g is not None and _quoted_once(s, g) and not self.legacy
+            once = g is not None and not self.legacy and _kept_in_union(str(s), str(g))
             s, p, o = to_ox(s), to_ox(p), to_ox(o)
             if not once:
                 batch.append(ox.Quad(s, p, o, to_ox(g) if g is not None else self._default))
@@ -431,9 +436,7 @@ class Store:
             update = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
                       f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g}) }} }} ; "
                       # its sources, kept in the union alone (what the assessment says of them stays)
-                      f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s {_QUOTED_FROM} {g} "
-                      f"FILTER(STRSTARTS(STR(?s), \"{config.SOURCE}\")) ?s ?p ?o "
-                      f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }} ; ")
+                      f"DELETE {{ ?s ?p ?o }} WHERE {{ {_UNION_ONLY_SOURCES.format(article=g)} }} ; ")
         try:
             self.ox.update(update + f"DROP SILENT GRAPH {g}")
         except OSError as e:
@@ -620,7 +623,7 @@ class Store:
         else:
             return
         for source in sources:
-            if type(source) is not ox.NamedNode or not source.value.startswith(config.SOURCE):
+            if type(source) is not ox.NamedNode or not _kept_in_union(source.value, graph.value):
                 continue
             held = list(self.ox.quads_for_pattern(source, None, None, None))
             named = {q.triple for q in held if q.graph_name != self._union}
@@ -646,9 +649,8 @@ class Store:
         """How many quads ``quads()`` gives: every quad but the union copies."""
         if self.legacy:
             return len(self.ox) - self.union_size()
-        quoted = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s prov:wasQuotedFrom ?a "
-                            f"FILTER(STRSTARTS(STR(?s), \"{config.SOURCE}\")) ?s ?p ?o "
-                            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} }}").rows[0]["n"]
+        quoted = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {_UNION_ONLY_SOURCES.format(article='?a')} }}"
+                            ).rows[0]["n"]
         return len(self.ox) - self.union_size() + quoted
 
     def _flush_tables(self) -> None:
@@ -690,9 +692,10 @@ class Store:
                 raise StoreError(f"compacting the store failed: {e}") from None
 
 
-def _quoted_once(subject, graph) -> bool:
-    """Whether a quad (rdflib terms) is a source's triple in an article's graph: kept in the union alone."""
-    return str(subject).startswith(config.SOURCE) and str(graph).startswith(config.ARTICLE)
+def _kept_in_union(subject: str, graph: str) -> bool:
+    """Whether a triple of ``subject`` in the graph ``graph`` (IRIs) is a source's in an article's
+    graph: kept in the union alone (see the module)."""
+    return subject.startswith(config.SOURCE) and graph.startswith(config.ARTICLE)
 
 
 # Read-only stores opened before, by folder: (the folder's files when opened, the store).
