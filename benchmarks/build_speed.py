@@ -367,7 +367,7 @@ def main(argv=None) -> None:
     ap.add_argument("--no-queries", action="store_true", help="skip timing the library queries")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each query, the best counted")
     ap.add_argument("--skip-query", action="append", default=[], metavar="NAME",
-                    help="a library query not to time (measures takes minutes at N = 1,000)")
+                    help="a library query not to time (may be given more than once)")
     ap.add_argument("--exports", choices=["auto", "all", "none"], default="auto",
                     help="the build that adds 10 articles: exports as kg build decides (auto), or all, or none")
     ap.add_argument("--only-changes", type=Path, default=None, metavar="WORK",

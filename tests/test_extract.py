@@ -3294,3 +3294,27 @@ def test_a_statement_that_attacks_someone_attacks_in_words():
     assert not any(p == "attacks" for p, _, _ in facts)
     ex, facts = _facts("The rebels' statement came after gunmen attacked a Ruritanian judge.")
     assert ("attacks", "gunmen", "ruritanian judge") in facts
+
+
+def test_a_rule_that_declines_leaves_its_numbers_to_the_next_trigger():
+    # "hold" (a verb of possession) found no possession here; the count is the killing's
+    ex, facts = _facts("Officials vowed to hold those responsible for the attack which killed 25 people accountable.")
+    assert _one(ex, "kills").quantity.value == 25
+    # "fighting" had no statement of its own: its clause's count stays the killing's
+    ex, facts = _facts("Fighting between the rebels and the army killed 40 people.")
+    assert _one(ex, "kills").quantity.value == 40
+
+
+def test_the_two_countries_names_parties_told_before_and_counts_nothing():
+    ex, facts = _facts("Ruritania and Osterlich agreed to end the fighting between the two countries.")
+    assert all(s.quantity is None for s in ex.statements)
+    ex, facts = _facts("Fighting between the two neighbours killed 40 people.")
+    assert _one(ex, "kills").quantity.value == 40
+
+
+def test_a_second_charge_beside_a_gerund_is_neither_its_object_nor_its_count():
+    ex, facts = _facts("Karl Marek, 23, faces one criminal count of destroying records and three counts of lying "
+                       "to officials.")
+    # (he faces the three counts; nothing destroyed them)
+    assert not [s for s in ex.statements if s.predicate != "face" and (
+        s.object and s.object.label == "counts" or s.quantity and s.quantity.value == 3)]

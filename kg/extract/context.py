@@ -47,6 +47,14 @@ def clause_subject(tok) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+def parallel_of_gerund(first, conj) -> bool:
+    """'a charge of forging papers and two charges of fraud': the conjunct after the gerund's object
+    heads an "of" phrase of its own, a second charge beside the first, not a second thing forged."""
+    verb = first.head
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "of" and any(
+        p.dep_ == "prep" and p.lower_ == "of" for p in conj.children)
+
+
 def gerund_clause(tok) -> bool:
     """A conjunct that is a verb phrase the parse took for a noun ('waving guns and intimidating
     journalists'): a participle opens it right after 'and', and the list hangs on a participle."""
@@ -870,7 +878,8 @@ class ArticleContext:
             return []       # "..., and there are growing fears": a clause of its own the parse hung here
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
-            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c) and not gerund_clause(c):
+            if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c) and not gerund_clause(c) \
+                    and not parallel_of_gerund(tok, c):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
 

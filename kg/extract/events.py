@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Entity, Quantity
-from .context import ArticleContext, text_of
+from .context import ArticleContext, parallel_of_gerund, text_of
 from .attribution import _denies_the_sentence, requester
 from .frames import _definite, find_frames, frame_drafts, overlay
 from .quantities import find_numbers
@@ -70,13 +70,25 @@ from .roles import (
 __all__ = ["Draft", "find_drafts"]
 
 
+def _kept(helper, *args) -> Draft | None:
+    """``helper(*args)``, whose last argument is the set of numbers already counted: a helper that
+    declines ("to hold those responsible for an attack that killed 25": no possession) leaves the
+    numbers it looked at to the next trigger, as a frame that is not kept does."""
+    *rest, used = args
+    trial = set(used)
+    d = helper(*rest, trial)
+    if d:
+        used |= trial
+    return d
+
+
 def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
     sent = ctx.sentences[si]
     doc = sent.doc
     numbers = find_numbers(text_of(doc))
     # a number inside a name counts nothing ("20 Leopard 2 tanks", "the 45th Brigade")
     used: set = {t.idx for m in ctx.mentions[si] if m.kind == "name" for t in doc[m.start:m.end] if t.like_num}
-    used |= {t.idx for t in doc if t.like_num and _names_or_ages(ctx, si, t)}
+    used |= {t.idx for t in doc if t.like_num and (_names_or_ages(ctx, si, t) or _pointing_back(ctx, t))}
     drafts: list[Draft] = []
     refused: set[int] = set()       # triggers a typed rule turned down on purpose: no frame either
     light = set(ctx.res.words("events", "light_verbs"))
@@ -107,12 +119,12 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 drafts.append(d)
             continue
         if tok.pos_ == "VERB" and ev is None and tok.lemma_.lower() in claims:
-            d = _claimed_count(ctx, si, tok, numbers, used)
+            d = _kept(_claimed_count, ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
             continue
         if tok.pos_ in ("VERB", "AUX") and ev is None and tok.lemma_.lower() in possess:
-            d = _possession(ctx, si, tok, numbers, used)
+            d = _kept(_possession, ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
             continue
@@ -135,22 +147,22 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 drafts.append(d)
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in tolls:
-            d = _toll(ctx, si, tok, numbers, used)
+            d = _kept(_toll, ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
             continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() in deaths and ev is None or _dead(ctx, si, tok):
-            d = _deaths(ctx, si, tok, numbers, used)
+            d = _kept(_deaths, ctx, si, tok, numbers, used)
             if d:
                 drafts.append(d)
             continue
         if tok.pos_ == "VERB" and tok.lemma_.lower() in measure_verbs and ev is None:
-            d = _measure_verb(ctx, si, tok, measure_verbs[tok.lemma_.lower()], numbers, used)
+            d = _kept(_measure_verb, ctx, si, tok, measure_verbs[tok.lemma_.lower()], numbers, used)
             if d:
                 drafts.append(d)
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in measures:
-            d = _measure(ctx, si, tok, measures[tok.lemma_.lower()], numbers, used)
+            d = _kept(_measure, ctx, si, tok, measures[tok.lemma_.lower()], numbers, used)
             if d:
                 drafts.append(d)
             continue
@@ -171,11 +183,11 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             if tok.dep_ in ("advcl", "xcomp") and lemma in ctx.res.words("events", "acl_target_verbs") \
                     and (noun_ev := _light_event(ctx, tok.head)) is not None:
                 # "imposed sanctions on Belarus, targeting three banks": the banks are sanctioned too
-                d = _verb_event(ctx, si, tok, noun_ev, numbers, used)
+                d = _kept(_verb_event, ctx, si, tok, noun_ev, numbers, used)
                 if d:
                     drafts.append(d)
                 continue
-            d = _verb_event(ctx, si, tok, ev, numbers, used)
+            d = _kept(_verb_event, ctx, si, tok, ev, numbers, used)
             if d and not threat:
                 d = overlay(ctx, si, d)
             if d and threat:   # the threatened party, not the option weighed
@@ -186,7 +198,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
                 and h_ev.predicate == ev.predicate and _phrase_lemma(head) not in light and head.lemma_.lower() not in light:
             continue    # "fought two wars", "provided $60bn in aid": the verb's event already, counted there
         else:
-            d = _noun_event(ctx, si, tok, ev, numbers, used)
+            d = _kept(_noun_event, ctx, si, tok, ev, numbers, used)
             if d:
                 d = overlay(ctx, si, d)
         if d and d.predicate in _MEETINGS and (d.object is None and not _among_themselves(tok)
@@ -270,6 +282,15 @@ def _names_or_ages(ctx, si, t) -> bool:
             and m.entity.type not in ("Country", "Location", "WeaponSystem"):      # NER calls many people organisations
         return True
     return False
+
+
+def _pointing_back(ctx, t) -> bool:
+    """A number that names parties told before, not a count: 'between the two countries', 'the
+    three sides agreed' ([nouns].collective_country and collective_organization after 'the')."""
+    head = t.head
+    return t.dep_ == "nummod" and head.i > t.i and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                        for c in head.children) \
+        and head.lower_ in ctx.res.word_set("nouns", "collective_country") | ctx.res.word_set("nouns", "collective_organization")
 
 
 def _exchange_counterparts(ctx, si, drafts, numbers, used) -> list[Draft]:
@@ -615,6 +636,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     # the count of the object first ("the two firms export 3.1 million barrels"), then the clause's
     # not a number in "according to two officials": the source's, not the event's
     sourcing = {t.i for c in verb.children if c.lower_ == "according" for t in c.subtree}
+    # nor a number of a second charge beside this one ("a charge of forging papers and two charges of fraud")
+    sourcing |= {t.i for c in verb.children if c.dep_ in _OBJ for x in c.conjuncts if parallel_of_gerund(c, x)
+                 for t in x.subtree}
     # nor a number of an event nested under this one ("accused X of killing hundreds"): that event's
     sourcing |= {t.i for t in verb.subtree if t.i != verb.i and t.pos_ == "VERB" and _event_for(ctx, t)
                  for t in t.subtree}

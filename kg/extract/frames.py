@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Entity
 from .quantities import find_numbers
 from .resources import EventType, load_resources
-from .context import expletive_it, text_of
+from .context import expletive_it, parallel_of_gerund, text_of
 from .roles import (
     _ACTORS,
     _VIOLENT,
@@ -488,6 +488,9 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
         clause = [x for x in _clause_tokens(t) if x.i not in inner and x.dep_ not in ("nsubj", "csubj")
                   and x.i != t.i]
         subj = {x.i for c in t.children if c.dep_ in ("nsubj", "csubj") for x in c.subtree}
+        # nor a second charge beside the patient ("a charge of forging papers and two charges of fraud")
+        subj |= {x.i for c in t.children if c.dep_ in ("dobj", "nsubjpass") for o in c.conjuncts
+                 if parallel_of_gerund(c, o) for x in o.subtree}
         tokens = [x for x in clause if x.i not in subj]
         if frame.event is None:
             # an open verb counts its patient only ("detonated 20 bombs"), not a number met in its
