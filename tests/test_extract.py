@@ -3318,3 +3318,68 @@ def test_a_second_charge_beside_a_gerund_is_neither_its_object_nor_its_count():
     # (he faces the three counts; nothing destroyed them)
     assert not [s for s in ex.statements if s.predicate != "face" and (
         s.object and s.object.label == "counts" or s.quantity and s.quantity.value == 3)]
+
+
+def test_a_return_is_an_event_noun():
+    ex, facts = _facts("The deal is also due to include the return of the bodies of 28 dead hostages.")
+    st = _one(ex, "return_intended")
+    assert st.object.label == "bodies" and st.quantity.value == 28
+
+
+def test_each_place_of_a_list_and_no_leftover_of_it_as_a_recipient():
+    ex, facts = _facts("Brazil said on Saturday that it was recalling its ambassadors to the UK, France and Germany "
+                       "for consultations.")
+    recalls = [s for s in ex.statements if s.predicate == "recalls"]
+    assert {s.location.label for s in recalls} == {"United Kingdom", "France", "Germany"}
+    assert all(s.recipient is None for s in recalls)
+
+
+def test_a_place_opening_a_body_s_name_is_part_of_it():
+    ex, facts = _facts("The Ruritania Doctors Network said gunmen had killed everyone inside the hospital. "
+                       "It gave no casualty figures.")
+    st = next(s for s in ex.statements if s.predicate.endswith("give"))
+    assert st.subject.label == "Ruritania Doctors Network"
+    ex, facts = _facts("The Sudan Doctors Network said gunmen had killed 40 people. It gave no casualty figures.")
+    assert next(s for s in ex.statements if s.predicate.endswith("give")).subject.label == "Sudan Doctors Network"
+
+
+def test_a_gerund_joined_to_an_accusation_is_the_accused_s_act():
+    ex, facts = _facts("The network has also accused the militia of kidnapping six medics - including four doctors, "
+                       "a pharmacist and a nurse - and reportedly demanding ransoms in excess of $150,000 for their "
+                       "release.")
+    assert _one(ex, "demands").subject.label.lower() == "militia"
+
+
+def test_a_weekday_is_no_part_of_a_name():
+    ex, facts = _facts("The network said that on Tuesday RSF fighters had killed 40 people.")
+    assert _one(ex, "kills").subject.label == "RSF fighters"
+
+
+def test_the_firm_is_no_council_named_before():
+    ex, facts = _facts("The head of the National Electoral Council, Ana Hall, blamed a technician. She said the firm "
+                       "had carried out maintenance without checking with the council.")
+    assert _one(ex, "carry_out").subject.label != "National Electoral Council"
+
+
+def test_a_noun_and_its_name_the_parse_made_two_subjects_are_the_name():
+    ex, facts = _facts("The Greece-based maritime security firm Diaplous released a video on Wednesday.")
+    assert _one(ex, "release").subject.label == "Diaplous"
+
+
+def test_the_portfolio_of_a_secretary_is_no_body():
+    ex, facts = _facts("US Secretary of State Marco Rubio urged all parties to respect the result. The president of "
+                       "the council blamed the private company. She said the firm had carried out maintenance.")
+    assert all(e.label != "State" for s in ex.statements
+               for e in (s.subject, s.object, s.target, s.recipient) if e is not None)
+
+
+def test_agreeing_to_do_something_is_agreed_not_intended():
+    ex, facts = _facts("Ruritania and Osterlich agreed to exchange prisoners.")
+    assert {s.predicate for s in ex.statements} == {"exchanges_agreed"}
+
+
+def test_he_inside_a_quote_is_not_the_one_quoted():
+    ex, facts = _facts("Colonel Otto Brandt told the BBC that Ruritania was \"a country where chaos reigns right "
+                       "now\".\n\n\"Chaos because there's no president - he's gone abroad.\"")
+    assert not [s for s in ex.statements if "Otto Brandt" in
+                {e.label for e in (s.subject, s.object) if e is not None}]

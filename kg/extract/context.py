@@ -581,6 +581,8 @@ class ArticleContext:
                     for t in tok.head.subtree if t.i > tok.i and (m := self.mention_at(si, t.i)) is not None):
                 e = None    # "He used to listen to Musa Jibril": not Jibril himself (he would be "himself")
             speaker = self._named_speaker(si, tok)
+            if speaker is None and e is not None and self.speaker_of is not None and _quoted(tok):
+                speaker = self.speaker_of(si, tok)      # '"... - he's gone abroad."': not the one saying it
             if e is not None and e == speaker:
                 # "He rented the truck, Elliott said": Elliott would have said "I"; the person before him
                 e = next((m.entity for s in range(si, max(-1, si - 3), -1) for m in reversed(self.mentions[s])
@@ -868,8 +870,9 @@ class ArticleContext:
                                  or c.dep_ == "prep" and c.lower_ == "of"
                                  and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
                                  for c in tok.children) \
-                    and (e := self.earlier(si, tok.i, tuple(types), back=4)):     # not "the last city of X"
-                return [e]     # "the group" -> the Houthis
+                    and (e := self.earlier(si, tok.i, tuple(types), back=4, skip_heads=frozenset(
+                        self.res.lexicon["nouns"].get("definite_not_heads", {}).get(low, ())))):
+                return [e]     # "the group" -> the Houthis (not "the last city of X"; "the firm" is no council)
         if low == "capital" and (cap := self._capital(si, tok)) is not None:
             return [cap]        # "the Ukrainian capital", "the capital of Ukraine": Kyiv (the gazetteer's capitals)
         if not allow_noun or self.abstract(tok):
@@ -1074,7 +1077,10 @@ class ArticleContext:
             else:
                 break
         while left < tok.i and (doc[left].is_punct or doc[left].dep_ in ("det", "poss", "nummod", "quantmod", "case")
-                                 or doc[left].like_num):
+                                 or doc[left].like_num
+                                 or doc[left].ent_type_ == "DATE" and doc[left].dep_ == "compound"
+                                 and doc[left].lower_ in self.res.word_set("types", "Event")):
+            # (a day is no part of a name: "on Tuesday rebel fighters" are rebel fighters)
             if doc[left].like_num and left + 1 < tok.i and doc[left + 1].text == "-":
                 break       # "a 63-year-old man", "a 12-day war": the number is part of the description
             left += 1

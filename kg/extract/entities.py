@@ -181,15 +181,17 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
     # a ship's name is no place: "HMS Glasgow" (the name itself comes from NER or the capitalised run)
     ships = set(res.words("names", "ship_prefixes"))
     spans = [sp for sp in spans if not (sp[0] > 0 and doc[sp[0] - 1].text in ships)]
-    # a demonym opening a body's capitalised name is part of it ("the Thai Air Force", "the Turkish Armed
-    # Forces"): the name NER found, typed by its head, not the state
+    # a demonym or a place opening a body's capitalised name is part of it ("the Thai Air Force", "the
+    # Turkish Armed Forces", "the Ruritania Doctors Network"): the name NER found, typed by its head, not the state
     orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
     if orgs:
         heads = res.word_set("types", "MilitaryForce") | res.word_set("types", "Organization")
         bodies = [(ent.start + (doc[ent.start].lower_ == "the"), ent.end) for ent in orgs
                   if doc[ent.end - 1].lower_ in heads and all(t.text[:1].isupper() for t in doc[ent.start + 1:ent.end])]
-        spans = [sp for sp in spans if not (sp[2] in res.demonym and sp[2] not in res.surface
-                                            and any(b == sp[0] and sp[1] < e for b, e in bodies))]
+        spans = [sp for sp in spans if not any(b == sp[0] and (
+            sp[2] in res.demonym and sp[2] not in res.surface and sp[1] < e
+            or sp[2] in res.surface and res.surface[sp[2]].type in ("Country", "Location") and sp[1] < e - 1)
+            for b, e in bodies)]
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken = [False] * len(doc)
     out: list[Mention] = []
@@ -214,6 +216,8 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
             e -= 1
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].text in res.word_set("names", "portfolio_titles"):
+            continue    # "Secretary of State", "Minister of Defence": part of a title, no body of its own
         if s >= e or any(taken[s:e]) or doc[s].text.lower() in res.word_set("names", "not_names") \
                 or doc[s].text[:1].islower() and not _article_prefixed(doc, s, e, res):
             continue

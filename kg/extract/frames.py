@@ -702,6 +702,8 @@ def overlay(ctx, si: int, d: Draft) -> Draft:
         name = fields.get(role)
         if name in (None, "subject"):
             continue
+        if ents and ents[0] in have:
+            continue    # "recalled envoys to X, Y and Z": the rule placed that list (as a place); not Y as a recipient
         fresh = [e for e in ents if e not in have]
         if fresh and getattr(d, name) is None:
             setattr(d, name, fresh[0])

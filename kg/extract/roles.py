@@ -287,6 +287,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                     e = ctx.recent_agent(si, noun_ev.predicate, back=10, same_only=True)
                     agent = [e] if e else []
                 return agent, False
+            if c.pos_ == "NOUN" and c.i + 1 < verb.i and (n := c.doc[c.i + 1]).dep_ in _SUBJ and n.head.i == verb.i \
+                    and n.pos_ == "PROPN" and (m := ctx.mention_at(si, n.i)) is not None and m.kind == "name":
+                c = n       # "the security firm Acme released ...": two subjects the parse made of a noun and its name
             found = ctx.resolve_all(si, c)
             if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "acl") and found \
                     and all(e.type == "Location" for e in ctx.as_actor(found)):     # (a capital is its state)
@@ -313,6 +316,19 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             and not any(c.dep_ == "auxpass" for c in verb.head.children):
         return [], True     # "entered the US in 2010 and was later granted asylum": he was granted it
     h = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and (h.pos_ in ("NOUN", "PROPN") or h.pos_ == "VERB"
+                                                      and h.tag_ != "VBG") and depth < 4:
+        # "accused X of kidnapping six medics - including a nurse - and demanding ransoms": the parse hung
+        # the second gerund on the accusing (or a noun of the first's); it goes with the first gerund,
+        # and shares its doer
+        a = h
+        while a.head.i != a.i and not (a.pos_ in ("VERB", "AUX") and a.dep_ not in ("pcomp", "prep")):
+            a = a.head
+        first = [g for x in (a, *[c for c in a.children if c.dep_ == "dobj"]) for c in x.children
+                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pcomp" and g.tag_ == "VBG" and g.i < verb.i]
+        if first:
+            return _subject_of(ctx, si, first[0], depth + 1)
     if verb.dep_ == "xcomp" and h.lemma_.lower() == "use" and any(c.dep_ == "nsubjpass" for c in h.children):
         # "the money would be used to buy ...": an instrument, not the buyer; "drones could be used by
         # terrorists to carry grenades": the user
@@ -726,11 +742,14 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
                     and not {objs[0].lemma_.lower(), objs[0].lower_} & set(ctx.res.frames["nouns"]["places"]):
                 continue    # "pipelines to government funds": no place
             _set(draft, role, e)
+            if role == "location":
+                _more_places(draft, e, ents)
         elif word == "at" and draft.predicate in ("launches", "strikes", "attacks") and draft.target is None \
                 and e.type not in ("Location",):
             _set(draft, "target", e)      # "fired water cannon at two Philippine vessels", "missiles at Ukraine"
         elif word in _LOCATION_PREPS and e.type in ("Country", "Location") or word in ("inside", "within", "into"):
             _set(draft, "location", e)
+            _more_places(draft, e, ents)
         elif word in _TARGET_PREPS and objs[0].lemma_.lower() in ctx.res.words("nouns", "media"):
             continue                      # "appealed on TV for peace": the channel, no target
         elif word in _TARGET_PREPS and draft.predicate not in _VIOLENT \
@@ -812,6 +831,15 @@ def _nested_location(ctx, si, tok, draft: Draft) -> None:
                         if e.type in ("Country", "Location"):
                             _set(draft, "location", e)
                             return
+
+
+def _more_places(draft: Draft, first: Entity, ents: list) -> None:
+    """'recalled its envoys to X, Y and Z', 'strikes in X and Y': each place of the list, as the
+    frames give it (one statement per place), not the first alone."""
+    if draft.location == first:
+        draft.extra_locations += [e for e in ents[1:] if e.type in ("Country", "Location")
+                                  and e != first and e not in draft.extra_locations
+                                  and e not in (draft.subject, draft.object)]
 
 
 def _set(draft: Draft, role: str, e: Entity) -> None:
