@@ -3383,3 +3383,40 @@ def test_he_inside_a_quote_is_not_the_one_quoted():
                        "now\".\n\n\"Chaos because there's no president - he's gone abroad.\"")
     assert not [s for s in ex.statements if "Otto Brandt" in
                 {e.label for e in (s.subject, s.object) if e is not None}]
+
+
+def test_no_plans_to_strike_is_no_intended_strike():
+    ex, facts = _facts("The ministry said there had been \"no plans\" to target facilities on Ruritanian soil.")
+    assert {s.predicate for s in ex.statements} == {"not_strikes_intended"}
+
+
+def test_an_open_verb_with_neither_doer_nor_thing_says_nothing():
+    ex, facts = _facts("Ruritania operates a handful of batteries, and this is a major step forward, giving Zenda a "
+                       "chance to expand protection.")
+    assert not [s for s in ex.statements if s.subject is None and s.object is None and s.event_code is None]
+
+
+def test_an_event_noun_beside_an_event_s_object_is_no_second_object():
+    ex, facts = _facts("It has been accused by the US and its allies of aiding Russia's war effort - which Beijing "
+                       "denies - through its supply of dual-use materials and purchases of Russian oil.")
+    assert not [s for s in ex.statements if s.object and s.object.label == "purchases"]
+    ex, facts = _facts("Ruritania has experienced a series of major arson and sabotage attacks in recent years.")
+    assert {o for _, _, o in facts} >= {"major arson", "sabotage attacks"}
+
+
+def test_leaving_people_dead_kills_them_though_the_parse_made_them_a_subject():
+    ex, facts = _facts("Protests led to clashes with police, leaving at least 19 people dead.")
+    st = _one(ex, "kills")
+    assert st.object.label == "people" and st.quantity.value == 19 and st.subject is None
+
+
+def test_the_noun_an_active_participle_describes_does_it():
+    ex, facts = _facts("Protests erupted with thousands of young people storming parliament in the capital.")
+    assert _one(ex, "attacks").subject.label == "young people"
+    ex, facts = _facts("Bands of armed men roam poor neighbourhoods, waving guns.")
+    assert not [s for s in ex.statements if s.subject and "neighbourhoods" in s.subject.label]
+
+
+def test_who_suspends_shipments_ships_them():
+    ex, facts = _facts("The ministry had suspended military shipments to Ruritania.")
+    assert _one(ex, "supplies_ended").subject.label == "ministry"

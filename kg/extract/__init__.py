@@ -403,6 +403,10 @@ def _extract_article(article: Article, sentences: list[Sentence], nlp) -> Extrac
                     and st.subject.type in ("Thing", "Group") and st.object is None \
                     and not (st.location or st.target or st.recipient or st.quantity):
                 continue    # "dull thuds echoed", "thousands streamed out": an open verb of no one named, alone
+            if d.event is None and st.subject is None and st.object is None and st.quantity is None \
+                    and st.location is None and st.target is None and any(c.dep_ == "dobj" for c in d.trigger.children):
+                continue    # "..., giving Kyiv a chance": no doer, and a thing too vague to keep; a recipient alone
+                            # says nothing (but "a call was made to the hotel" does)
             if mode in (*_WANTED, "possible") and st.event_code is None and _only_aim(st, aims):
                 continue    # "will work to promote peace and stability in X": an aim, not an event
             if st.subject is not None and d.predicate in _VIOLENT and _no_agent(res, st.subject):

@@ -666,7 +666,9 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
         return True     # "it's not for me to give a toll", "it is not necessary to send troops"
     a = tok
     for _ in range(3):
-        if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp"):
+        # (an infinitive the parse made a relative clause is the noun's: "there were no plans to strike")
+        if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp") and not (
+                a.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
             return False
         a = a.head
         if a.lemma_.lower() in words:

@@ -47,10 +47,15 @@ def clause_subject(tok) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def parallel_of_gerund(first, conj) -> bool:
+def parallel_of_gerund(first, conj, event_nouns=frozenset()) -> bool:
     """'a charge of forging papers and two charges of fraud': the conjunct after the gerund's object
-    heads an "of" phrase of its own, a second charge beside the first, not a second thing forged."""
+    heads an "of" phrase of its own, a second charge beside the first, not a second thing forged;
+    so is an event noun after an event's "of" object ("its supply of arms and purchases of oil":
+    the purchases are no arms supplied), given ``event_nouns``."""
     verb = first.head
+    if first.dep_ == "pobj" and verb.lower_ == "of" and conj.lemma_.lower() in event_nouns \
+            and verb.head.lemma_.lower() in event_nouns:      # (not "a series of arson and sabotage attacks")
+        return True
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "of" and any(
         p.dep_ == "prep" and p.lower_ == "of" for p in conj.children)
 
@@ -157,6 +162,7 @@ class ArticleContext:
             self.tok2mention.append(index)
         self.people = set(self.res.words("nouns", "people"))
         self.weapon_nouns = set(self.res.words("nouns", "weapon"))
+        self.event_nouns = frozenset(self.res.frames["nouns"]["events"]) | frozenset(self.res.noun_events)
         self.described: list = []   # (sentence, token, head word, entity) of things named with more words than their head
         self.vague = set(self.res.lexicon["quantities"]["vague"])
         self.of_nouns = set(self.res.words("nouns", "relational"))
@@ -882,7 +888,7 @@ class ArticleContext:
         out = [self.noun_entity(si, tok)]
         for c in tok.conjuncts:    # "the military, police and civilian militia"
             if c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and not clause_subject(c) and not gerund_clause(c) \
-                    and not parallel_of_gerund(tok, c):
+                    and not parallel_of_gerund(tok, c, self.event_nouns):
                 out += [e for e in self.resolve_all(si, c) if e not in out]
         return out
 

@@ -284,6 +284,16 @@ def _names_or_ages(ctx, si, t) -> bool:
     return False
 
 
+def _small_clause_victim(ctx, verb):
+    """'clashes ..., leaving at least 19 people dead': the parse made the ones left dead the subject of
+    'dead' (a clause of its own under the verb); they are the verb's object."""
+    if verb.lemma_.lower() not in ctx.res.word_set("events", "resultative_verbs"):
+        return None
+    result = ctx.res.lexicon.get("events", {}).get("resultatives", {})
+    return next((x for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ in result
+                 for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _pointing_back(ctx, t) -> bool:
     """A number that names parties told before, not a count: 'between the two countries', 'the
     three sides agreed' ([nouns].collective_country and collective_organization after 'the')."""
@@ -571,6 +581,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
                 break
     if not objs and (named := named_in_relative(ctx, verb)) is not None:
         objs = ctx.resolve_all(si, named)   # "struck what it called weapons depots": the depots
+    left_so = _small_clause_victim(ctx, verb)
+    if not objs and left_so is not None:
+        objs = ctx.resolve_all(si, left_so)     # "..., leaving 19 people dead": the parse's subject of "dead"
     money = [c for c in verb.children if c.dep_ == "dobj" and _is_money(ctx, c)]
     if money:
         # "provided $60bn in military aid to Ukraine": the money is the amount, the aid the object
@@ -661,7 +674,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
                   or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause] \
-        + [t for t in head_counted if t.i not in sourcing]
+        + [t for t in head_counted if t.i not in sourcing] + (list(left_so.subtree) if left_so is not None else [])
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     if ev.predicate in ctx.res.words("events", "uncounted_predicates"):
         obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
@@ -716,6 +729,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     cause = cause or cause_verb and not subj and any(ctx.res.noun_events.get(c.lemma_.lower()) for c in causes)
     if cause:
         subj = []       # "the explosion killed three people": victims and count, no one to name
+    if left_so is not None and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in verb.children) \
+            and ((hev := _event_for(ctx, verb.head)) is None or hev.predicate not in _VIOLENT):
+        subj = []       # "protests led to clashes, leaving 19 dead": dead in them, by no one named
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
     if d.subject is None and (passive or verb.dep_ == "acl" and verb.tag_ == "VBN") \
@@ -791,7 +807,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
     if d.subject is None and d.recipient is None \
-            and not ((passive or cause or _infinitive(verb) or head_counted)
+            and not ((passive or cause or _infinitive(verb) or head_counted or left_so is not None)
                      and (d.quantity is not None or casualty and bool(objs))):
         # (but "the blast injured several people": victims, uncounted, of no one named)
         if cause:

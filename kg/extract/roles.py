@@ -506,6 +506,11 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                 and h.head.pos_ in ("VERB", "AUX"):
             # "India has signed an agreement to buy ...": who signed, buys
             return _subject_of(ctx, si, h.head, depth + 1)
+        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children) \
+                and (found := ctx.resolve_all(si, h)) and (h.lemma_.lower() in ctx.people or h.lower_ in ctx.people
+                                                           or any(e.type in _ACTORS and e.type != "Country" for e in found)):
+            return found, False     # "thousands of young people storming parliament": they storm it (not "roam
+                                    # poor neighbourhoods, waving guns": the parse's nearest noun, a place)
     if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h.head, depth + 1)
     when = h.head
