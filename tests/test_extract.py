@@ -3420,3 +3420,29 @@ def test_the_noun_an_active_participle_describes_does_it():
 def test_who_suspends_shipments_ships_them():
     ex, facts = _facts("The ministry had suspended military shipments to Ruritania.")
     assert _one(ex, "supplies_ended").subject.label == "ministry"
+
+
+def test_who_says_it_before_a_dashed_aside_is_the_claimant():
+    ex, facts = _facts("Tensions have been escalating recently, after Ruritania and Osterlich - both Nato members - "
+                       "said Zendan drones breached their airspace.")
+    st = _one(ex, "breach")
+    assert st.status == "claimed" and st.claimant is not None and st.claimant.label in ("Ruritania", "Osterlich")
+
+
+def test_a_side_s_count_of_the_displaced_is_its_claim():
+    ex, facts = _facts("Lebanese authorities said Israel's attacks killed about 4,000 people there - including many "
+                       "civilians - and led to the displacement of more than 1.2 million residents.")
+    assert _one(ex, "displaces").status == "claimed"
+
+
+def test_a_prison_term_is_the_sentence_s_measure():
+    ex, facts = _facts("Karl Marek has been sentenced to 27 years and three months in prison.")
+    assert [s.quantity.value for s in ex.statements if s.predicate == "sentence"] == [27]
+    ex, facts = _facts("The court sentenced two men to 10 years.")
+    assert _one(ex, "sentence").quantity.value == 2
+
+
+def test_several_of_the_sites_are_the_sites():
+    ex, facts = _facts("Brazil suspended inspections after Chile bombed several of its nuclear sites and military "
+                       "bases in June.")
+    assert {o for p, s, o in facts if p == "strikes" and s == "Chile"} == {"nuclear sites", "military bases"}

@@ -437,7 +437,20 @@ def _sayer(ctx: ArticleContext, si: int, verb) -> list[Entity]:
         subj = ctx.resolve_all(si, verb.head)      # "with survivors saying ...": the survivors
     if not subj:
         subj = [e for c in verb.children if c.dep_ == "nsubj" for e in [document_author(ctx, si, c)] if e]
+    doc = verb.doc
+    if not subj and verb.i >= 3 and doc[verb.i - 1].text in _DASHES:
+        # "after X and Y - both members of Z - said ...": the parse lost the subject over the aside; the
+        # names right before it
+        opening = next((j for j in range(verb.i - 2, max(0, verb.i - 14), -1) if doc[j].text in _DASHES), None)
+        if opening is not None and ctx.mention_at(si, opening - 1) is not None:
+            first = doc[opening - 1]
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            subj = ctx.resolve_all(si, first)
     return subj
+
+
+_DASHES = ("-", "–", "—")
 
 
 def document_author(ctx: ArticleContext, si: int, noun) -> Entity | None:

@@ -453,6 +453,10 @@ class ArticleContext:
                     n = n.head
                 return self.resolve_all(si, n, allow_noun)
             return []
+        if low in self.res.word_set("reference", "quantifiers") and low not in ("none", "those", "others") \
+                and (whole := [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]):
+            return self.resolve_all(si, whole[0], allow_noun)     # "bombed several of its sites": the sites
         anaphors = self.res.lexicon.get("place_anaphors", {}).get("nouns", {})
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in anaphors \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.lower_ == "same"
@@ -876,8 +880,9 @@ class ArticleContext:
                                  or c.dep_ == "prep" and c.lower_ == "of"
                                  and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
                                  for c in tok.children) \
-                    and (e := self.earlier(si, tok.i, tuple(types), back=4, skip_heads=frozenset(
-                        self.res.lexicon["nouns"].get("definite_not_heads", {}).get(low, ())))):
+                    and (e := self.earlier(si, tok.i, tuple(types), back=4, skip_heads=(
+                        self.res.word_set("nouns", "public_body_heads")
+                        if low in self.res.word_set("nouns", "business_nouns") else frozenset()))):
                 return [e]     # "the group" -> the Houthis (not "the last city of X"; "the firm" is no council)
         if low == "capital" and (cap := self._capital(si, tok)) is not None:
             return [cap]        # "the Ukrainian capital", "the capital of Ukraine": Kyiv (the gazetteer's capitals)

@@ -501,7 +501,14 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
                 x.i for c in objs for k in c.children
                 if k.dep_ in ("nummod", "quantmod", "amod", "compound") or k.dep_ == "prep" and k.lower_ == "of"
                 for x in k.subtree}
+            term = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree] \
+                if t.lemma_.lower() in _table(ctx, "verbs", "term_verbs") else []
             tokens = [x for x in tokens if x.i in patient]
+            if term and _quantity_for(ctx, si, tokens, numbers, set(used)) is None:
+                q = _quantity_for(ctx, si, term, numbers, used)     # "sentenced to 27 years and three months":
+                if q is not None:                                   # the term, one number
+                    frame.quantities.append(q)
+                    return
     else:
         tokens = [t, *[x for c in t.children if c.dep_ in ("nummod", "prep", "compound") for x in c.subtree]]
     q = _quantity_for(ctx, si, tokens, numbers, used)
