@@ -3446,3 +3446,30 @@ def test_several_of_the_sites_are_the_sites():
     ex, facts = _facts("Brazil suspended inspections after Chile bombed several of its nuclear sites and military "
                        "bases in June.")
     assert {o for p, s, o in facts if p == "strikes" and s == "Chile"} == {"nuclear sites", "military bases"}
+
+
+def test_a_quote_opened_and_not_closed_in_its_sentence_is_a_quote():
+    ex, facts = _facts('Ruritania said its jets crossed the border. Chile\'s president said on Friday: "I don\'t '
+                       'love it. I don\'t love anything to do with it."')
+    assert not [s for s in ex.statements if s.object and s.object.label in ("Ruritania", "Chile")
+                and s.predicate.endswith("love")]
+
+
+def test_a_war_those_opposed_to_it_oppose_is_not_fought():
+    ex, facts = _facts("Speaking at a rally earlier on Wednesday, the president had a message for Americans opposed "
+                       "to war with Venezuela.")
+    assert "fights" not in {s.predicate for s in ex.statements}
+    ex, facts = _facts("Leaders stayed away, due to their opposition to Russia's invasion of Ukraine.")
+    assert ("invades", "Russia", "Ukraine") in facts
+
+
+def test_linked_to_is_no_event():
+    ex, facts = _facts("The rebels claimed that they are targeting ships only linked to Israel.")
+    assert not [s for s in ex.statements if s.predicate == "link"]
+    ex, facts = _facts("The US has linked Maduro to a drug cartel.")
+    assert ("link", "United States", "Nicolás Maduro") in facts
+
+
+def test_what_an_assessment_determined_is_its_claim():
+    ex, facts = _facts("An intelligence assessment in 2021 determined the crown prince had approved the operation.")
+    assert _one(ex, "approves").status == "claimed"

@@ -928,6 +928,10 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
                                                             "prevented", "possible"):
             return outer        # "refused to return to attend the trial": the purpose of a refused act, refused
         return "intended"   # a purpose: "negotiating with X to buy 48 jets" ("took to the streets to vote")
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+            and tok.head.head.lemma_.lower() in table.get("refused", ()) and not any(c.dep_ == "poss" for c in tok.children):
+        return "refused"    # "Americans opposed to war with X": a war refused, not fought (but "opposed to
+                            # Russia's invasion": Russia's, which happened)
     small = small_clause(ctx, tok)
     for hop in range(3):
         allowed = ("xcomp", "acl", "pcomp") if hop == 0 else ("prep", "pobj", "pcomp")

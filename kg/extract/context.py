@@ -102,6 +102,9 @@ def quoted(doc, idx: int) -> bool:
     one mark more that closes: before it, the text is quoted; after it, not."""
     text = text_of(doc)
     before = text[:idx]
+    if text.count('"') == 1 and (pos := text.index('"')) + 1 < len(text) and text[pos + 1].isalnum() \
+            and (pos == 0 or text[pos - 1] in " :("):
+        return idx > pos    # 'Trump said: "I don't love it.': a quote that opens here and closes later
     straight = text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
     if before.count('"') % 2 == (0 if straight else 1) and ('"' in text):
         if not straight or '"' in text[idx:]:

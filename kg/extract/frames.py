@@ -572,6 +572,9 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
                 continue
             if _participle_of_addressee(ctx, tok):
                 continue    # "told cheering lawmakers that ...": who was told, not what
+            if ev is None and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "amod") \
+                    and lemma in _table(ctx, "verbs", "relational_participles"):
+                continue    # "ships linked to Israel": what the ships are, no act of linking
 
             if ev is None and lemma in _table(ctx, "verbs", "stative_passives") \
                     and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
