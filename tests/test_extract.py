@@ -3339,8 +3339,8 @@ def test_a_place_opening_a_body_s_name_is_part_of_it():
                        "It gave no casualty figures.")
     st = next(s for s in ex.statements if s.predicate.endswith("give"))
     assert st.subject.label == "Ruritania Doctors Network"
-    ex, facts = _facts("The Sudan Doctors Network said gunmen had killed 40 people. It gave no casualty figures.")
-    assert next(s for s in ex.statements if s.predicate.endswith("give")).subject.label == "Sudan Doctors Network"
+    ex, facts = _facts("The Chad Doctors Network said gunmen had killed 40 people. It gave no casualty figures.")
+    assert next(s for s in ex.statements if s.predicate.endswith("give")).subject.label == "Chad Doctors Network"
 
 
 def test_a_gerund_joined_to_an_accusation_is_the_accused_s_act():
@@ -3362,8 +3362,8 @@ def test_the_firm_is_no_council_named_before():
 
 
 def test_a_noun_and_its_name_the_parse_made_two_subjects_are_the_name():
-    ex, facts = _facts("The Greece-based maritime security firm Diaplous released a video on Wednesday.")
-    assert _one(ex, "release").subject.label == "Diaplous"
+    ex, facts = _facts("The Greece-based maritime security firm Kelaris released a video on Wednesday.")
+    assert _one(ex, "release").subject.label == "Kelaris"
 
 
 def test_the_portfolio_of_a_secretary_is_no_body():
