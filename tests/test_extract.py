@@ -3415,6 +3415,9 @@ def test_the_noun_an_active_participle_describes_does_it():
     assert _one(ex, "attacks").subject.label == "young people"
     ex, facts = _facts("Bands of armed men roam poor neighbourhoods, waving guns.")
     assert not [s for s in ex.statements if s.subject and "neighbourhoods" in s.subject.label]
+    # ("erupted with thousands of young people storming ...": the people do not erupt with anything)
+    ex, facts = _facts("Protests erupted with thousands of young people storming parliament in the capital.")
+    assert not [s for s in ex.statements if s.predicate == "erupt" and s.object is not None]
 
 
 def test_who_suspends_shipments_ships_them():

@@ -213,6 +213,9 @@ def _prep_frame_roles(ctx, si, head, frame: Frame, table: dict) -> None:
                 continue    # "returned to his bike", "brought them to the brink": no one receives anything
             elif role == "co_agent" and p.pos_ != "PROPN" and not _actor_like(ctx, p, ents):
                 continue    # "contemplate it with any pleasure", "armed with knives": a manner or a means
+            elif role == "co_agent" and frame.event is None and any(
+                    c.dep_ == "acl" and c.tag_ == "VBG" and c.i > p.i for c in p.subtree):
+                continue    # "protests erupted with thousands storming parliament": a clause of its own
             elif role == "co_agent" and frame.event is not None and frame.event.predicate in _VIOLENT \
                     and p.lemma_.lower() in ctx.weapon_nouns:
                 continue    # "the army's strikes with missiles": what it struck with, not what it struck
