@@ -3476,3 +3476,11 @@ def test_linked_to_is_no_event():
 def test_what_an_assessment_determined_is_its_claim():
     ex, facts = _facts("An intelligence assessment in 2021 determined the crown prince had approved the operation.")
     assert _one(ex, "approves").status == "claimed"
+
+
+def test_no_intention_of_doing_it_is_the_haver_s_and_negated():
+    ex, facts = _facts("Brazil's president insisted that the country had no intention of developing nuclear weapons.")
+    st = _one(ex, "not_develop_intended")
+    assert st.object.label == "nuclear weapons" and st.subject is not None
+    ex, facts = _facts("Brazil has no intention of attacking Chile.")
+    assert ("not_attacks_intended", "Brazil", "Chile") in facts

@@ -680,7 +680,7 @@ def governor_negated(ctx: ArticleContext, tok) -> bool:
     a = tok
     for _ in range(3):
         # (an infinitive the parse made a relative clause is the noun's: "there were no plans to strike")
-        if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp") and not (
+        if a.head.i == a.i or a.dep_ not in ("xcomp", "dobj", "acl", "pobj", "prep", "ccomp", "pcomp") and not (
                 a.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)):
             return False
         a = a.head

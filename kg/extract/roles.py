@@ -513,6 +513,9 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
                                     # poor neighbourhoods, waving guns": the parse's nearest noun, a place)
     if verb.dep_ == "pcomp" and h.head.pos_ in ("VERB", "AUX"):
         return _subject_of(ctx, si, h.head, depth + 1)
+    if verb.dep_ == "pcomp" and h.lower_ == "of" and h.head.pos_ == "NOUN" and h.head.dep_ in ("dobj", "attr") \
+            and h.head.lemma_.lower() in ctx.res.word_set("modality", "intended") and h.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(ctx, si, h.head.head, depth + 1)     # "X has no intention of attacking Y": X would
     when = h.head
     if verb.dep_ == "pcomp" and when.pos_ == "NOUN" and when.dep_ == "pobj" and when.head.dep_ == "prep" \
             and when.head.head.pos_ in ("VERB", "AUX") \
