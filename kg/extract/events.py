@@ -298,9 +298,10 @@ def _pointing_back(ctx, t) -> bool:
     """A number that names parties told before, not a count: 'between the two countries', 'the
     three sides agreed' ([nouns].collective_country and collective_organization after 'the')."""
     head = t.head
-    return t.dep_ == "nummod" and head.i > t.i and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
-                                                        for c in head.children) \
-        and head.lower_ in ctx.res.word_set("nouns", "collective_country") | ctx.res.word_set("nouns", "collective_organization")
+    return t.dep_ == "nummod" and head.i > t.i \
+        and (head.lower_ in ctx.res.word_set("nouns", "collective_country")
+             or head.lower_ in ctx.res.word_set("nouns", "collective_organization")) \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
 
 
 def _exchange_counterparts(ctx, si, drafts, numbers, used) -> list[Draft]:

@@ -484,6 +484,7 @@ def _noun_frame(ctx, si, noun, ev) -> Frame:
 def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
     """The count of the patient first, then any number of the mention's own clause."""
     t = frame.trigger
+    term = []       # an open verb's term ([verbs].term_verbs), counted when its patient is not
     if frame.kind == "verb":
         inner = {x.i for x in t.subtree if x.i != t.i and (x.dep_ == "relcl" or x.lower_ in ("including", "among")
                                                              or x.pos_ == "VERB" and _event_for(ctx, x))
@@ -504,17 +505,15 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
                 x.i for c in objs for k in c.children
                 if k.dep_ in ("nummod", "quantmod", "amod", "compound") or k.dep_ == "prep" and k.lower_ == "of"
                 for x in k.subtree}
-            term = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree] \
-                if t.lemma_.lower() in _table(ctx, "verbs", "term_verbs") else []
             tokens = [x for x in tokens if x.i in patient]
-            if term and _quantity_for(ctx, si, tokens, numbers, set(used)) is None:
-                q = _quantity_for(ctx, si, term, numbers, used)     # "sentenced to 27 years and three months":
-                if q is not None:                                   # the term, one number
-                    frame.quantities.append(q)
-                    return
+            if t.lemma_.lower() in _table(ctx, "verbs", "term_verbs"):
+                term = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree]
     else:
         tokens = [t, *[x for c in t.children if c.dep_ in ("nummod", "prep", "compound") for x in c.subtree]]
     q = _quantity_for(ctx, si, tokens, numbers, used)
+    if q is None and term and (q := _quantity_for(ctx, si, term, numbers, used)) is not None:
+        frame.quantities.append(q)      # "sentenced to 27 years and three months": the term, one number
+        return
     if q is None and frame.kind == "verb":
         q = _quantity_for(ctx, si, counted_doer(ctx, t), numbers, used)     # "Three jets entered its airspace"
     if q is None:
