@@ -3484,3 +3484,14 @@ def test_no_intention_of_doing_it_is_the_haver_s_and_negated():
     assert st.object.label == "nuclear weapons" and st.subject is not None
     ex, facts = _facts("Brazil has no intention of attacking Chile.")
     assert ("not_attacks_intended", "Brazil", "Chile") in facts
+
+
+def test_the_focus_of_a_cleft_sentence_does_the_act():
+    ex, facts = _facts("It is Ruritania that supplies the missiles to Osterlich.")
+    assert ("supplies", "Ruritania", "missiles") in facts
+
+
+def test_who_suffered_injuries_is_counted():
+    ex, facts = _facts("Officials said 13 people had suffered minor injuries. Five soldiers sustained serious wounds "
+                       "in the attack on Zendan.")
+    assert sorted(s.quantity.value for s in ex.statements if s.predicate == "injures" and s.quantity) == [5, 13]

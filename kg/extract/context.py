@@ -125,6 +125,14 @@ _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _MAX_CHAIN = 24      # how many resolutions may wait on one another (pronoun -> speaker -> pronoun ...)
 
 
+def _cleft_focus(verb):
+    """'It was the army that fired', 'It is Russia that supplies': the focus of a cleft sentence, the
+    noun after 'it' + 'be' that its relative clause is about (None when ``verb`` makes no cleft)."""
+    if verb.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 @dataclass
 class Sentence:
     doc: object           # spaCy Doc of one sentence
@@ -703,6 +711,9 @@ class ArticleContext:
             prev = tok.doc[tok.i - 1] if tok.doc[tok.i - 1].text != "," else tok.doc[tok.i - 2]
             if prev.pos_ in ("PROPN", "NOUN") and prev.i < tok.head.i:
                 return self.resolve_all(si, prev, allow_noun)
+        if low in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
+                and (focus := _cleft_focus(tok.head.head)) is not None and focus.i < tok.i:
+            return self.resolve_all(si, focus, allow_noun)  # "it is the army that fired": the parse's ccomp
         if low in _RELATIVE and tok.head.dep_ == "relcl":
             h = tok.head.head
             if tok.dep_ in ("nsubj",) and h.dep_ == "pobj" and h.head.lower_ in ("in", "at") and h.head.i > 0 \

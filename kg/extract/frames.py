@@ -516,6 +516,10 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
         return
     if q is None and frame.kind == "verb":
         q = _quantity_for(ctx, si, counted_doer(ctx, t), numbers, used)     # "Three jets entered its airspace"
+    if q is None and frame.kind == "noun" and t.dep_ == "dobj" and receptive(ctx, t.head, t) \
+            and frame.event is not None and frame.event.predicate in ctx.res.words("events", "casualty_predicates"):
+        q = _quantity_for(ctx, si, [x for c in t.head.children if c.dep_ == "nsubj" for x in c.subtree],
+                          numbers, used)    # "13 people suffered injuries": the count of who suffered them
     if q is None:
         return
     frame.quantities.append(q)
