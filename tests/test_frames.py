@@ -41,7 +41,7 @@ def _counts(statements):
 
 @pytest.mark.parametrize("body, lemma", [
     ("Ruritania outbid Freedonia for the contract.", "outbid"),
-    ("Ruritania shut its border crossings with Freedonia.", "shut"),    # "with" under the patient
+    ("Ruritania fortified its border crossings with Freedonia.", "fortify"),    # "with" under the patient
 ])
 def test_untyped_verb_between_two_named_participants_is_an_open_statement(body, lemma):
     st = _with(_statements(body), lemma)[0]

@@ -800,6 +800,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
             a = a.head
             if a.pos_ == "NOUN" and a.lemma_.lower() in prospects:
                 return "possible"
+    if _made_to(ctx, tok):
+        return None     # "was forced to close": it closed
     found = _modality(ctx, tok)
     if found == "intended" and _of_another(ctx, tok):
         return "requested"      # "expected the government to fulfil", "warnings to its citizens to avoid travel"
@@ -823,6 +825,16 @@ def modality(ctx: ArticleContext, tok) -> str | None:
                         for c in tok.head.children):
         return "intended"   # "paid for weapons to arm the rebels"; not "the first country to recognise it"
     return found
+
+
+def _made_to(ctx: ArticleContext, tok) -> bool:
+    """'The airport was forced to close', 'X compelled Y to pay': an infinitive under a past verb of
+    [control].implicative, neither negated nor under a modal, happened."""
+    h = tok.head
+    return tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "ccomp", "advcl") and h.pos_ == "VERB" \
+        and h.lemma_.lower() in ctx.res.word_set("control", "implicative") and h.tag_ in ("VBD", "VBN") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in h.children)
 
 
 def _cleft(noun) -> bool:

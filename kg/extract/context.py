@@ -396,6 +396,18 @@ class ArticleContext:
         ents = self.resolve_all(si, tok)
         return ents[0] if ents else None
 
+    def _joined_in_title(self, si: int, tok) -> Entity | None:
+        """'US President X and Russian President Y will meet': the parse makes the first name and the
+        second title compounds of the second name. The person named before the 'and', or None."""
+        for x in tok.lefts:
+            for t in x.subtree:
+                if t.i < tok.i and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children) \
+                        and any(c.dep_ == "conj" and tok.i > c.i > t.i for c in t.children) \
+                        and (mt := self.mention_at(si, t.i)) is not None and self.is_person(mt.entity) \
+                        and mt.entity != self.mention_at(si, tok.i).entity:
+                    return mt.entity
+        return None
+
     def resolve_all(self, si: int, tok, allow_noun: bool = True) -> list[Entity]:
         """Entities a token stands for: itself, its conjuncts and appositions, or what it points back to.
 
@@ -423,6 +435,9 @@ class ArticleContext:
     def _resolve_all(self, si: int, tok, allow_noun: bool = True) -> list[Entity]:
         m = self.mention_at(si, tok.i)
         low = tok.lower_
+        if m is not None and tok.dep_ in ("nsubj", "nsubjpass") and self.is_person(m.entity) \
+                and (first := self._joined_in_title(si, tok)) is not None:
+            return [first, m.entity]
         if m is not None:
             if m.kind == "demonym" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound", "nmod"):
                 # "displaced Palestinians": people of a country, not the state

@@ -41,6 +41,8 @@ from .roles import (
     _background,
     _clause_tokens,
     blamed_on,
+    captive_word,
+    enumerated_names,
     _event_for,
     _has_event_object,
     _infinitive,
@@ -201,7 +203,7 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
             d = _kept(_noun_event, ctx, si, tok, ev, numbers, used)
             if d:
                 d = overlay(ctx, si, d)
-        if d and d.predicate in _MEETINGS and (d.object is None and not _among_themselves(tok)
+        if d and d.predicate in _MEETINGS and (d.object is None and not _among_themselves(tok) and not d.extra_subjects
                                                 or d.object is not None and d.object.type in ("Thing",)
                                                 and tok.pos_ == "VERB"
                                                 and tok.lemma_.lower() in ctx.res.word_set("events", "interview_verbs")):
@@ -568,20 +570,34 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         # "three people were killed and 15 injured": the 15 were injured, by whoever killed the three
         subj, passive = _subject_of(ctx, si, ellipsis[1])[0], True
     objs: list[Entity] = []
+    captive_unit = None
     for c in verb.children:
-        if c.dep_ in _OBJ and c.lower_ == "fire" and ev.trigger == "open fire on":
-            continue        # "opened fire on X": X is the object
+        if c.dep_ in _OBJ and c.lower_ == "fire" and (ev.trigger == "open fire on" or ev.predicate == "sets_fire_to"):
+            continue        # "opened fire on X", "set fire to X": X is the object
+        if c.dep_ in _OBJ and (word := captive_word(ctx, verb)) is not None and word.i == c.i:
+            held = [x for x in c.children if x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN")]
+            if held:        # "took five tourists hostage": the parse's compound is who is held
+                objs = ctx.resolve_all(si, held[-1])
+                captive_unit = held[-1].text
+                if objs:
+                    break
+            continue
         if c.dep_ in _OBJ and _part_of_count(c):
             continue        # "385 had been killed, 140 of them civilians" (the parse: "killed civilians")
         if c.dep_ == "oprd" and ev.predicate == "describes" and any(x.dep_ == "dobj" for x in verb.children):
             continue        # "called the day a historic milestone": what is called so, not what it is called
         if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
-            objs = ctx.resolve_all(si, c)
+            objs = enumerated_names(ctx, si, c) or ctx.resolve_all(si, c)  # ("two villages, A and B": A, B)
             objs += [e for e in included_names(ctx, si, verb, c) if e not in objs]   # "..., including Ana Vel"
             if objs:
                 break
     if not objs and (named := named_in_relative(ctx, verb)) is not None:
         objs = ctx.resolve_all(si, named)   # "struck what it called weapons depots": the depots
+    undergone = not objs and not passive and bool(subj) \
+        and verb.lemma_.lower() in ctx.res.words("events", "undergoer_subject_verbs") \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    if undergone:
+        objs, subj = subj, []   # "the airport closed": it was closed
     left_so = _small_clause_victim(ctx, verb)
     if not objs and left_so is not None:
         objs = ctx.resolve_all(si, left_so)     # "..., leaving 19 people dead": the parse's subject of "dead"
@@ -699,6 +715,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             and (d.quantity.unit is None or d.quantity.unit in elliptic
                  or verb.dep_ == "conj" and passive):
         d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, counted_unit, d.quantity.text)
+    if d.quantity is not None and (word := captive_word(ctx, verb)) is not None \
+            and (captive_unit or d.quantity.unit is None or d.quantity.unit == word.text):
+        d.quantity = replace(d.quantity, unit=captive_unit or word.text)  # "took 251 as hostages": 251 hostages
     idioms = ctx.res.lexicon.get("events", {}).get("object_idioms", {}).get(verb.lemma_.lower(), {})
     if d.quantity is not None and d.quantity.unit in idioms:
         d.quantity = replace(d.quantity, unit="people")     # "claimed 30 lives": 30 people killed
@@ -807,7 +826,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         recent = ctx.recent_agent(si, ev.predicate, back=10, same_only=True)    # the same kind of event only
         if recent and not any(_same_side(ctx, recent, o) for o in objs):
             d.subject, d.confidence = recent, 0.5
-    if d.subject is None and d.recipient is None \
+    if d.subject is None and d.recipient is None and not undergone \
             and not ((passive or cause or _infinitive(verb) or head_counted or left_so is not None)
                      and (d.quantity is not None or casualty and bool(objs))):
         # (but "the blast injured several people": victims, uncounted, of no one named)
@@ -844,6 +863,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         d.target, d.object, objs = d.object, None, []
     if d.object is None and not addressee:
         d.object, d.target = (d.target, None) if d.target else (d.object, d.target)
+    if d.object is None and d.extra_subjects and ev.predicate in ctx.res.words("events", "sides_predicates"):
+        d.object, d.extra_subjects = d.extra_subjects[0], d.extra_subjects[1:]    # "X and Y spoke": with each other
     if d.object is None and d.location is None and d.recipient is None and d.quantity is None \
             and not addressee:
         return None

@@ -144,6 +144,19 @@ def _blast_before(ctx, verb):
     return last if last is not None and last.lemma_.lower() in ctx.res.words("events", "device_verbs") else None
 
 
+def _clause_before(ctx, verb):
+    """'The war began after Hamas attacked Israel, killing 1,200': the parse hangs the participle on a main
+    verb whose subject is an event ('the war'), which does nothing; the clause under that verb right
+    before the comma, whose subject acts, did it. Returns that clause's verb, or None."""
+    doc, h = verb.doc, verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or doc[verb.i - 1].text != "," or h.i > verb.i \
+            or not any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _event_for(ctx, c) is not None for c in h.children):
+        return None
+    before = [t for t in doc[h.i + 1:verb.i - 1] if t.pos_ == "VERB" and t.head.i == h.i and t.dep_ in ("advcl", "conj")
+              and any(c.dep_ == "nsubj" for c in t.children)]
+    return before[-1] if before else None
+
+
 def _saw_done(ctx, si, verb):
     """'The attack saw 26 people killed': the event noun's agent did it to the people."""
     h = verb.head
@@ -218,7 +231,7 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         # "Russian shelling", "heavy shelling" tagged a verb: a noun, whose agent is its adjective's name
         return [m.entity for c in verb.children if c.dep_ == "amod" and (m := ctx.mention_at(si, c.i)) is not None
                 and m.entity.type in _ACTORS], False
-    if (blast := _blast_before(ctx, verb)) is not None:
+    if (blast := _blast_before(ctx, verb) or _clause_before(ctx, verb)) is not None:
         return _subject_of(ctx, si, blast, depth + 1)
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and not any(c.dep_ in _SUBJ for c in verb.children) \
@@ -497,6 +510,15 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
             # "an attack at the cafe in Madrid which killed 13": the event did it, not its place
             return _noun_agent(ctx, si, h.head.head, depth + 1), False
         return ctx.resolve_all(si, h), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and h.pos_ == "NOUN" \
+            and h.lemma_.lower() in ctx.res.words("attribution", "document_nouns"):
+        # "X issued a statement condemning Y": the document's author condemns
+        if h.dep_ == "dobj" and h.head.pos_ == "VERB" and not any(
+                c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in h.children):
+            return _subject_of(ctx, si, h.head, depth + 1)     # (else the author named on it)
+        from .attribution import document_author
+        author = document_author(ctx, si, h)
+        return ([author], False) if author is not None else ([], False)
     if verb.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN"):
         # "sanctions targeting X": the event noun's agent
         ev = ctx.res.noun_events.get(h.lemma_.lower())
@@ -553,6 +575,36 @@ def included_names(ctx, si, verb, tok) -> list[Entity]:
         if m is not None and m.entity.type in _NAMED_TYPES and m.entity not in out:
             out.append(m.entity)
     return out
+
+
+def enumerated_names(ctx, si, noun) -> list[Entity]:
+    """'captured two villages, A in the X region and B in the Y region': a counted plural noun followed
+    by a comma and as many names as its count, one opening each item of the list, names its members.
+    Read from the words (the parse of such lists is rarely a list); the count must match."""
+    doc = noun.doc
+    count = next((c for c in noun.children if c.dep_ == "nummod" and c.like_num), None)
+    if noun.tag_ not in ("NNS", "NNPS") or count is None or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    wanted = ctx.res.lexicon.get("quantities", {}).get("words", {}).get(count.lower_) or (
+        int(count.text) if count.text.isdigit() else None)
+    if not wanted or not 2 <= wanted <= 6:
+        return []
+    names, i, opening = [], noun.i + 2, True
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")") or t.is_quote:
+            break
+        if t.text == "," or t.lower_ == "and":
+            opening = True
+        elif opening and t.lower_ != "the":
+            m = ctx.mention_at(si, i)
+            if m is None or m.start != i or m.kind != "name":
+                return []
+            names.append(m.entity)
+            opening, i = False, m.end
+            continue
+        i += 1
+    return names if len(names) == wanted and len(set(names)) == wanted else []
 
 
 def undergoer_possessor(ctx, si, noun):
@@ -703,8 +755,8 @@ def _prep_roles(ctx, si, head, ev: EventType | None, draft: Draft) -> None:
         if blamed_on(ctx, head, prep):
             continue
         objs = [p for p in prep.children if p.dep_ == "pobj"]
-        if not objs:
-            continue
+        if not objs or draft.predicate == "sets_fire_to" and objs[0].lower_ == "fire":
+            continue    # ("set the station on fire": the result, no participant)
         if objs[0].pos_ == "NOUN" and ctx.mention_at(si, objs[0].i) is None and (
                 _event_for(ctx, objs[0]) or objs[0].lemma_.lower() in ctx.res.frames["nouns"]["events"]) \
                 and word in (*_LOCATION_PREPS, "to"):
@@ -975,6 +1027,24 @@ def natural_death(ctx, noun) -> bool:
         or (ev := _event_for(ctx, t)) is not None and ev.predicate in _VIOLENT for t in words)
 
 
+def captive_word(ctx, verb):
+    """The word of captivity that makes ``verb`` a taking of captives ([events.captive_idioms]): its
+    object ('took five tourists hostage', parsed as a compound), its complement, or the noun after its
+    'as' ('took 251 back to Gaza as hostages'); None when there is none."""
+    words = ctx.res.lexicon.get("events", {}).get("captive_idioms", {}).get(verb.lemma_.lower(), {})
+    if not words:
+        return None
+    for c in verb.children:
+        if c.lower_ in words and (c.dep_ in ("oprd", "xcomp", "npadvmod", "advmod", "acomp", "attr") or c.dep_ == "dobj"
+                                  and any(x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN") for x in c.children)):
+            return c        # (not "took the hostages to hospital": the hostages are what is taken)
+        if c.dep_ == "prep" and c.lower_ == "as":
+            found = [p for p in c.children if p.dep_ == "pobj" and p.lower_ in words]
+            if found:
+                return found[0]
+    return None
+
+
 def _event_for(ctx, tok) -> EventType | None:
     if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         lemma = tok.lemma_.lower()
@@ -991,10 +1061,12 @@ def _event_for(ctx, tok) -> EventType | None:
         for c in tok.children:      # "claimed 30 lives": killed 30
             if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in idiom:
                 return ctx.res.verb_events.get(idiom[c.lower_])
+        if (word := captive_word(ctx, tok)) is not None:     # "took five tourists hostage": kidnapped them
+            return ctx.res.verb_events.get(ctx.res.lexicon["events"]["captive_idioms"][lemma][word.lower_])
         result = ctx.res.lexicon.get("events", {}).get("resultatives", {})
         if lemma in ctx.res.words("events", "resultative_verbs"):
             for c in tok.subtree:       # "were shot dead", "left 25 soldiers and one civilian dead"
-                if c.lower_ in result and (c.head.i == tok.i and c.i > tok.i or _within(c, tok, 3)):
+                if c.lower_ in result and c.dep_ != "compound" and (c.head.i == tok.i and c.i > tok.i or _within(c, tok, 3)):
                     return ctx.res.verb_events.get(result[c.lower_])
         if lemma in ctx.res.words("events", "complement_only_verbs") and (
                 tok.dep_ == "acl" or not has_complement(tok)
