@@ -3567,3 +3567,42 @@ def test_a_count_followed_by_as_many_names_is_those_names():
     ex, facts = _facts("Zendan's army captured two villages, Upper Lisk in the Vell region and Marovo in the Dorn region.")
     assert {s.object.label for s in ex.statements if s.predicate == "captures"} == {"Upper Lisk", "Marovo"}
 
+
+
+def test_an_event_noun_under_a_modal_verb_may_happen():
+    ex, facts = _facts("Zendan's forces would also take control of refugee camps in central Lisk.")
+    assert {s.predicate for s in ex.statements if s.object and s.object.label == "refugee camps"} == {"controls_possible"}
+
+
+def test_a_second_act_joined_to_a_clause_of_time_is_the_main_subject_s():
+    ex, facts = _facts("Karl Marek, an opposition leader, had claimed victory even before results came in and "
+                       "called for protests outside parliament.")
+    assert _one(ex, "calls_for").subject.label == "Karl Marek"
+
+
+def test_they_is_not_an_abstract_subject_before_it():
+    ex, facts = _facts("In Lisk, tensions rose as the crowd gathered. Earlier, they had been blocked by the army.")
+    assert not [s for s in ex.statements if "tension" in ((s.object and s.object.label) or "")]
+
+
+def test_what_one_does_beside_trying_is_done():
+    ex, facts = _facts("As the day went on, tensions ramped up, with protesters trying to block a police convoy and "
+                       "throwing rocks at the vehicles.")
+    assert [s.predicate for s in ex.statements if s.object and s.object.label == "rocks"] == ["throw"]
+    ex, facts = _facts("Tensions ramped up, with protesters trying to block a police convoy and throwing rocks.")
+    assert not [s for s in ex.statements if s.object and s.object.label == "throwing"]   # (parsed as a noun)
+
+
+def test_calling_for_someone_to_act_asks_it_of_them():
+    ex, facts = _facts("The UN called for Ruritania to lift the blockade on Lisk.")
+    assert ("lift_requested", "Ruritania", "blockade") in facts
+
+
+def test_an_editor_s_brackets_are_no_part_of_a_name():
+    ex, facts = _facts('Karl Marek said: "We are talking with [Ruritanian Foreign Minister Jaroslav] Novak about it."')
+    assert "Jaroslav Novak" in {e.label for e in ex.entities}
+
+
+def test_a_shot_at_an_agreement_is_a_chance_of_one():
+    ex, facts = _facts('Karl Marek insisted that Ruritania had "a shot at" a peace agreement with Osterlich.')
+    assert "signs" not in {s.predicate for s in ex.statements}

@@ -731,8 +731,8 @@ def possible(ctx: ArticleContext, tok) -> bool:
     modals = set(ctx.res.words("negation", "possibility_modals"))
     adverbs = set(ctx.res.words("negation", "possibility_adverbs"))
     perception = set(ctx.res.words("control", "perception"))
-    v = tok
-    for _ in range(3):      # on the verb or on one it completes
+    v = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
+    for _ in range(3):      # on the verb or on one it completes (or that takes the event noun: "would take control")
         if v is not tok and v.lemma_.lower() in perception and any(c.dep_ == "auxpass" for c in v.children):
             return False    # "the suspect can be seen carrying a bag": what the video shows, done
         if v.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals
@@ -802,6 +802,10 @@ def modality(ctx: ArticleContext, tok) -> str | None:
                 return "possible"
     if _made_to(ctx, tok):
         return None     # "was forced to close": it closed
+    h = tok.head
+    if tok.tag_ == "VBG" and tok.dep_ == "conj" and h.tag_ == "VB" and h.dep_ == "xcomp" and h.head.tag_ == "VBG" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+        return modality(ctx, h.head)    # "trying to block a convoy and throwing rocks": thrown, as "trying" is
     found = _modality(ctx, tok)
     if found == "intended" and _of_another(ctx, tok):
         return "requested"      # "expected the government to fulfil", "warnings to its citizens to avoid travel"
@@ -929,6 +933,10 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
              or tok.head.lemma_.lower() in ctx.res.frames.get("verb", {}).get("motion", {}).get("verbs", ())) \
         and any(c.dep_ in ("dobj", "prep", "advmod") and c.i < tok.i for c in tok.head.children)
     # (a trip somewhere or a sending of something: "moved to ban the platforms" acted, it went nowhere)
+    if tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.head.pos_ == "VERB" \
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
+            and tok.head.lemma_.lower() in table.get("requested", ()):
+        return "requested"      # "called for Israel to lift the blockade": asked of Israel
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
             or errand:      # (the parse's xcomp: "visited the kingdom to reach agreement")

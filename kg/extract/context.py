@@ -65,6 +65,8 @@ def gerund_clause(tok) -> bool:
     journalists'): a participle opens it right after 'and', and the list hangs on a participle."""
     if tok.dep_ != "conj":
         return False
+    if tok.lower_.endswith("ing") and any(c.dep_ == "dobj" for c in tok.children):
+        return True     # "block a convoy and throwing rocks": a noun takes no object; a gerund does
     chain = [tok]
     while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
@@ -211,10 +213,10 @@ class ArticleContext:
             root = self.sentences[s].doc[:].root
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and subj[0].lower_ not in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-                found = self.as_actor(self.resolve_all(s, subj[0]))
+                found = [] if self.abstract(subj[0]) else self.as_actor(self.resolve_all(s, subj[0]))
                 if found and (found[0].type in types or "Person" in types and subj[0].tag_ == "NN"
                               and subj[0].lemma_.lower() in self.people):
-                    return found[0]     # (also "The friend said ... . He told ...")
+                    return found[0]     # (also "The friend said ... . He told ..."; not "tensions rose. They ...")
             elif subj and subj[0].lower_ in _THING_PRONOUNS | _PEOPLE_PRONOUNS:
                 if s not in self.subject_memo and depth < 5:
                     self._memo(s, subj[0], self.previous_subject(s, subj[0], types, depth + 1))

@@ -125,6 +125,7 @@ class EntityRegistry:
 
 
 def _clean(text: str) -> str:
+    text = re.sub(r"[\[\]]", "", text)     # an editor's brackets inside a name: "[Minister Gideon] Saar"
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     text = re.sub(r"[’']s$", "", text)
     return " ".join(text.split()).strip(" ,.;:\"“”‘’'()")

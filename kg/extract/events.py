@@ -598,6 +598,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     if undergone:
         objs, subj = subj, []   # "the airport closed": it was closed
+    undergone = undergone or passive and bool(objs) and not subj \
+        and verb.lemma_.lower() in ctx.res.words("events", "undergoer_subject_verbs")    # "has been closed"
     left_so = _small_clause_victim(ctx, verb)
     if not objs and left_so is not None:
         objs = ctx.resolve_all(si, left_so)     # "..., leaving 19 people dead": the parse's subject of "dead"

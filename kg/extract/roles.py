@@ -471,6 +471,15 @@ def _subject_of_raw(ctx: ArticleContext, si: int, verb, depth: int = 0) -> tuple
         # "say the group has been trying to rearm ..., is smuggling weapons": the parse made the
         # second of a list of things said its own clause, with no subject; the first clause's
         return _subject_of(ctx, si, said[-1], depth + 1)
+    if verb.dep_ == "conj" and h.dep_ == "advcl" and h.i < verb.i and h.head.pos_ in ("VERB", "AUX") \
+            and h.head.i < h.i and any(c.dep_ == "mark" for c in h.children) \
+            and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and ctx.mention_at(si, c.i) is None
+                    and c.lemma_.lower() not in ctx.people for c in h.children):
+        # "X claimed victory before results came in and called for protests": the parse joins the second
+        # act to the clause of time, whose subject is a thing; the main clause's actor did it
+        main, passive = _subject_of(ctx, si, h.head, depth + 1)
+        if main and not passive and any(e.type in _ACTORS for e in main):
+            return main, False
     if verb.dep_ in ("conj", "xcomp", "advcl") and h.i != verb.i and h.pos_ in ("VERB", "AUX"):
         found, passive = _subject_of(ctx, si, h, depth + 1)
         if passive and verb.dep_ == "conj" and _active(verb) \
