@@ -3606,3 +3606,20 @@ def test_an_editor_s_brackets_are_no_part_of_a_name():
 def test_a_shot_at_an_agreement_is_a_chance_of_one():
     ex, facts = _facts('Karl Marek insisted that Ruritania had "a shot at" a peace agreement with Osterlich.')
     assert "signs" not in {s.predicate for s in ex.statements}
+
+
+def test_an_of_the_parse_hangs_on_the_verb_is_the_event_noun_s():
+    ex, facts = _facts("Israel plans to take control of Gaza City.")
+    assert ("controls_intended", "Israel", "Gaza City") in facts
+
+
+def test_exports_halted_at_another_s_prompting_ended():
+    ex, facts = _facts("The decision prompted Ruritania to halt military exports to Osterlich.")
+    st = _one(ex, "exports_ended")
+    assert st.subject.label == "Ruritania" and st.recipient.label == "Osterlich"
+
+
+def test_a_deed_one_is_accused_of_is_theirs_by_the_accuser_s_claim():
+    ex, facts = _facts("Ruritania accused Ukraine of attacks on civilians.")
+    st = _one(ex, "attacks")
+    assert st.subject.label == "Ukraine" and st.status == "claimed" and st.claimant.label == "Ruritania"

@@ -229,6 +229,10 @@ def _attribution(ctx: ArticleContext, si: int, tok) -> tuple[Entity | None, str,
                 and (subj := _sayer(ctx, si, h)):
             claimant, status, cue = subj[0], "claimed", h.text
             break      # "thanked Trump for confronting X", "praised the troops for holding": the thanker's word
+        if a.dep_ == "prep" and prev_dep == "pobj" and a.lower_ == "of" and h.pos_ == "VERB" \
+                and h.lemma_.lower() in ctx.res.words("control", "accusing") and (subj := _sayer(ctx, si, h)):
+            claimant, status, cue = subj[0], "claimed", h.text
+            break      # "accused Ukraine of attacks on civilians": the accuser's claim
         if a.dep_ == "prep" and prev_dep != "pcomp" and (
                 h.head.i == h.i or h.pos_ in ("VERB", "AUX") and _reporting_status(ctx, h.lemma_.lower()) is not None):
             break      # "X said, amid tension over the US deployment, ...": the narration's phrase, not what
@@ -914,8 +918,8 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
         if head in ctx.res.words("events", "cessation_verbs"):
             # "Beijing halted purchases of US soybeans": they ended; but "urged them to halt imports of gas":
             # the purchases are going on
-            asked = n.head.dep_ in ("xcomp", "ccomp") or n.head.dep_ == "advcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children)
+            asked = (n.head.dep_ in ("xcomp", "ccomp") or n.head.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children)) and not _made_to(ctx, n.head)
             sought = n.head.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.head.children)
             return None if asked or sought else "ended"     # ("a deal to end the war": sought, the war goes on)
         for name, words in table.items():

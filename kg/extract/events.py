@@ -928,7 +928,12 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         d.subject = next((m.entity for x in weapons.children if x.dep_ == "amod"
                           and (m := ctx.mention_at(si, x.i)) is not None and m.kind == "demonym"), None)
     targets: list[Entity] = []
-    for c in [*noun.children, *(x for x in (weapons.children if weapons is not None else ()) if x.dep_ == "prep")]:
+    # "will take control of Gaza City": the parse hangs the noun's "of" on the verb taking it
+    verb_of = [x for x in noun.head.children if noun.dep_ == "dobj" and x.dep_ == "prep" and x.lower_ == "of"
+               and x.i == noun.right_edge.i + 1] \
+        if not any(x.dep_ == "prep" and x.lower_ == "of" for x in noun.children) else []
+    for c in [*noun.children, *verb_of,
+              *(x for x in (weapons.children if weapons is not None else ()) if x.dep_ == "prep")]:
         if c.dep_ == "prep" and blamed_on(ctx, noun, c):
             continue        # "blamed the attack on the far-right"
         if c.dep_ == "prep" and c.lower_ == "over" and (any(x.lower_ == "all" for x in c.children)

@@ -658,6 +658,10 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
                 if p.dep_ == "pobj" and _event_for(ctx, p) is not None and (found := _noun_agent(ctx, si, p, depth + 1)):
                     return found
     gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "VERB" and gov.i > gov.head.i \
+            and gov.head.lemma_.lower() in ctx.res.words("control", "accusing") \
+            and (accused := [c for c in gov.head.children if c.dep_ == "dobj" and c.i < gov.i]):
+        return ctx.resolve_all(si, accused[0])    # "accused Ukraine of attacks on civilians": Ukraine's attacks
     naming = gov.head if noun.dep_ == "pobj" and gov.lower_ == "as" else gov if noun.dep_ in ("oprd", "attr") else None
     if naming is not None and naming.dep_ == "ccomp" and depth < 4 \
             and getattr(named_in_relative(ctx, naming.head), "i", None) == noun.i:
