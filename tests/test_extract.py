@@ -3623,3 +3623,20 @@ def test_a_deed_one_is_accused_of_is_theirs_by_the_accuser_s_claim():
     ex, facts = _facts("Ruritania accused Ukraine of attacks on civilians.")
     st = _one(ex, "attacks")
     assert st.subject.label == "Ukraine" and st.status == "claimed" and st.claimant.label == "Ruritania"
+
+
+def test_him_after_a_subject_is_the_man_named_before_not_the_subject():
+    ex, facts = _facts("The last time a Ruritanian president met Jaroslav Novak was in 2021, when Karl Marek met him "
+                       "at a summit in Geneva.")
+    assert ("meets", "Karl Marek", "Jaroslav Novak") in facts
+
+
+def test_a_meeting_announced_on_social_media_is_with_no_one_there():
+    ex, facts = _facts("Karl Marek announced the 15 August meeting on social media.")
+    assert not [s for s in ex.statements if s.object and s.object.label == "social media"]
+
+
+def test_it_in_what_someone_was_told_is_the_one_told():
+    ex, facts = _facts("The Ruritanian Foreign Ministry said the flotilla had been informed it was violating a "
+                       "lawful naval blockade.")
+    assert _one(ex, "violates").subject.label == "flotilla"

@@ -518,6 +518,12 @@ class ArticleContext:
                         and _quoted(c) == _quoted(tok)]     # not '"He used to ...," he told the BBC'
                 if same:
                     return self.resolve_all(si, same[0], allow_noun)
+        told = tok.head.head
+        if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
+                and any(c.dep_ == "auxpass" for c in told.children) \
+                and (hearer := [c for c in told.children if c.dep_ == "nsubjpass"]) \
+                and hearer[0].lower_ not in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            return self.resolve_all(si, hearer[0], allow_noun)  # "the flotilla had been informed it was violating"
         if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
                 and tok.head.head.lemma_.lower() in self.res.words("attribution", "claimed"):
             # "The Greek foreign ministry said it had summoned ...", "X and Y said they were recalling ...":
@@ -614,6 +620,13 @@ class ArticleContext:
                 e = next((m.entity for m in reversed(self.mentions[si]) if m.kind == "name" and m.start < tok.i
                           and self.is_person(m.entity) and m.entity != e and not self._other_sex(si, m.entity, low)),
                          None)
+            if e is not None and low in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+                head = tok.head.head if tok.dep_ == "pobj" else tok.head
+                own = [x for c in head.children if c.dep_ == "nsubj" for x in self.resolve_all(si, c)]
+                if e in own:    # "when Joe Biden met him": not Biden (who would be "himself"), the man before
+                    e = next((m.entity for m in reversed(self.mentions[si]) if m.kind == "name" and m.start < tok.i
+                              and self.is_person(m.entity) and m.entity not in own
+                              and not self._other_sex(si, m.entity, low)), None)
             if e is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
                     m.kind == "name" and m.entity.label.split()[-1] == e.label.split()[-1]
                     for t in tok.head.subtree if t.i > tok.i and (m := self.mention_at(si, t.i)) is not None):

@@ -941,6 +941,8 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
             if d.location is None:      # "wars all over the world": where, not what they are about
                 d.location = next((e for p in c.children if p.dep_ == "pobj" for e in ctx.resolve_all(si, p)), None)
             continue
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over", "about") and ev.predicate in _MEETINGS:
+            continue        # "announced the meeting on social media", "talks on trade": no one met
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
                                  or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
             for p in c.children:
