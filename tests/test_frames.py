@@ -815,9 +815,12 @@ def test_the_named_members_of_an_including_list_are_patients_too(body, subject):
     assert all(_label(s.subject) == subject for s in held)
 
 
-def test_unnamed_members_of_an_including_list_add_nothing():
-    sts = _statements("The strike killed 21 civilians, including 11 children.")
+def test_unnamed_uncounted_members_of_an_including_list_add_nothing():
+    sts = _statements("The strike killed 21 civilians, including children.")
     assert [(s.predicate, _label(s.object)) for s in sts if s.predicate == "kills"] == [("kills", "civilians")]
+    sts = _statements("The strike killed 21 civilians, including 11 children.")   # a counted part: its own count
+    assert sorted((_label(s.object), s.quantity.value) for s in sts if s.predicate == "kills") \
+        == [("children", 11), ("civilians", 21)]
 
 
 def test_the_target_and_place_of_a_condemned_event_are_the_event_s_not_the_condemnation_s():

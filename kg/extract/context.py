@@ -437,6 +437,8 @@ class ArticleContext:
     def _resolve_all(self, si: int, tok, allow_noun: bool = True) -> list[Entity]:
         m = self.mention_at(si, tok.i)
         low = tok.lower_
+        if m is None and tok.pos_ == "PROPN" and low in self.res.word_set("names", "not_names"):
+            return []       # "(07:08 GMT)": a time zone, no participant
         if m is not None and tok.dep_ in ("nsubj", "nsubjpass") and self.is_person(m.entity) \
                 and (first := self._joined_in_title(si, tok)) is not None:
             return [first, m.entity]
@@ -475,11 +477,17 @@ class ArticleContext:
                 for c in tok.children):
             # "27 warrants were issued, some of which were delivered ...": the noun before the comma
             before = [t for t in tok.doc[max(0, tok.i - 6):tok.i] if t.pos_ in ("NOUN", "PROPN")]
+            if any(p.lower_ == "whom" for c in tok.children for p in c.children):
+                # "300 people were eating there at the time of the explosion, two of whom ...": people
+                before = [t for t in tok.doc[:tok.i] if t.lemma_.lower() in self.people or t.lower_ in self.people
+                          or (m := self.mention_at(si, t.i)) is not None and self.is_person(m.entity)][-1:]
             if before and tok.nbor(-1).is_punct:
                 n = before[-1]
                 while n.dep_ == "compound" and n.head.i < tok.i:
                     n = n.head
-                return self.resolve_all(si, n, allow_noun)
+                return self.resolve_all(si, n, allow_noun) or (
+                    [self.noun_entity(si, n, type_="Group")] if n.pos_ == "NOUN" and n.lemma_.lower() in self.people
+                    else [])    # (a people noun resolved further up the stack: the group itself)
             return []
         if low in self.res.word_set("reference", "quantifiers") and low not in ("none", "those", "others") \
                 and (whole := [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -14,6 +14,7 @@ from .attribution import _denies_the_sentence, requester
 from .frames import _definite, find_frames, frame_drafts, overlay
 from .quantities import find_numbers
 from .relations import (
+    _among,
     _arsenal,
     _expected_arrival,
     _claimed_count,
@@ -43,6 +44,8 @@ from .roles import (
     blamed_on,
     captive_word,
     enumerated_names,
+    included_count_nouns,
+    included_counts,
     _event_for,
     _has_event_object,
     _infinitive,
@@ -224,7 +227,8 @@ def find_drafts(ctx: ArticleContext, si: int) -> list[Draft]:
         if tok.i in taken:
             continue
         if tok.lemma_ in presence and (d := _presence(ctx, si, tok, numbers, used)
-                                       or _nationality(ctx, si, tok, numbers, used)) \
+                                       or _nationality(ctx, si, tok, numbers, used)
+                                       or _among(ctx, si, tok, numbers, used)) \
                 or (d := _expected_arrival(ctx, si, tok)):
             drafts.append(d)
     # every other verb and event noun: a frame, typed by the table or stated with its lemma
@@ -249,6 +253,16 @@ def _taking_verb(ctx, noun):
     if noun.dep_ == "pobj" and prep.head.pos_ == "VERB" and accepts_prep(ctx, prep.head, prep):
         return prep.head
     return None
+
+
+def _raised_patient(verb):
+    """'800 troops are expected to be deployed': a passive infinitive under a passive verb of expecting
+    has the patient that verb's subject is (raised), or None."""
+    h = verb.head
+    if verb.dep_ != "xcomp" or h.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or not any(c.dep_ == "auxpass" for c in h.children):
+        return None
+    return next((c for c in h.children if c.dep_ == "nsubjpass"), None)
 
 
 def _sides(ctx, si, noun) -> list[Entity]:
@@ -365,6 +379,10 @@ def _other_sense(ctx, verb) -> bool:
     preps = ctx.res.lexicon.get("events", {}).get("not_when_prep", {}).get(verb.lemma_.lower(), [])
     if any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in verb.children):
         return True     # "was questioned about the report": asked, not criticised
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in ctx.res.words("events", "deprivation_passives") \
+            and any(c.dep_ == "dobj" for c in verb.children) \
+            and (verb.dep_ in ("acl", "advcl", "conj") or any(c.dep_ == "auxpass" for c in verb.children)):
+        return True     # "she was denied letters", "..., denied even phone calls": deprived, no denial
     if marks and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                      for c in verb.children):
         return True     # "asked him if there was any evidence": a question, no request
@@ -520,7 +538,8 @@ def _deaths(ctx, si, verb, numbers, used) -> Draft | None:
 
 def _forces(ctx, si, verb) -> bool:
     """The verb's object is forces, weapons or people ('sent 300 troops', 'sent two warships')."""
-    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    patients = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        r for r in (_raised_patient(verb),) if r is not None]
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         patients.append(verb.head)      # "the Russian military stationed in the republic"
     for c in patients:
@@ -589,6 +608,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         if c.dep_ in _OBJ or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             objs = enumerated_names(ctx, si, c) or ctx.resolve_all(si, c)  # ("two villages, A and B": A, B)
             objs += [e for e in included_names(ctx, si, verb, c) if e not in objs]   # "..., including Ana Vel"
+            objs += [e for e in included_counts(ctx, si, verb, c) if e not in objs]  # "..., including five journalists"
             if objs:
                 break
     if not objs and (named := named_in_relative(ctx, verb)) is not None:
@@ -615,6 +635,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             _prep_roles(ctx, si, g, ev, d)
     if not objs and passive and (stolen := stolen_subject(verb)) is not None:
         objs = ctx.resolve_all(si, stolen)      # "... with police and Dzhokhar was arrested": Dzhokhar
+    raised = _raised_patient(verb) if not objs else None
+    if raised is not None:      # "800 troops are expected to be deployed": the troops, deployed by someone
+        objs, passive = ctx.resolve_all(si, raised), True
+        subj = [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for e in ctx.resolve_all(si, p)]
     charge = [c for c in verb.children if c.dep_ == "dobj"] \
         if verb.lemma_.lower() in ctx.res.words("events", "charge_object_verbs") else []
     if charge:
@@ -693,7 +718,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     clause = {t.i for t in _clause_tokens(verb)} - sourcing
     obj_tokens = [t for c in verb.children if c.dep_ in _OBJ or c.dep_ == "prep"
                   or (passive and c.dep_ in ("nsubjpass", "nsubj")) for t in c.subtree if t.i in clause] \
-        + [t for t in head_counted if t.i not in sourcing] + (list(left_so.subtree) if left_so is not None else [])
+        + [t for t in head_counted if t.i not in sourcing] + (list(left_so.subtree) if left_so is not None else []) \
+        + (list(raised.subtree) if raised is not None else []) \
+        + [t for c in verb.children if c.dep_ in _OBJ for n in included_count_nouns(verb, c) for t in n.subtree]
     subj_tokens = {t.i for c in verb.children if c.dep_ in _SUBJ for t in c.subtree}
     if ev.predicate in ctx.res.words("events", "uncounted_predicates"):
         obj_tokens, clause = [], set()     # "the two neighbours accused each other": no count of an accusation
@@ -754,6 +781,10 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if left_so is not None and verb.dep_ == "advcl" and not any(c.dep_ in _SUBJ for c in verb.children) \
             and ((hev := _event_for(ctx, verb.head)) is None or hev.predicate not in _VIOLENT):
         subj = []       # "protests led to clashes, leaving 19 dead": dead in them, by no one named
+    if not subj and passive and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" \
+            and verb.head.lemma_.lower() in ctx.res.words("control", "ordering") \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        subj = _subject_of(ctx, si, verb.head)[0]   # "the judge ordered that X be banned": banned by the order
     d.subject = subj[0] if subj else None
     d.extra_subjects = subj[1:]
     if d.subject is None and (passive or verb.dep_ == "acl" and verb.tag_ == "VBN") \

@@ -563,6 +563,8 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
         ev = None if (si, tok.i) in ctx.untyped else _event_for(ctx, tok)
         if not tok.is_alpha or len(tok.text) < 2:
             continue        # "'m", "'s": clitics are no events
+        if not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue        # "re-engaging" split at its hyphen: a prefix, no verb
         if tok.pos_ == "VERB":
             phrase = _phrase_lemma(tok)     # "go off", "blow up": a particle makes an event of a light verb
             if ev is None and (lemma in skip and (phrase == lemma or phrase in skip) and not _skipped_yet_act(ctx, si, tok)

@@ -110,6 +110,29 @@ def _presence(ctx, si, verb, numbers, used) -> Draft | None:
     return Draft(si, verb, "present_in", None, subject=who[0], location=places[0], quantity=q, confidence=0.6)
 
 
+def _among(ctx, si, verb, numbers, used) -> Draft | None:
+    """'A senior Hamas commander was among the dead', 'two journalists were among those killed': the
+    subject underwent what the group it is among underwent ([events].among_groups: word -> verb)."""
+    if verb.lemma_.lower() != "be":
+        return None
+    table = ctx.res.lexicon.get("events", {}).get("among_groups", {})
+    group = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    if group is None:
+        return None
+    word = next((a.lower_ for a in group.children if a.dep_ in ("acl", "amod") and a.lower_ in table),
+                group.lower_)   # ("among the hostages released": released)
+    ev = ctx.res.verb_events.get(table.get(word, ""))
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if ev is None or not subj:
+        return None
+    who = ctx.resolve_all(si, subj[0])
+    if not who:
+        return None
+    q = _quantity_for(ctx, si, list(subj[0].subtree), numbers, used)
+    return Draft(si, verb, ev.predicate, ev, object=who[0], extra=who[1:], quantity=q, confidence=0.6)
+
+
 def _expected_arrival(ctx, si, word) -> Draft | None:
     """'Steve Witkoff is expected in Moscow next week', 'the envoy is due in Kyiv': a visit to come
     ([events].arrival_words; 'expected to visit' is the visit's own statement)."""

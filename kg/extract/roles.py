@@ -586,6 +586,23 @@ def included_names(ctx, si, verb, tok) -> list[Entity]:
     return out
 
 
+def included_counts(ctx, si, verb, tok) -> list[Entity]:
+    """'killed 20 people, including five journalists and two children': the counted groups of the
+    patient's 'including' list are patients too, each with its own count."""
+    out: list[Entity] = []
+    for t in included_count_nouns(verb, tok):
+        if ctx.mention_at(si, t.i) is None:
+            out += [e for e in ctx.resolve_all(si, t) if e not in out]
+    return out
+
+
+def included_count_nouns(verb, tok) -> list:
+    """The counted nouns of the 'including' list under ``tok`` or ``verb`` (see included_counts)."""
+    lists = [c for x in (tok, verb) for c in x.children if c.dep_ == "prep" and c.lower_ == "including"]
+    return [t for c in lists[:1] for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)
+            if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in t.children)]
+
+
 def enumerated_names(ctx, si, noun) -> list[Entity]:
     """'captured two villages, A in the X region and B in the Y region': a counted plural noun followed
     by a comma and as many names as its count, one opening each item of the list, names its members.
