@@ -3687,3 +3687,41 @@ def test_a_prefix_split_at_its_hyphen_is_no_verb():
     ex, facts = _facts("Belarus is a close ally of Russia, and the move comes as the US has been re-engaging with "
                        "Moscow too, seeking a peace deal.")
     assert "re" not in {s.predicate for s in ex.statements}
+
+
+def test_an_arrest_warrant_against_someone_charges_them():
+    ex, facts = _facts("The court has issued arrest warrants against Karl Marek and Jaroslav Novak for alleged war crimes.")
+    assert {o for p, s, o in facts if p == "charges"} == {"Karl Marek", "Jaroslav Novak"}
+
+
+def test_a_subjunctive_under_a_demand_is_asked():
+    ex, facts = _facts("The UN rights chief demanded the US withdraw its sanctions on the four judges.")
+    assert ("withdraws_requested", "United States", "sanctions") in facts
+
+
+def test_a_surname_after_another_first_name_is_another_person():
+    ex, facts = _facts("Jair Bolsonaro was barred from communicating with his son, Eduardo Bolsonaro, who has been "
+                       "lobbying for him in the US.")
+    assert "Eduardo Bolsonaro" in {e.label for e in ex.entities}
+    assert {s.subject.label for s in ex.statements if s.predicate == "lobby"} == {"Eduardo Bolsonaro"}
+
+
+def test_who_after_a_place_is_the_person_before_it():
+    ex, facts = _facts("The police will pursue every violent criminal in the District who breaks the law.")
+    assert {s.subject.label for s in ex.statements if s.predicate == "break"} == {"violent criminal"}
+
+
+def test_the_leader_of_an_event_named_before_a_hyphen_does_it():
+    ex, facts = _facts("Ruritania responded to the Hamas-led attack on southern Israel, in which about 1,200 people were "
+                       "killed and 251 others were taken hostage.")
+    assert _one(ex, "kills").subject.label == "Hamas"
+    st = _one(ex, "abducts")
+    assert st.object.label == "people" and (st.quantity.value, st.quantity.unit) == (251, "people")
+
+
+def test_a_light_verb_or_an_unnamed_subject_with_only_a_place_says_nothing():
+    ex, facts = _facts("The penalties mean any property the four officials hold in the US is blocked.")
+    assert "hold" not in {s.predicate for s in ex.statements}
+    ex, facts = _facts('"I was driven across Ruritania in a blindfold," he said.')
+    assert "drive" not in {s.predicate for s in ex.statements}
+

@@ -941,6 +941,14 @@ def _modality(ctx: ArticleContext, tok) -> str | None:
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
             and tok.head.lemma_.lower() in table.get("requested", ()):
         return "requested"      # "called for Israel to lift the blockade": asked of Israel
+    if tok.pos_ in ("VERB", "AUX") and tok.tag_ == "VB" and tok.dep_ == "ccomp" and h.pos_ == "VERB" \
+            and h.lemma_.lower() in table.get("requested", ()) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" or c.lower_ == "to" for c in tok.children) \
+            and not (h.lemma_.lower() in ctx.res.word_set("control", "ordering")
+                     and any(c.dep_ == "auxpass" for c in tok.children)):
+        return "requested"      # "demanded the US withdraw its sanctions": a subjunctive, asked (but "the judge
+                                # ordered that X be banned" takes effect)
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
             or tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
             or errand:      # (the parse's xcomp: "visited the kingdom to reach agreement")

@@ -439,6 +439,8 @@ class ArticleContext:
         low = tok.lower_
         if m is None and tok.pos_ == "PROPN" and low in self.res.word_set("names", "not_names"):
             return []       # "(07:08 GMT)": a time zone, no participant
+        if low == "others" and any(c.dep_ == "nummod" for c in tok.children):
+            return [self.registry.from_name("people", "Group")]     # "... and 251 others were taken hostage"
         if m is not None and tok.dep_ in ("nsubj", "nsubjpass") and self.is_person(m.entity) \
                 and (first := self._joined_in_title(si, tok)) is not None:
             return [first, m.entity]
@@ -759,7 +761,9 @@ class ArticleContext:
                 return [mh.entity]     # "the ICJ in The Hague, which ordered ...": the court, not the city
             found = self.resolve_all(si, h, allow_noun)
             if low in ("who", "whom") and found and all(
-                    e.type in ("Location", "Country") or e.type == "Organization" and h.pos_ == "PROPN" for e in found):
+                    e.type in ("Location", "Country") or e.type in ("Organization", "Thing") and h.pos_ == "PROPN"
+                    and (e.type == "Organization" or h.dep_ == "pobj" and h.head.lower_ in ("in", "at", "from"))
+                    for e in found):
                 # "Yuhua Bai, owner of a restaurant in Lisk, who testified": a person, not the place the
                 # parse hung it on; the person the phrase describes
                 a = h
@@ -780,6 +784,8 @@ class ArticleContext:
                     for t in reversed(doc[a.head.i + 1:a.i]):
                         if (m := self.mention_at(si, t.i)) is not None and self.is_person(m.entity):
                             return [m.entity]
+                        if m is None and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.lemma_.lower() in self.people:
+                            return self.resolve_all(si, t, allow_noun)  # "pursue every criminal in X who ..."
                 return [] if any(e.type in ("Location", "Country") for e in found) else found
             return found
         if tok.pos_ not in ("NOUN", "PROPN", "NUM", "X") or tok.ent_type_ in ("DATE", "TIME"):

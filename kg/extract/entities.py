@@ -193,6 +193,14 @@ def find_mentions(doc, doc_index: int, offset: int, nlp, registry: EntityRegistr
             sp[2] in res.demonym and sp[2] not in res.surface and sp[1] < e
             or sp[2] in res.surface and res.surface[sp[2]].type in ("Country", "Location") and sp[1] < e - 1)
             for b, e in bodies)]
+    # a person's surname after another first name is another person ("his son, Eduardo Bolsonaro"): the
+    # name NER found, not the gazetteer's person of that surname
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    spans = [sp for sp in spans if not (
+        sp[2] in res.surface and res.surface[sp[2]].type == "Person" and " " not in sp[2]
+        and sp[0] > 0 and doc[sp[0] - 1].pos_ == "PROPN" and doc[sp[0] - 1].text[:1].isupper()
+        and any(ent.start < sp[0] < ent.end for ent in people)
+        and doc[sp[0] - 1].text[:3].lower() != res.surface[sp[2]].name[:3].lower())]   # (not "Volodomyr Zelensky")
     spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken = [False] * len(doc)
     out: list[Mention] = []

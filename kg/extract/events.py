@@ -653,7 +653,7 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         counted, counted_unit = _counted_victims(ctx, si, verb, ellipsis)  # "wounded 71", "five more were wounded"
         objs = counted or objs
     if not objs and passive and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
-            and stolen_subject(verb) is None:
+            and stolen_subject(verb) is None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "Chinese soldiers crossed the line and were repulsed by Indian troops": the shared subject
         objs = [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in ctx.resolve_all(si, c)]
     head_counted = []
@@ -747,6 +747,8 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
     if d.quantity is not None and (word := captive_word(ctx, verb)) is not None \
             and (captive_unit or d.quantity.unit is None or d.quantity.unit == word.text):
         d.quantity = replace(d.quantity, unit=captive_unit or word.text)  # "took 251 as hostages": 251 hostages
+    if d.quantity is not None and d.quantity.unit == "others" and objs and objs[0].label == "people":
+        d.quantity = replace(d.quantity, unit="people")     # "251 others were taken hostage": 251 people
     idioms = ctx.res.lexicon.get("events", {}).get("object_idioms", {}).get(verb.lemma_.lower(), {})
     if d.quantity is not None and d.quantity.unit in idioms:
         d.quantity = replace(d.quantity, unit="people")     # "claimed 30 lives": 30 people killed
@@ -975,7 +977,9 @@ def _noun_event(ctx, si, noun, ev, numbers, used) -> Draft | None:
         if c.dep_ == "prep" and c.lower_ in ("on", "upon", "over", "about") and ev.predicate in _MEETINGS:
             continue        # "announced the meeting on social media", "talks on trade": no one met
         if c.dep_ == "prep" and (c.lower_ in ("on", "against", "of", "upon", "over", "about")
-                                 or c.lower_ == "in" and ev.to_role == "target"):   # "involvement in the attack"
+                                 or c.lower_ == "in" and ev.to_role == "target"     # "involvement in the attack"
+                                 or c.lower_ == "for" and noun.lemma_.lower() in ctx.res.frames["nouns"]["for_patient"]):
+            # ("an arrest warrant for X": X is sought)
             for p in c.children:
                 if p.dep_ == "pobj" and p.lower_ in ctx.res.words("nouns", "partitives") \
                         and (whole := [q for x in p.children if x.dep_ == "prep" and x.lower_ == "of"

@@ -527,15 +527,20 @@ def _quantities(ctx, si, frame: Frame, numbers, used) -> None:
         frame.quantities.append(more)
 
 
-def _strong(frame: Frame) -> bool:
+def _strong(ctx, frame: Frame) -> bool:
     """Participants that carry a statement: two roles filled ('the bomb destroyed the car'),
     or one named, typed or counted participant that the event was done to or where
     ('an explosion in Belfast'). A lone agent ('the EU's package', 'Trump stop') says too
     little to be a fact of its own."""
     filled = [r for r, v in frame.roles.items() if v]
     if frame.event is None and frame.kind == "verb" and set(filled) <= {"place", "time"} \
-            and any(c.dep_ in ("dobj", "ccomp") for c in frame.trigger.children):
-        return False    # "increases pressure on Moscow": an object that names nothing leaves only a place
+            and any(c.dep_ in ("dobj", "ccomp") or c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower()
+                    not in _table(ctx, "nouns", "events") for c in frame.trigger.children):
+        return False    # "increases pressure on Moscow", "tensions rose in Lisk", "I was driven across X": a
+                        # participant the text has but names nothing leaves only a place
+    if frame.event is None and frame.kind == "verb" and "patient" not in filled and not frame.quantities \
+            and frame.lemma == frame.trigger.lemma_.lower() in _table(ctx, "verbs", "light_open"):
+        return False    # "the property the officials hold in the US": a light verb with nothing held says nothing
     if len(filled) >= 2:
         return True
     if filled == ["agent"]:
@@ -610,7 +615,7 @@ def find_frames(ctx, si: int, numbers, used, taken: dict[int, str]) -> list[Fram
             continue
         trial = set(used)       # a frame that is not kept leaves its numbers to the next one
         _quantities(ctx, si, frame, numbers, trial)
-        if frame.roles and _strong(frame):
+        if frame.roles and _strong(ctx, frame):
             out.append(frame)
             used |= trial
     return out

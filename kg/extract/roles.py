@@ -659,6 +659,10 @@ def _noun_agent(ctx, si, noun, depth: int = 0) -> list[Entity]:
             return [ctx.registry.from_name(c.lemma_.lower() + "s", "Group")]    # "a militant attack"
         if c.dep_ in ("amod", "compound") and (mc := ctx.mention_at(si, c.i)) and mc.kind == "demonym":
             return [mc.entity]
+        if c.dep_ == "amod" and c.lemma_.lower() in ctx.res.words("events", "leading_participles") and (
+                leader := [e for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod")
+                           for e in ctx.resolve_all(si, x, allow_noun=False)]):
+            return leader[:1]   # "the Hamas-led attack": Hamas's
         if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and (mc := ctx.mention_at(si, c.i))
                                 and mc.entity.type != "Location"):
             # (not "the Algiers agreement", "the Kursk offensive": a place names the event, not its actor)
