@@ -3725,3 +3725,9 @@ def test_a_light_verb_or_an_unnamed_subject_with_only_a_place_says_nothing():
     ex, facts = _facts('"I was driven across Ruritania in a blindfold," he said.')
     assert "drive" not in {s.predicate for s in ex.statements}
 
+
+
+def test_what_an_event_prompted_is_done_and_the_prompting_no_statement():
+    ex, facts = _facts("The shooting prompted the Ruritanian police to bolster security outside the palace.")
+    assert "prompt" not in {s.predicate for s in ex.statements}
+    assert "bolster" in {s.predicate for s in ex.statements}
