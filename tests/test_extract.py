@@ -3731,3 +3731,28 @@ def test_what_an_event_prompted_is_done_and_the_prompting_no_statement():
     ex, facts = _facts("The shooting prompted the Ruritanian police to bolster security outside the palace.")
     assert "prompt" not in {s.predicate for s in ex.statements}
     assert "bolster" in {s.predicate for s in ex.statements}
+
+
+def test_calling_up_troops_mobilises_them():
+    ex, facts = _facts("The Pentagon also called up 700 marines to assist with the efforts.")
+    st = _one(ex, "mobilizes")
+    assert st.object.label == "marines" and st.quantity.value == 700
+
+
+def test_what_follows_or_after_a_negation_is_negated_too():
+    ex, facts = _facts("The troops will not be conducting immigration raids or performing regular policing.")
+    assert {s.predicate for s in ex.statements if s.object and s.object.label == "regular policing"} \
+        == {"not_perform_intended"}
+
+
+def test_what_no_footage_one_has_seen_shows_is_not_shown():
+    ex, facts = _facts("As yet we have not seen any imagery or footage that captures any damage to the jets at Lisk.")
+    assert {s.predicate for s in ex.statements} <= {"not_captures", "not_capture"}
+    ex, facts = _facts("We have seen footage that captures damage to the jets at Lisk.")
+    assert "captures" not in {s.predicate for s in ex.statements}    # filmed, no territory taken
+
+
+def test_a_share_that_does_something_is_no_one_s_share():
+    ex, facts = _facts("The decision sparked celebrations in a country where 90% of Ruritanians are said to be "
+                       "living in poverty.")
+    assert "accounts_for" not in {s.predicate for s in ex.statements}

@@ -1177,6 +1177,15 @@ def _negated(tok) -> bool:
         return True     # (also "has never attacked", "they neither want to unify ... nor to declare")
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
         return True         # "launched this campaign without finding out the facts", "without the aid of X"
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children) and _negated(tok.head):
+        return True         # "will not be conducting raids or performing policing": neither
+    h = tok.head
+    if tok.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ == "any" for c in h.children) \
+            and h.dep_ in ("dobj", "conj") and (h.head if h.dep_ == "dobj" else h.head.head).pos_ in ("VERB", "AUX") \
+            and _negated(h.head if h.dep_ == "dobj" else h.head.head):
+        return True         # "we have not seen any footage that captures damage": none that does
     if _joined_by_nor(tok) or _alternative_not_taken(tok):
         return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_resources().words("negation", "failing_verbs") \
