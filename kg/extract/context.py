@@ -398,6 +398,11 @@ class ArticleContext:
         ents = self.resolve_all(si, tok)
         return ents[0] if ents else None
 
+    def is_person_at(self, si: int, i: int) -> bool:
+        """A person's name is mentioned at token ``i``."""
+        m = self.mention_at(si, i)
+        return m is not None and self.is_person(m.entity)
+
     def _joined_in_title(self, si: int, tok) -> Entity | None:
         """'US President X and Russian President Y will meet': the parse makes the first name and the
         second title compounds of the second name. The person named before the 'and', or None."""
@@ -480,16 +485,15 @@ class ArticleContext:
             # "27 warrants were issued, some of which were delivered ...": the noun before the comma
             before = [t for t in tok.doc[max(0, tok.i - 6):tok.i] if t.pos_ in ("NOUN", "PROPN")]
             if any(p.lower_ == "whom" for c in tok.children for p in c.children):
-                # "300 people were eating there at the time of the explosion, two of whom ...": people
+                # "300 people were eating there at the time of the explosion, two of whom ...": people, not
+                # the noun before the comma
                 before = [t for t in tok.doc[:tok.i] if t.lemma_.lower() in self.people or t.lower_ in self.people
-                          or (m := self.mention_at(si, t.i)) is not None and self.is_person(m.entity)][-1:]
+                          or self.is_person_at(si, t.i)][-1:]
             if before and tok.nbor(-1).is_punct:
                 n = before[-1]
                 while n.dep_ == "compound" and n.head.i < tok.i:
                     n = n.head
-                return self.resolve_all(si, n, allow_noun) or (
-                    [self.noun_entity(si, n, type_="Group")] if n.pos_ == "NOUN" and n.lemma_.lower() in self.people
-                    else [])    # (a people noun resolved further up the stack: the group itself)
+                return self.resolve_all(si, n, allow_noun)
             return []
         if low in self.res.word_set("reference", "quantifiers") and low not in ("none", "those", "others") \
                 and (whole := [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -528,10 +532,9 @@ class ArticleContext:
                         and _quoted(c) == _quoted(tok)]     # not '"He used to ...," he told the BBC'
                 if same:
                     return self.resolve_all(si, same[0], allow_noun)
-        told = tok.head.head
         if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
-                and any(c.dep_ == "auxpass" for c in told.children) \
-                and (hearer := [c for c in told.children if c.dep_ == "nsubjpass"]) \
+                and any(c.dep_ == "auxpass" for c in tok.head.head.children) \
+                and (hearer := [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]) \
                 and hearer[0].lower_ not in _PEOPLE_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self.resolve_all(si, hearer[0], allow_noun)  # "the flotilla had been informed it was violating"
         if low in ("it", "they", "we") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \

@@ -539,7 +539,8 @@ def _strong(ctx, frame: Frame) -> bool:
         return False    # "increases pressure on Moscow", "tensions rose in Lisk", "I was driven across X": a
                         # participant the text has but names nothing leaves only a place
     if frame.event is None and frame.kind == "verb" and "patient" not in filled and not frame.quantities \
-            and frame.lemma == frame.trigger.lemma_.lower() in _table(ctx, "verbs", "light_open"):
+            and frame.lemma == frame.trigger.lemma_.lower() \
+            and frame.lemma in _table(ctx, "verbs", "light_open"):     # (not a phrasal "take_to")
         return False    # "the property the officials hold in the US": a light verb with nothing held says nothing
     if len(filled) >= 2:
         return True
