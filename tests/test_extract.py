@@ -3756,3 +3756,10 @@ def test_a_share_that_does_something_is_no_one_s_share():
     ex, facts = _facts("The decision sparked celebrations in a country where 90% of Ruritanians are said to be "
                        "living in poverty.")
     assert "accounts_for" not in {s.predicate for s in ex.statements}
+
+
+def test_what_a_plan_does_or_holds_is_proposed():
+    ex, facts = _facts("Reports say the plan initially focuses on taking full control of Lisk City.")
+    assert {s.predicate for s in ex.statements if s.object and s.object.label == "Lisk City"} == {"controls_intended"}
+    ex, facts = _facts("The five principles include disarming the Zendan Front.")
+    assert {s.predicate for s in ex.statements} == {"disarm_intended"}

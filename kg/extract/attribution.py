@@ -811,6 +811,8 @@ def modality(ctx: ArticleContext, tok) -> str | None:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
         return modality(ctx, h.head)    # "trying to block a convoy and throwing rocks": thrown, as "trying" is
     found = _modality(ctx, tok)
+    if found is None and _under_plan(ctx, tok):
+        return "intended"       # "the plan focuses on taking control of X": proposed, not done
     if found == "intended" and _of_another(ctx, tok):
         return "requested"      # "expected the government to fulfil", "warnings to its citizens to avoid travel"
     if found is None and tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB" \
@@ -833,6 +835,23 @@ def modality(ctx: ArticleContext, tok) -> str | None:
                         for c in tok.head.children):
         return "intended"   # "paid for weapons to arm the rebels"; not "the first country to recognise it"
     return found
+
+
+def _under_plan(ctx: ArticleContext, tok) -> bool:
+    """The event is what a plan does or holds: under a verb (through its object, a preposition or a
+    gerund) whose subject is a plan noun ([nouns].plan_nouns: "the principles include disarming Y")."""
+    plans = ctx.res.word_set("nouns", "plan_nouns")
+    a = tok
+    for _ in range(5):
+        if a.head.i == a.i or a.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "dobj", "conj", "ccomp"):
+            return False
+        a = a.head
+        if a.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "nsubj" and c.lower_ in plans for c in a.children):
+                return True
+            if _reporting_status(ctx, a.lemma_.lower()) is not None:
+                return False    # ("the plan's critics said X took ...": what is said, not planned)
+    return False
 
 
 def _made_to(ctx: ArticleContext, tok) -> bool:
