@@ -177,8 +177,8 @@ def _shares(ctx, si, numbers, used) -> list[Draft]:
             continue    # "enriched uranium to 60% purity", "grew by 0.4 percent": a level or a change, not a share
         owner = _clause_subject(ctx, si, span.root)
         of = ctx.resolve_all(si, whole[0]) if whole else []
-        if not owner and not of or not owner and span.root.dep_ in ("nsubj", "nsubjpass"):
-            continue    # ("90% of Syrians are living in poverty": a share that does something, no one's share)
+        if not owner and not of:
+            continue
         used.add(n.num_start)
         out.append(Draft(si, span.root, "accounts_for", None, subject=owner[0] if owner else None,
                          object=of[0] if of else None, quantity=Quantity(n.value, n.qualifier, "percent", n.text),
