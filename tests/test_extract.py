@@ -3681,6 +3681,8 @@ def test_denied_this_denies_the_sentence_before():
 def test_one_denied_something_is_deprived_of_it_not_denying():
     ex, facts = _facts("Karl Marek was denied access to a lawyer.")
     assert "denies" not in {s.predicate for s in ex.statements}
+    ex, facts = _facts("Jair Bolsonaro was in the US at the time and has always denied any links to the rioters.")
+    assert _one(ex, "denies").subject.label == "Jair Bolsonaro"     # a perfect, no passive
 
 
 def test_a_prefix_split_at_its_hyphen_is_no_verb():

@@ -381,7 +381,8 @@ def _other_sense(ctx, verb) -> bool:
         return True     # "was questioned about the report": asked, not criticised
     if verb.tag_ == "VBN" and verb.lemma_.lower() in ctx.res.words("events", "deprivation_passives") \
             and any(c.dep_ == "dobj" for c in verb.children) \
-            and (verb.dep_ in ("acl", "advcl", "conj") or any(c.dep_ == "auxpass" for c in verb.children)):
+            and (verb.dep_ in ("acl", "advcl", "conj") and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+                 or any(c.dep_ == "auxpass" for c in verb.children)):     # (not "and has always denied any links")
         return True     # "she was denied letters", "..., denied even phone calls": deprived, no denial
     if marks and any(c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                      for c in verb.children):
