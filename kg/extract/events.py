@@ -590,11 +590,11 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
         # "three people were killed and 15 injured": the 15 were injured, by whoever killed the three
         subj, passive = _subject_of(ctx, si, ellipsis[1])[0], True
     objs: list[Entity] = []
-    captive_unit = None
+    captive, captive_unit = captive_word(ctx, verb), None     # "took five tourists hostage"
     for c in verb.children:
         if c.dep_ in _OBJ and c.lower_ == "fire" and (ev.trigger == "open fire on" or ev.predicate == "sets_fire_to"):
             continue        # "opened fire on X", "set fire to X": X is the object
-        if c.dep_ in _OBJ and (word := captive_word(ctx, verb)) is not None and word.i == c.i:
+        if c.dep_ in _OBJ and captive is not None and captive.i == c.i:
             held = [x for x in c.children if x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN")]
             if held:        # "took five tourists hostage": the parse's compound is who is held
                 objs = ctx.resolve_all(si, held[-1])
@@ -745,9 +745,9 @@ def _verb_event(ctx, si, verb, ev, numbers, used) -> Draft | None:
             and (d.quantity.unit is None or d.quantity.unit in elliptic
                  or verb.dep_ == "conj" and passive):
         d.quantity = Quantity(d.quantity.value, d.quantity.qualifier, counted_unit, d.quantity.text)
-    if d.quantity is not None and (word := captive_word(ctx, verb)) is not None \
-            and (captive_unit or d.quantity.unit is None or d.quantity.unit == word.text):
-        d.quantity = replace(d.quantity, unit=captive_unit or word.text)  # "took 251 as hostages": 251 hostages
+    if d.quantity is not None and captive is not None \
+            and (captive_unit or d.quantity.unit is None or d.quantity.unit == captive.text):
+        d.quantity = replace(d.quantity, unit=captive_unit or captive.text)  # "took 251 as hostages": 251 hostages
     if d.quantity is not None and d.quantity.unit == "others" and objs and objs[0].label == "people":
         d.quantity = replace(d.quantity, unit="people")     # "251 others were taken hostage": 251 people
     idioms = ctx.res.lexicon.get("events", {}).get("object_idioms", {}).get(verb.lemma_.lower(), {})
